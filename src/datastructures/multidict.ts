@@ -1,0 +1,143 @@
+/**
+ * An ordered multi-value mapping with `URLSearchParams` names.
+ * @module
+ */
+
+/** Anything a `MultiDict` can be built from. */
+export type MultiDictInit<V> =
+  | Iterable<readonly [string, V]>
+  | Record<string, V | readonly V[]>
+  | MultiDict<V>;
+
+/**
+ * An ordered mapping from keys to one or more values: query arguments, form fields, files.
+ * `get` returns the first value, `getAll` every value, iteration yields every pair in order.
+ *
+ * @example
+ * ```ts
+ * const args = new MultiDict([['tag', 'a'], ['tag', 'b'], ['page', '2']]);
+ * args.get('tag');    // 'a'
+ * args.getAll('tag'); // ['a', 'b']
+ * [...args];          // [['tag', 'a'], ['tag', 'b'], ['page', '2']]
+ * ```
+ */
+export class MultiDict<V = string> implements Iterable<[string, V]> {
+  #pairs: Array<[string, V]> = [];
+  #index = new Map<string, V[]>();
+
+  constructor(init?: MultiDictInit<V> | null) {
+    if (init == null) return;
+    if (isIterable(init)) {
+      for (const [key, value] of init) this.append(key, value);
+      return;
+    }
+    for (const key of Object.keys(init)) {
+      const value = (init as Record<string, V | readonly V[]>)[key];
+      if (Array.isArray(value)) for (const item of value as readonly V[]) this.append(key, item);
+      else this.append(key, value as V);
+    }
+  }
+
+  /** Number of pairs (not of distinct keys). */
+  get size(): number {
+    return this.#pairs.length;
+  }
+
+  /** The first value for `key`, or `undefined`. */
+  get(key: string): V | undefined {
+    return this.#index.get(key)?.[0];
+  }
+
+  /** Every value for `key`, in order; an empty array when there is none. */
+  getAll(key: string): V[] {
+    return this.#index.get(key)?.slice() ?? [];
+  }
+
+  /** True when at least one value is stored for `key`. */
+  has(key: string): boolean {
+    return this.#index.has(key);
+  }
+
+  /** Adds a value after the existing ones. */
+  append(key: string, value: V): void {
+    this.#pairs.push([key, value]);
+    const values = this.#index.get(key);
+    if (values) values.push(value);
+    else this.#index.set(key, [value]);
+  }
+
+  /** Replaces every value for `key` with one value, kept at the position of the first. */
+  set(key: string, value: V): void {
+    if (!this.#index.has(key)) {
+      this.append(key, value);
+      return;
+    }
+    let seen = false;
+    this.#pairs = this.#pairs.filter((pair) => {
+      if (pair[0] !== key) return true;
+      if (seen) return false;
+      seen = true;
+      pair[1] = value;
+      return true;
+    });
+    this.#index.set(key, [value]);
+  }
+
+  /** Removes every value for `key`. */
+  delete(key: string): void {
+    if (!this.#index.delete(key)) return;
+    this.#pairs = this.#pairs.filter((pair) => pair[0] !== key);
+  }
+
+  /** The distinct keys, in order of first appearance. */
+  keys(): IterableIterator<string> {
+    return this.#index.keys();
+  }
+
+  /** Every value, in order. */
+  *values(): IterableIterator<V> {
+    for (const pair of this.#pairs) yield pair[1];
+  }
+
+  /** Every `[key, value]` pair, in order. */
+  *entries(): IterableIterator<[string, V]> {
+    for (const [key, value] of this.#pairs) yield [key, value];
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, V]> {
+    return this.entries();
+  }
+
+  /** Calls `fn` for each pair, in order. */
+  forEach(fn: (value: V, key: string, dict: this) => void): void {
+    for (const [key, value] of this.#pairs) fn(value, key, this);
+  }
+
+  /** A plain object with the first value of each key (a null-prototype object, safe for any key). */
+  toObject(): Record<string, V> {
+    const out = Object.create(null) as Record<string, V>;
+    for (const [key, values] of this.#index) out[key] = values[0];
+    return out;
+  }
+
+  /** A plain object with every value of each key as an array. */
+  toLists(): Record<string, V[]> {
+    const out = Object.create(null) as Record<string, V[]>;
+    for (const [key, values] of this.#index) out[key] = values.slice();
+    return out;
+  }
+
+  /** JSON form: the first value of each key, like `toObject()`. */
+  toJSON(): Record<string, V> {
+    return this.toObject();
+  }
+
+  /** A shallow copy. */
+  copy(): MultiDict<V> {
+    return new MultiDict<V>(this.#pairs);
+  }
+}
+
+function isIterable<V>(value: unknown): value is Iterable<readonly [string, V]> {
+  return typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function';
+}

@@ -1,0 +1,145 @@
+/**
+ * The TypeScript Server Gateway Interface (tsgi): the protocol between servers and apps.
+ * The full text is `docs/spec.md`; this file holds its types and a few environ helpers.
+ * @module
+ */
+
+/** The `tsgi.errors` stream: where an app or server writes diagnostics. */
+export interface ErrorStream {
+  write(message: string): void;
+}
+
+/**
+ * The request as a plain record of CGI-style keys, one per request.
+ *
+ * @example
+ * ```ts
+ * const app: App = (environ, startResponse) => {
+ *   startResponse('200 OK', [['Content-Type', 'text/plain']]);
+ *   return [new TextEncoder().encode(`you asked for ${environ.PATH_INFO}`)];
+ * };
+ * ```
+ */
+export interface Environ {
+  REQUEST_METHOD: string;
+  SCRIPT_NAME: string;
+  PATH_INFO: string;
+  QUERY_STRING: string;
+  SERVER_NAME: string;
+  SERVER_PORT: string;
+  SERVER_PROTOCOL: string;
+  CONTENT_TYPE?: string;
+  CONTENT_LENGTH?: string;
+  REMOTE_ADDR?: string;
+  REMOTE_PORT?: string;
+  REQUEST_URI?: string;
+  [header: `HTTP_${string}`]: string | undefined;
+  'tsgi.version': readonly [1, 0];
+  'tsgi.url_scheme': string;
+  'tsgi.input': AsyncIterable<Uint8Array>;
+  'tsgi.errors': ErrorStream;
+  'tsgi.multithread'?: boolean;
+  'tsgi.multiprocess'?: boolean;
+  'tsgi.run_once'?: boolean;
+  [key: string]: unknown;
+}
+
+/** A header list as sent: ordered `[name, value]` pairs, repeats allowed. */
+export type HeaderList = Array<[string, string]>;
+
+/**
+ * Begins the response. Called once before the first body chunk; may be called again only with
+ * `error` set, and only while no chunk has been sent (to replace the headers with an error page).
+ *
+ * @example
+ * ```ts
+ * startResponse('404 Not Found', [['Content-Type', 'text/plain; charset=utf-8']]);
+ * ```
+ */
+export type StartResponse = (status: string, headers: HeaderList, error?: unknown) => void;
+
+/**
+ * A response body: chunks of bytes, pulled one at a time by the server.
+ *
+ * @example
+ * ```ts
+ * const body: Body = [new TextEncoder().encode('hello')];
+ * ```
+ */
+export type Body = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/**
+ * An application: takes the environ and `startResponse`, returns the body.
+ *
+ * @example
+ * ```ts
+ * const hello: App = (_environ, startResponse) => {
+ *   startResponse('200 OK', [['Content-Type', 'text/plain; charset=utf-8']]);
+ *   return [new TextEncoder().encode('Hello, World!')];
+ * };
+ * ```
+ */
+export type App = (environ: Environ, startResponse: StartResponse) => Body | Promise<Body>;
+
+/** The protocol version this library implements, as stored in `environ['tsgi.version']`. */
+export const TSGI_VERSION: readonly [1, 0] = Object.freeze([1, 0] as const);
+
+const EMPTY_INPUT: AsyncIterable<Uint8Array> = {
+  async *[Symbol.asyncIterator]() {
+    // An empty request body.
+  },
+};
+
+/**
+ * An empty `tsgi.input`, for requests that carry no body.
+ *
+ * @example
+ * ```ts
+ * environ['tsgi.input'] = emptyInput();
+ * ```
+ */
+export function emptyInput(): AsyncIterable<Uint8Array> {
+  return EMPTY_INPUT;
+}
+
+/**
+ * The environ key that holds a request header: `Content-Type` gives `CONTENT_TYPE`,
+ * `Accept-Language` gives `HTTP_ACCEPT_LANGUAGE`.
+ *
+ * @example
+ * ```ts
+ * headerKey('User-Agent'); // 'HTTP_USER_AGENT'
+ * ```
+ */
+export function headerKey(name: string): string {
+  const upper = name.toUpperCase().replace(/-/g, '_');
+  return upper === 'CONTENT_TYPE' || upper === 'CONTENT_LENGTH' ? upper : `HTTP_${upper}`;
+}
+
+/**
+ * The header name for an environ key, or `undefined` when the key holds no header:
+ * `HTTP_ACCEPT_LANGUAGE` gives `Accept-Language`.
+ *
+ * @example
+ * ```ts
+ * headerName('HTTP_X_REQUEST_ID'); // 'X-Request-Id'
+ * ```
+ */
+export function headerName(key: string): string | undefined {
+  let raw: string;
+  if (key.startsWith('HTTP_')) raw = key.slice(5);
+  else if (key === 'CONTENT_TYPE' || key === 'CONTENT_LENGTH') raw = key;
+  else return undefined;
+  return raw
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('-');
+}
+
+/** A stream that writes to the console's error output, the default `tsgi.errors`. */
+export const consoleErrors: ErrorStream = {
+  write(message: string) {
+    console.error(message.endsWith('\n') ? message.slice(0, -1) : message);
+  },
+};

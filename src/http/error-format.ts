@@ -1,0 +1,30 @@
+/**
+ * Picks the body format of an error page from the request's Accept header.
+ * @module
+ */
+import { parseAccept } from './accept.js';
+
+/** The formats an error page can take. */
+export type ErrorFormat = 'html' | 'json' | 'text';
+
+const OFFERS = ['text/html', 'application/json', 'text/plain'] as const;
+const FORMATS: Record<(typeof OFFERS)[number], ErrorFormat> = {
+  'text/html': 'html',
+  'application/json': 'json',
+  'text/plain': 'text',
+};
+
+/**
+ * The error page format the client prefers; HTML when it says nothing or accepts anything.
+ *
+ * @example
+ * ```ts
+ * bestErrorFormat('application/json'); // 'json'
+ * bestErrorFormat(undefined);          // 'html'
+ * ```
+ */
+export function bestErrorFormat(accept: string | undefined): ErrorFormat {
+  if (!accept) return 'html';
+  const best = parseAccept(accept).bestMatch(OFFERS);
+  return best === undefined ? 'html' : FORMATS[best as (typeof OFFERS)[number]];
+}
