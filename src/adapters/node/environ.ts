@@ -1,0 +1,124 @@
+/**
+ * Builds the environ of a request straight from Node's `IncomingMessage`, without Fetch objects.
+ * This runs once per request, so it avoids regular expressions and repeated string work.
+ * @module
+ */
+import cluster from 'node:cluster';
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { consoleErrors, emptyInput, TSGI_VERSION, type Environ, type ErrorStream } from '../../gateway.js';
+import { NodeInput } from './input.js';
+import { decodePath } from './path-decode.js';
+
+/** Raw header name to environ key; `null` marks names that are dropped (they hold `_`). */
+const keyCache = new Map<string, string | null>();
+const KEY_CACHE_LIMIT = 1000;
+const IS_WORKER = cluster.isWorker;
+
+function environKey(name: string): string | null {
+  const cached = keyCache.get(name);
+  if (cached !== undefined) return cached;
+  let key: string | null;
+  if (name.includes('_')) {
+    // `X_Forwarded_For` would land on the same key as `X-Forwarded-For`; a client could then spoof a
+    // header a proxy sets. nginx and Werkzeug drop such names; so do we.
+    key = null;
+  } else {
+    const upper = name.toUpperCase().replaceAll('-', '_');
+    key = upper === 'CONTENT_TYPE' || upper === 'CONTENT_LENGTH' ? upper : `HTTP_${upper}`;
+  }
+  // Bounded, so a client sending random header names cannot grow it without end.
+  if (keyCache.size < KEY_CACHE_LIMIT) keyCache.set(name, key);
+  return key;
+}
+
+/** What a request needs beyond itself to become an environ. */
+export interface EnvironContext {
+  /** Where `tsgi.errors` writes. */
+  errors: ErrorStream;
+  /** A mount point to report as `SCRIPT_NAME` (the raw, still-encoded path prefix). */
+  scriptName?: string;
+}
+
+interface ExpressRequest extends IncomingMessage {
+  originalUrl?: string;
+  baseUrl?: string;
+}
+
+/**
+ * The environ for one request.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * createServer((req, res) => {
+ *   const environ = buildEnviron(req, { errors: consoleErrors });
+ *   res.end(environ.PATH_INFO);
+ * });
+ * ```
+ */
+export function buildEnviron(req: IncomingMessage, context: EnvironContext = { errors: consoleErrors }): Environ {
+  const socket = req.socket;
+  let target = req.url ?? '/';
+  let requestUri = target;
+  let scriptName = context.scriptName ?? '';
+  const express = req as ExpressRequest;
+  if (typeof express.originalUrl === 'string' && typeof express.baseUrl === 'string') {
+    // Mounted inside Express or Connect: `req.url` was rewritten relative to the mount point.
+    requestUri = express.originalUrl;
+    scriptName = express.baseUrl;
+  }
+  if (target.charCodeAt(0) !== 47 /* / */ && target !== '*') target = originForm(target);
+  const question = target.indexOf('?');
+  const rawPath = question === -1 ? target : target.slice(0, question);
+
+  const environ: Environ = {
+    REQUEST_METHOD: req.method ?? 'GET',
+    SCRIPT_NAME: scriptName === '' ? '' : decodePath(scriptName),
+    PATH_INFO: decodePath(rawPath),
+    QUERY_STRING: question === -1 ? '' : target.slice(question + 1),
+    REQUEST_URI: requestUri,
+    SERVER_NAME: socket.localAddress ?? '',
+    SERVER_PORT: String(socket.localPort ?? ''),
+    SERVER_PROTOCOL: req.httpVersion === '1.1' ? 'HTTP/1.1' : `HTTP/${req.httpVersion}`,
+    REMOTE_ADDR: socket.remoteAddress ?? '',
+    REMOTE_PORT: String(socket.remotePort ?? ''),
+    'tsgi.version': TSGI_VERSION,
+    'tsgi.url_scheme': (socket as TLSSocket).encrypted === true ? 'https' : 'http',
+    'tsgi.input': emptyInput(),
+    'tsgi.errors': context.errors,
+    'tsgi.multithread': false,
+    'tsgi.multiprocess': IS_WORKER,
+    'tsgi.run_once': false,
+  };
+
+  const raw = req.rawHeaders;
+  let hasBody = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = environKey(raw[i]);
+    if (key === null) continue;
+    const value = raw[i + 1];
+    const previous = environ[key];
+    if (previous === undefined) {
+      environ[key] = value;
+    } else {
+      environ[key] = `${previous as string}${key === 'HTTP_COOKIE' ? '; ' : ', '}${value}`;
+    }
+    if (key === 'CONTENT_LENGTH' ? value !== '0' : key === 'HTTP_TRANSFER_ENCODING') hasBody = true;
+  }
+  // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body.
+  if (hasBody) environ['tsgi.input'] = new NodeInput(req);
+  return environ;
+}
+
+/** The path and query of an absolute-form target (`http://host/path?q`), as a proxy would send it. */
+function originForm(target: string): string {
+  const scheme = target.indexOf('://');
+  if (scheme === -1) return target;
+  const slash = target.indexOf('/', scheme + 3);
+  const question = target.indexOf('?', scheme + 3);
+  if (slash === -1 || (question !== -1 && question < slash)) {
+    return question === -1 ? '/' : `/${target.slice(question)}`;
+  }
+  return target.slice(slash);
+}

@@ -1,0 +1,97 @@
+/**
+ * `toNodeListener(app)`: runs a tsgi app as a `node:http` request listener.
+ * @module
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { consoleErrors, type App, type Body, type ErrorStream } from '../../gateway.js';
+import { formatAccessLog } from './access-log.js';
+import { buildEnviron, type EnvironContext } from './environ.js';
+import { Exchange, type ListenerState } from './exchange.js';
+
+/** A `node:http` request listener. */
+export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Options of {@link toNodeListener}. */
+export interface NodeListenerOptions {
+  /** Where `tsgi.errors` (and the adapter's own error reports) go; the console by default. */
+  errors?: ErrorStream;
+  /**
+   * A mount point to report as `SCRIPT_NAME` when the listener serves a sub-path of a plain server.
+   * Inside Express or Connect the mount point is found by itself (`req.baseUrl`).
+   */
+  scriptName?: string;
+  /** Writes one access log line per response: `true` for stdout, or a function that takes the line. */
+  accessLog?: boolean | ((line: string) => void);
+}
+
+/** @internal Shared with `serve` so it can switch the listener to draining. */
+export interface ListenerControl {
+  draining: boolean;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<Body> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+function stdoutLog(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** @internal The listener with the control hook `serve` uses. */
+export function createListener(app: App, options: NodeListenerOptions, control: ListenerControl): NodeListener {
+  const errors = options.errors ?? consoleErrors;
+  const context: EnvironContext = { errors };
+  if (options.scriptName) context.scriptName = options.scriptName.replace(/\/+$/, '');
+  const logLine = options.accessLog === true ? stdoutLog : options.accessLog || null;
+  const state: ListenerState = {
+    errors,
+    control,
+    log:
+      logLine &&
+      ((entry, now) => {
+        logLine(formatAccessLog(entry, now));
+      }),
+  };
+
+  return function tsgiListener(req: IncomingMessage, res: ServerResponse): void {
+    const environ = buildEnviron(req, context);
+    const exchange = new Exchange(req, res, environ, state);
+    if (control.draining) res.shouldKeepAlive = false;
+    let body: Body | Promise<Body>;
+    try {
+      body = app(environ, exchange.startResponse);
+    } catch (error) {
+      exchange.fail(error);
+      return;
+    }
+    if (isPromiseLike(body)) {
+      body.then(
+        (resolved) => exchange.run(resolved),
+        (error: unknown) => exchange.fail(error),
+      );
+    } else {
+      exchange.run(body);
+    }
+  };
+}
+
+/**
+ * Turns a tsgi app into a `node:http` request listener, for `http.createServer`,
+ * `https.createServer`, or as the last handler of an Express or Connect app (which then reports the
+ * mount path as `SCRIPT_NAME`).
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { toNodeListener } from 'tsgi/node';
+ *
+ * const app: App = (environ, startResponse) => {
+ *   startResponse('200 OK', [['Content-Type', 'text/plain; charset=utf-8']]);
+ *   return [new TextEncoder().encode(`Hello from ${environ.PATH_INFO}`)];
+ * };
+ * createServer(toNodeListener(app)).listen(8000, '127.0.0.1');
+ * ```
+ */
+export function toNodeListener(app: App, options: NodeListenerOptions = {}): NodeListener {
+  return createListener(app, options, { draining: false });
+}

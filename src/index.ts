@@ -1,0 +1,30 @@
+/**
+ * tsgi: the TypeScript Server Gateway Interface, and typed Request/Response objects over it.
+ *
+ * @example
+ * ```ts
+ * import { Request, Response } from 'tsgi';
+ *
+ * export default Request.application((req) => new Response(`Hello, ${req.args.get('name') ?? 'World'}!`));
+ * ```
+ * @module
+ */
+export type { App, Body, Environ, ErrorStream, HeaderList, StartResponse } from './gateway.js';
+export { TSGI_VERSION, consoleErrors, emptyInput, headerKey, headerName } from './gateway.js';
+
+export { MultiDict, type MultiDictInit } from './datastructures/multidict.js';
+export { Headers, EnvironHeaders, assertHeader, type HeadersInit, type ReadonlyHeaders } from './datastructures/headers.js';
+
+export * from './errors.js';
+
+export { Request } from './request/request.js';
+export { errorResponse, type DecoratedApp, type Handler, type HandlerResult, type RequestClass } from './request/application.js';
+export { DEFAULT_QUERY_LIMITS, type NestedQueryLimits } from './request/query.js';
+export { Response, DEFAULT_CONTENT_TYPE, type ResponseInit, type BodyInit } from './response/response.js';
+export { redirect, safeLocation } from './response/redirect.js';
+
+export { STATUS_PHRASES, statusLine, parseStatusLine, isBodyless } from './http/status.js';
+export { escapeHtml } from './http/html.js';
+export { iriToUri, quotePath } from './http/url.js';
+export { parseContentType, mimetypeOf, contentTypeFor, isJsonMimetype, type ParsedContentType } from './http/content-type.js';
+export { parseCookies, serializeSetCookie, serializeDeleteCookie, type CookieOptions } from './http/cookies.js';

@@ -1,0 +1,80 @@
+/**
+ * Query strings: the flat `args` (fast, URLSearchParams rules) and the nested `query` (qs, under limits).
+ * @module
+ */
+import qs from 'qs';
+import { MultiDict } from '../datastructures/multidict.js';
+import { BadRequest, RequestURITooLarge } from '../errors.js';
+
+/** Limits for nested query parsing with `qs` (DESIGN section 5). */
+export interface NestedQueryLimits {
+  /** Deepest bracket nesting (`a[b][c]` is depth 2). Default 5; deeper is a 400. */
+  depth: number;
+  /** Most parameters. Default 1000; more is a 400. */
+  parameterLimit: number;
+  /** Highest array index kept as an array; larger indices make an object, as qs does. Default 20. */
+  arrayLimit: number;
+}
+
+/** The defaults of `NestedQueryLimits`. */
+export const DEFAULT_QUERY_LIMITS: Readonly<NestedQueryLimits> = Object.freeze({
+  depth: 5,
+  parameterLimit: 1000,
+  arrayLimit: 20,
+});
+
+/**
+ * Throws a 414 when the query string is longer than `maxLength` characters.
+ *
+ * @example
+ * ```ts
+ * checkQueryLength('a=1', 16384); // fine
+ * ```
+ */
+export function checkQueryLength(query: string, maxLength: number): void {
+  if (query.length > maxLength) {
+    throw new RequestURITooLarge(`The query string is longer than the limit of ${maxLength} characters.`);
+  }
+}
+
+/**
+ * Parses a flat query string (or urlencoded body) into a `MultiDict`: order, repeats and blank
+ * values kept, `+` as space, invalid percent-escapes kept as written, invalid UTF-8 replaced.
+ *
+ * @example
+ * ```ts
+ * parseFlatQuery('tag=a&tag=b&empty=&bad=%zz').getAll('tag'); // ['a', 'b']
+ * ```
+ */
+export function parseFlatQuery(query: string): MultiDict<string> {
+  return new MultiDict<string>(new URLSearchParams(query));
+}
+
+/**
+ * Parses a query string into nested objects with `qs` (`a[b]=1&list[]=x`), on null-prototype
+ * objects so no key can reach `Object.prototype`. Exceeding the depth or parameter limit is a 400.
+ *
+ * @example
+ * ```ts
+ * parseNestedQuery('user[name]=Ada&tags[]=a&tags[]=b'); // { user: { name: 'Ada' }, tags: ['a', 'b'] }
+ * ```
+ */
+export function parseNestedQuery(
+  query: string,
+  limits: NestedQueryLimits = DEFAULT_QUERY_LIMITS,
+): Record<string, unknown> {
+  try {
+    return qs.parse(query, {
+      depth: limits.depth,
+      strictDepth: true,
+      parameterLimit: limits.parameterLimit,
+      throwOnLimitExceeded: true,
+      arrayLimit: limits.arrayLimit,
+      allowPrototypes: false,
+      plainObjects: true,
+      ignoreQueryPrefix: true,
+    }) as Record<string, unknown>;
+  } catch (error) {
+    throw new BadRequest(`The query string is too complex: ${(error as Error).message}.`, { cause: error });
+  }
+}

@@ -1,0 +1,409 @@
+/**
+ * The Request: a lazy, typed view over an environ. Constructing one stores the environ and
+ * nothing else; each property parses on first read and caches.
+ * @module
+ */
+import type { App, Environ, StartResponse } from '../gateway.js';
+import { EnvironHeaders } from '../datastructures/headers.js';
+import { MultiDict } from '../datastructures/multidict.js';
+import { BadRequest, UnsupportedMediaType } from '../errors.js';
+import { isJsonMimetype, mimetypeOf, parseContentType } from '../http/content-type.js';
+import { parseCookies } from '../http/cookies.js';
+import { quotePath, iriToUri } from '../http/url.js';
+import type { Response } from '../response/response.js';
+import { responseFromApp } from '../response/from-app.js';
+import { createEnviron, type EnvironInit } from './create-environ.js';
+import { isTrustedHost, requestHost } from './host.js';
+import { checkQueryLength, DEFAULT_QUERY_LIMITS, parseFlatQuery, parseNestedQuery, type NestedQueryLimits } from './query.js';
+import { declaredLength, limitedInput, readAll, tooLarge } from './read-body.js';
+import { parseJsonBody } from './safe-json.js';
+import { parseUrlencodedForm } from './form.js';
+import { wrapHandler, type DecoratedApp, type Handler, type HandlerResult, type RequestClass } from './application.js';
+
+const MiB = 1024 * 1024;
+const utf8 = new TextDecoder();
+
+/**
+ * An HTTP request over a tsgi environ. All properties are lazy; body readers are async, may be
+ * mixed, and read the body once.
+ *
+ * Limits are fields with safe defaults (DESIGN section 5); override them in a subclass for a whole
+ * app, or on one request before reading its body.
+ *
+ * @example
+ * ```ts
+ * const app = Request.application(async (req) => {
+ *   const name = req.args.get('name') ?? 'World';
+ *   return new Response(`Hello, ${name}!`);
+ * });
+ * ```
+ */
+export class Request {
+  /** The raw environ this request reads. */
+  readonly environ: Environ;
+
+  /** Most body bytes read, whatever the reader (413 beyond). Default 16 MiB. */
+  declare maxContentLength: number;
+  /** Most bytes buffered by `text()`, `json()` and urlencoded `form()` (413 beyond). Default 1 MiB. */
+  declare maxBufferSize: number;
+  /** Most bytes in one multipart text field (413 beyond). Default 500,000. */
+  declare maxFormMemorySize: number;
+  /** Most fields and files in a form (413 beyond). Default 1000. */
+  declare maxFormParts: number;
+  /** Most characters in the query string (414 beyond). Default 16 KiB. */
+  declare maxQueryLength: number;
+  /** Limits for the nested `query` parser. */
+  declare queryLimits: NestedQueryLimits;
+  /** Host names accepted in `host` (`.example.com` matches subdomains); `null` accepts all. */
+  declare trustedHosts: readonly string[] | null;
+
+  #method: string | undefined;
+  #host: string | undefined;
+  #args: MultiDict<string> | undefined;
+  #query: Record<string, unknown> | undefined;
+  #headers: EnvironHeaders | undefined;
+  #cookies: Record<string, string> | undefined;
+  #contentType: { mimetype: string; params: Record<string, string> } | undefined;
+  #body: Promise<Uint8Array> | undefined;
+  #streamTaken = false;
+  #form: Promise<MultiDict<string>> | undefined;
+  #json: Promise<unknown> | undefined;
+
+  constructor(environ: Environ) {
+    this.environ = environ;
+  }
+
+  /**
+   * Builds a request from a URL and options, with no server (WebOb's name).
+   *
+   * @example
+   * ```ts
+   * const req = Request.blank('/search?q=tsgi', { method: 'POST', json: { page: 2 } });
+   * await req.json(); // { page: 2 }
+   * ```
+   */
+  static blank<R extends Request>(this: new (environ: Environ) => R, url: string, init?: EnvironInit): R {
+    return new this(createEnviron(url, init));
+  }
+
+  /**
+   * Turns a handler `(req) => Response | App` into an App, building requests of the class it is
+   * called on. Thrown `HTTPException`s become their responses, other errors a 500 (written to
+   * `tsgi.errors`). Also a standard method decorator (`@Request.application`).
+   *
+   * @example
+   * ```ts
+   * export default Request.application((req) =>
+   *   req.method === 'GET' ? new Response('hi') : new MethodNotAllowed(['GET']).getResponse());
+   * ```
+   */
+  static application<R extends Request>(this: RequestClass<R>, handler: Handler<R>): App;
+  static application<R extends Request, This>(
+    this: RequestClass<R>,
+    method: (this: This, req: R) => HandlerResult,
+    context: ClassMethodDecoratorContext<This>,
+  ): DecoratedApp<This>;
+  static application<R extends Request, This>(
+    this: RequestClass<R>,
+    handler: (this: This, req: R) => HandlerResult,
+    context?: ClassMethodDecoratorContext<This>,
+  ): App | DecoratedApp<This> {
+    if (context === undefined) return wrapHandler(this, handler as Handler<R>);
+    const cls = this;
+    return function decorated(this: This, environ: Environ, startResponse: StartResponse) {
+      return wrapHandler(cls, (req) => handler.call(this, req))(environ, startResponse);
+    };
+  }
+
+  /**
+   * Runs an app on this request and returns its buffered response.
+   *
+   * @example
+   * ```ts
+   * const res = await Request.blank('/').getResponse(app);
+   * res.statusCode; // 200
+   * ```
+   */
+  getResponse(app: App): Promise<Response> {
+    return responseFromApp(app, this.environ);
+  }
+
+  // ---- request line and URL -------------------------------------------------------------
+
+  /** The method, upper-cased (`GET`). */
+  get method(): string {
+    return (this.#method ??= this.environ.REQUEST_METHOD.toUpperCase());
+  }
+
+  /** The URL scheme (`http` or `https`), as the server or `proxyFix` set it. */
+  get scheme(): string {
+    return this.environ['tsgi.url_scheme'];
+  }
+
+  /** True for `https` (and `wss`). */
+  get isSecure(): boolean {
+    const scheme = this.scheme;
+    return scheme === 'https' || scheme === 'wss';
+  }
+
+  /** Host and port without the scheme's default port; a 400 when malformed or not trusted. */
+  get host(): string {
+    if (this.#host === undefined) {
+      const host = requestHost(this.environ);
+      if (this.trustedHosts && !isTrustedHost(host, this.trustedHosts)) {
+        throw new BadRequest(`Host ${JSON.stringify(host)} is not trusted.`);
+      }
+      this.#host = host;
+    }
+    return this.#host;
+  }
+
+  /** The path inside the app, decoded, always starting with `/`. */
+  get path(): string {
+    const info = this.environ.PATH_INFO;
+    return info.charCodeAt(0) === 47 && info.charCodeAt(1) !== 47 ? info : `/${info.replace(/^\/+/, '')}`;
+  }
+
+  /** Where the app is mounted (`SCRIPT_NAME`), decoded, without a trailing slash. */
+  get rootPath(): string {
+    return this.environ.SCRIPT_NAME.replace(/\/+$/, '');
+  }
+
+  /** The path and the query string: `/search?q=x` (the `?` is always there, as in Werkzeug). */
+  get fullPath(): string {
+    return `${this.path}?${this.queryString}`;
+  }
+
+  /** The raw query string, without `?`. */
+  get queryString(): string {
+    return this.environ.QUERY_STRING ?? '';
+  }
+
+  /** The host URL: `https://example.com/`. */
+  get hostUrl(): string {
+    return `${this.scheme}://${this.host}/`;
+  }
+
+  /** The app's root URL: host URL plus the quoted `rootPath` and a slash. */
+  get rootUrl(): string {
+    return `${this.scheme}://${this.host}${quotePath(this.rootPath)}/`;
+  }
+
+  /** The full URL without the query string, quoted as a URI. */
+  get baseUrl(): string {
+    return `${this.scheme}://${this.host}${quotePath(this.rootPath + this.path)}`;
+  }
+
+  /** The full URL with the query string, quoted as a URI. */
+  get url(): string {
+    const query = this.queryString;
+    return query ? `${this.baseUrl}?${iriToUri(query)}` : this.baseUrl;
+  }
+
+  /** The query arguments, flat: order, repeats and blank values kept. 414 past `maxQueryLength`. */
+  get args(): MultiDict<string> {
+    if (this.#args === undefined) {
+      const query = this.queryString;
+      checkQueryLength(query, this.maxQueryLength);
+      this.#args = parseFlatQuery(query);
+    }
+    return this.#args;
+  }
+
+  /** The query parsed into nested objects with `qs` (`a[b]=1`), under `queryLimits`. */
+  get query(): Record<string, unknown> {
+    if (this.#query === undefined) {
+      const query = this.queryString;
+      checkQueryLength(query, this.maxQueryLength);
+      this.#query = parseNestedQuery(query, this.queryLimits);
+    }
+    return this.#query;
+  }
+
+  // ---- headers -----------------------------------------------------------------------------
+
+  /** The request headers, a read-only view over the environ. */
+  get headers(): EnvironHeaders {
+    return (this.#headers ??= new EnvironHeaders(this.environ));
+  }
+
+  /** The cookies sent, by name (the first of repeated names wins; at most 3000 pairs). */
+  get cookies(): Record<string, string> {
+    return (this.#cookies ??= parseCookies(this.environ.HTTP_COOKIE));
+  }
+
+  /** The raw Content-Type header, or `''`. */
+  get contentType(): string {
+    return this.environ.CONTENT_TYPE ?? '';
+  }
+
+  /** The media type of the body, lower-cased, without parameters. */
+  get mimetype(): string {
+    return this.#parsedContentType().mimetype;
+  }
+
+  /** The Content-Type parameters (`charset`, `boundary`...). */
+  get mimetypeParams(): Record<string, string> {
+    return this.#parsedContentType().params;
+  }
+
+  /** The Content-Length as a number; `undefined` when absent or invalid. */
+  get contentLength(): number | undefined {
+    const value = this.environ.CONTENT_LENGTH;
+    return value !== undefined && /^\s*\d{1,16}\s*$/.test(value) ? Number(value) : undefined;
+  }
+
+  /** True when the body is JSON (`application/json` or `+json`). */
+  get isJson(): boolean {
+    return isJsonMimetype(mimetypeOf(this.environ.CONTENT_TYPE));
+  }
+
+  /** The User-Agent header, or `''`. */
+  get userAgent(): string {
+    return this.environ.HTTP_USER_AGENT ?? '';
+  }
+
+  /** The Referer header. */
+  get referrer(): string | undefined {
+    return this.environ.HTTP_REFERER;
+  }
+
+  /** The Origin header. */
+  get origin(): string | undefined {
+    return this.environ.HTTP_ORIGIN;
+  }
+
+  /** The client's address as the server (or `proxyFix`) saw it. */
+  get remoteAddr(): string | undefined {
+    return this.environ.REMOTE_ADDR;
+  }
+
+  /** The addresses the request went through: X-Forwarded-For (up to 100 entries), else `[remoteAddr]`. */
+  get accessRoute(): string[] {
+    const forwarded = this.environ.HTTP_X_FORWARDED_FOR;
+    if (forwarded) return forwarded.split(',', 100).map((hop) => hop.trim()).filter(Boolean);
+    return this.remoteAddr ? [this.remoteAddr] : [];
+  }
+
+  #parsedContentType(): { mimetype: string; params: Record<string, string> } {
+    return (this.#contentType ??= parseContentType(this.environ.CONTENT_TYPE));
+  }
+
+  // ---- body --------------------------------------------------------------------------------
+
+  /**
+   * The body as a stream of chunks, capped at Content-Length and `maxContentLength`. Reading it
+   * directly consumes the body: the other readers then fail, unless one of them ran first (then
+   * the stream replays the kept bytes).
+   */
+  get stream(): AsyncIterable<Uint8Array> {
+    if (this.#body) {
+      const body = this.#body;
+      return (async function* replay() {
+        yield await body;
+      })();
+    }
+    this.#takeStream();
+    return this.#input(this.maxContentLength);
+  }
+
+  /** The whole body as bytes (read once, kept for the other readers). */
+  bytes(): Promise<Uint8Array> {
+    if (!this.#body) {
+      this.#takeStream();
+      this.#body = readAll(this.#input(this.maxContentLength));
+    }
+    return this.#body;
+  }
+
+  /** The body decoded as text with the Content-Type charset (UTF-8 by default). */
+  async text(): Promise<string> {
+    const bytes = await this.#bufferedBytes();
+    const charset = (this.mimetypeParams.charset ?? 'utf-8').toLowerCase();
+    if (charset === 'utf-8' || charset === 'utf8') return utf8.decode(bytes);
+    let decoder: TextDecoder;
+    try {
+      decoder = new TextDecoder(charset);
+    } catch {
+      throw new UnsupportedMediaType(`The charset ${JSON.stringify(charset)} is not supported.`);
+    }
+    return decoder.decode(bytes);
+  }
+
+  /** The body parsed as JSON: 415 when not sent as JSON, 400 when malformed or polluting. */
+  json<T = unknown>(): Promise<T> {
+    this.#json ??= (async () => {
+      if (!this.isJson) {
+        throw new UnsupportedMediaType(`Expected a JSON body (application/json), got ${JSON.stringify(this.mimetype || 'none')}.`);
+      }
+      return parseJsonBody(await this.text());
+    })();
+    return this.#json as Promise<T>;
+  }
+
+  /** The form fields of an urlencoded or multipart body; empty for other bodies. */
+  form(): Promise<MultiDict<string>> {
+    this.#form ??= this.#loadForm();
+    return this.#form;
+  }
+
+  /** The query arguments and the form fields together (args first). */
+  async values(): Promise<MultiDict<string>> {
+    const values = this.args.copy();
+    if (this.method !== 'GET' && this.method !== 'HEAD') for (const [key, value] of await this.form()) values.append(key, value);
+    return values;
+  }
+
+  async #loadForm(): Promise<MultiDict<string>> {
+    const mimetype = this.mimetype;
+    if (mimetype === 'application/x-www-form-urlencoded') {
+      return parseUrlencodedForm(await this.text(), this.maxFormParts);
+    }
+    if (mimetype === 'multipart/form-data') {
+      throw new UnsupportedMediaType('multipart/form-data bodies are not supported yet.');
+    }
+    return new MultiDict<string>();
+  }
+
+  /** The body bytes for a buffered reader, refused past `maxBufferSize`. */
+  async #bufferedBytes(): Promise<Uint8Array> {
+    const limit = Math.min(this.maxBufferSize, this.maxContentLength);
+    if (!this.#body) {
+      this.#takeStream();
+      this.#body = readAll(this.#input(limit));
+    }
+    const bytes = await this.#body;
+    if (bytes.byteLength > limit) throw tooLarge(limit);
+    return bytes;
+  }
+
+  #takeStream(): void {
+    if (this.#streamTaken) throw new BadRequest('The request body was already read as a stream.');
+    this.#streamTaken = true;
+  }
+
+  #input(limit: number): AsyncIterable<Uint8Array> {
+    return limitedInput(this.environ['tsgi.input'], declaredLength(this.environ.CONTENT_LENGTH), limit);
+  }
+
+  /** A short description for logs and the console. */
+  toString(): string {
+    let url: string;
+    try {
+      url = this.url;
+    } catch {
+      url = this.path;
+    }
+    return `<${this.constructor.name} ${url} [${this.method}]>`;
+  }
+}
+
+Object.assign(Request.prototype, {
+  maxContentLength: 16 * MiB,
+  maxBufferSize: MiB,
+  maxFormMemorySize: 500_000,
+  maxFormParts: 1000,
+  maxQueryLength: 16 * 1024,
+  queryLimits: DEFAULT_QUERY_LIMITS,
+  trustedHosts: null,
+});

@@ -1,0 +1,201 @@
+/**
+ * Response body sources and the iterator a server pulls from, which runs close callbacks once.
+ * @module
+ */
+import type { Body } from '../gateway.js';
+
+/** What a `Response` body can be built from. Strings (also as chunks) are encoded as UTF-8. */
+export type BodyInit =
+  | string
+  | Uint8Array
+  | ArrayBuffer
+  | Iterable<Uint8Array | string>
+  | AsyncIterable<Uint8Array | string>
+  | ReadableStream<Uint8Array>
+  | null
+  | undefined;
+
+const encoder = new TextEncoder();
+
+/** The bytes of a body whose length is known without reading a stream, else `undefined`. */
+export function knownBytes(body: BodyInit): Uint8Array | undefined {
+  if (body == null) return new Uint8Array(0);
+  if (typeof body === 'string') return encoder.encode(body);
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  return undefined;
+}
+
+function toBytes(chunk: Uint8Array | string): Uint8Array {
+  if (typeof chunk === 'string') return encoder.encode(chunk);
+  if (chunk instanceof Uint8Array) return chunk;
+  throw new TypeError(`response body chunks must be Uint8Array or string, got ${typeof chunk}`);
+}
+
+type Step = IteratorResult<Uint8Array, undefined>;
+const DONE: Step = { done: true, value: undefined };
+
+/**
+ * Wraps a streaming body source in an async iterator that encodes string chunks and calls
+ * `onClose` exactly once: at the end of the body, on an error, or when the server calls
+ * `return()` (the client went away), also when that happens before the first chunk.
+ */
+export function closingBody(
+  source: Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>,
+  onClose: () => void,
+): Body {
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    onClose();
+  };
+
+  if (isReadableStream(source)) {
+    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    const iterator: AsyncIterableIterator<Uint8Array> = {
+      async next(): Promise<Step> {
+        if (closed) return DONE;
+        reader ??= source.getReader();
+        try {
+          const step = await reader.read();
+          if (step.done) {
+            close();
+            return DONE;
+          }
+          return { done: false, value: toBytes(step.value) };
+        } catch (error) {
+          close();
+          throw error;
+        }
+      },
+      async return(): Promise<Step> {
+        if (!closed) {
+          close();
+          try {
+            if (reader) await reader.cancel();
+            else await source.cancel();
+          } catch {
+            // The stream is gone either way.
+          }
+        }
+        return DONE;
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
+  }
+
+  if (Symbol.asyncIterator in source) {
+    let inner: AsyncIterator<Uint8Array | string> | undefined;
+    const iterator: AsyncIterableIterator<Uint8Array> = {
+      async next(): Promise<Step> {
+        if (closed) return DONE;
+        inner ??= (source as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
+        try {
+          const step = await inner.next();
+          if (step.done) {
+            close();
+            return DONE;
+          }
+          return { done: false, value: toBytes(step.value) };
+        } catch (error) {
+          close();
+          throw error;
+        }
+      },
+      async return(): Promise<Step> {
+        if (!closed) {
+          try {
+            await inner?.return?.();
+          } finally {
+            close();
+          }
+        }
+        return DONE;
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
+  }
+
+  let inner: Iterator<Uint8Array | string> | undefined;
+  const iterator: IterableIterator<Uint8Array> = {
+    next(): Step {
+      if (closed) return DONE;
+      inner ??= (source as Iterable<Uint8Array | string>)[Symbol.iterator]();
+      try {
+        const step = inner.next();
+        if (step.done) {
+          close();
+          return DONE;
+        }
+        return { done: false, value: toBytes(step.value) };
+      } catch (error) {
+        close();
+        throw error;
+      }
+    },
+    return(): Step {
+      if (!closed) {
+        try {
+          inner?.return?.();
+        } finally {
+          close();
+        }
+      }
+      return DONE;
+    },
+    [Symbol.iterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
+
+/**
+ * A one-chunk (or empty) body whose `return()`/end runs `onClose` once.
+ */
+export function closingBytes(bytes: Uint8Array | undefined, onClose: () => void): Body {
+  return closingBody(bytes && bytes.byteLength ? [bytes] : [], onClose);
+}
+
+/** Reads a whole streaming body source into one `Uint8Array`. */
+export async function collectBody(
+  source: Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>,
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  const body = closingBody(source, () => {});
+  if (Symbol.asyncIterator in body) for await (const chunk of body) chunks.push(chunk);
+  else for (const chunk of body) chunks.push(chunk);
+  return concatBytes(chunks);
+}
+
+/**
+ * Joins chunks into one `Uint8Array` (returns the only chunk itself when there is one).
+ *
+ * @example
+ * ```ts
+ * concatBytes([new Uint8Array([1]), new Uint8Array([2, 3])]); // Uint8Array [1, 2, 3]
+ * ```
+ */
+export function concatBytes(chunks: readonly Uint8Array[], total?: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  total ??= chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** True for a Web `ReadableStream`. */
+export function isReadableStream(value: unknown): value is ReadableStream<Uint8Array> {
+  return typeof value === 'object' && value !== null && typeof (value as ReadableStream).getReader === 'function';
+}

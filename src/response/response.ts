@@ -1,0 +1,316 @@
+/**
+ * The Response: status, headers and body, and itself an App that serves them.
+ * @module
+ */
+import type { Body, Environ, StartResponse } from '../gateway.js';
+import { Headers, type HeadersInit } from '../datastructures/headers.js';
+import { isBodyless, parseStatusLine, STATUS_PHRASES, statusLine } from '../http/status.js';
+import { contentTypeFor, parseContentType } from '../http/content-type.js';
+import { serializeDeleteCookie, serializeSetCookie, type CookieOptions } from '../http/cookies.js';
+import { closingBody, closingBytes, collectBody, knownBytes, type BodyInit } from './body.js';
+
+export type { BodyInit } from './body.js';
+
+/** Options for `new Response(body, init)`. */
+export interface ResponseInit {
+  /** A status code (`404`) or a full status line (`'404 Not Found'`). Default 200. */
+  status?: number | string;
+  /** Initial headers. */
+  headers?: HeadersInit | Headers | null;
+  /** The media type; `charset=utf-8` is added for text types. Ignored when `contentType` is given. */
+  mimetype?: string;
+  /** The full Content-Type value, used as given. */
+  contentType?: string;
+}
+
+/** The default Content-Type of a response, as in Werkzeug. */
+export const DEFAULT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+
+// Headers that describe the representation; RFC 9110 section 15.4.5 keeps them off a 304.
+const NOT_MODIFIED_DROPPED = [
+  'Content-Type',
+  'Content-Length',
+  'Content-Encoding',
+  'Content-Language',
+  'Content-Range',
+  'Content-MD5',
+  'Allow',
+  'Last-Modified',
+];
+
+const decoder = new TextDecoder();
+
+/**
+ * The base of `Response`: its constructor returns a function whose prototype is the subclass's,
+ * so every response is callable as an App while keeping class fields and methods.
+ * Arrow functions have no own `prototype`, which keeps the object small.
+ */
+class CallableApp {
+  constructor() {
+    const serve = ((environ: Environ, startResponse: StartResponse) =>
+      (serve as unknown as Response).serve(environ, startResponse)) as unknown as CallableApp;
+    Object.setPrototypeOf(serve, new.target.prototype);
+    return serve;
+  }
+}
+
+/** A `Response` can be called like any App. */
+export interface Response {
+  (environ: Environ, startResponse: StartResponse): Body | Promise<Body>;
+}
+
+/**
+ * An HTTP response. It **is** an App: `res(environ, startResponse)` serves it, so a handler can
+ * return it and any server or middleware can run it.
+ *
+ * @example
+ * ```ts
+ * const res = new Response('<h1>Hi</h1>', { mimetype: 'text/html' });
+ * res.setCookie('seen', '1', { httpOnly: true });
+ * typeof res === 'function'; // true
+ * ```
+ */
+export class Response extends CallableApp {
+  /** The headers; changes show up when the response is served. */
+  headers: Headers;
+  #statusCode = 200;
+  #status = '200 OK';
+  #body: BodyInit;
+  #bytes: Uint8Array | undefined;
+  #onClose: Array<() => void> | undefined;
+
+  constructor(body?: BodyInit, init: ResponseInit = {}) {
+    super();
+    const headers = init.headers;
+    this.headers = headers instanceof Headers ? headers : new Headers(headers);
+    if (init.status !== undefined) this.status = init.status;
+    if (init.contentType !== undefined) this.headers.set('Content-Type', init.contentType);
+    else if (init.mimetype !== undefined) this.headers.set('Content-Type', contentTypeFor(init.mimetype));
+    else if (!this.headers.has('Content-Type')) this.headers.append('Content-Type', DEFAULT_CONTENT_TYPE);
+    this.#body = body;
+    this.#bytes = knownBytes(body);
+    if (this.#bytes !== undefined && !this.headers.has('Content-Length')) {
+      this.headers.append('Content-Length', String(this.#bytes.byteLength));
+    }
+  }
+
+  /**
+   * A JSON response: `value` serialized with `JSON.stringify`, `Content-Type: application/json`.
+   *
+   * @example
+   * ```ts
+   * return Response.json({ ok: true }, { status: 201 });
+   * ```
+   */
+  static json(value: unknown, init: ResponseInit = {}): Response {
+    const text = JSON.stringify(value);
+    if (text === undefined) throw new TypeError('value is not JSON-serializable');
+    return new this(text, { mimetype: 'application/json', ...init });
+  }
+
+  /** The status line, such as `'404 Not Found'`; settable from a line or a code. */
+  get status(): string {
+    return this.#status;
+  }
+
+  set status(value: number | string) {
+    if (typeof value === 'number') {
+      this.#status = statusLine(value);
+      this.#statusCode = value;
+      return;
+    }
+    const code = parseStatusLine(value.trim());
+    if (/[\r\n\0]/.test(value)) throw new TypeError(`invalid status line: ${JSON.stringify(value)}`);
+    this.#statusCode = code;
+    this.#status = value.trim().length > 3 ? value.trim() : `${code} ${STATUS_PHRASES[code] ?? 'Unknown'}`;
+  }
+
+  /** The status code, kept in step with `status`. */
+  get statusCode(): number {
+    return this.#statusCode;
+  }
+
+  set statusCode(code: number) {
+    this.status = code;
+  }
+
+  /** True for 200-299, as in the Fetch API. */
+  get ok(): boolean {
+    return this.#statusCode >= 200 && this.#statusCode < 300;
+  }
+
+  /** The body as given (string, bytes, iterable, stream...). Setting it updates Content-Length. */
+  get body(): BodyInit {
+    return this.#body;
+  }
+
+  set body(body: BodyInit) {
+    this.#body = body;
+    this.#bytes = knownBytes(body);
+    if (this.#bytes !== undefined) this.headers.set('Content-Length', String(this.#bytes.byteLength));
+    else this.headers.delete('Content-Length');
+  }
+
+  /** True when the body is a stream or iterator that can be read only once. */
+  get isStreamed(): boolean {
+    return this.#bytes === undefined;
+  }
+
+  /** The full Content-Type header, or `undefined`. */
+  get contentType(): string | undefined {
+    return this.headers.get('Content-Type');
+  }
+
+  set contentType(value: string | undefined) {
+    this.headers.setOrDelete('Content-Type', value);
+  }
+
+  /** The media type without parameters, lower-cased; setting it adds `charset=utf-8` to text types. */
+  get mimetype(): string {
+    return parseContentType(this.contentType).mimetype;
+  }
+
+  set mimetype(value: string) {
+    this.headers.set('Content-Type', contentTypeFor(value));
+  }
+
+  /** The Content-Type parameters (`charset`, `boundary`...). */
+  get mimetypeParams(): Record<string, string> {
+    return parseContentType(this.contentType).params;
+  }
+
+  /** The charset of the body: the Content-Type's, else `utf-8`. */
+  get charset(): string {
+    return this.mimetypeParams.charset?.toLowerCase() ?? 'utf-8';
+  }
+
+  /** The Content-Length header as a number, or `undefined`. */
+  get contentLength(): number | undefined {
+    const value = this.headers.get('Content-Length');
+    return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+  }
+
+  set contentLength(value: number | undefined) {
+    this.headers.setOrDelete('Content-Length', value === undefined ? undefined : String(value));
+  }
+
+  /** The Location header. */
+  get location(): string | undefined {
+    return this.headers.get('Location');
+  }
+
+  set location(value: string | undefined) {
+    this.headers.setOrDelete('Location', value);
+  }
+
+  /**
+   * Adds a `Set-Cookie` header. Names, values and attributes are validated (a `TypeError` for
+   * invalid ones); the value is percent-encoded.
+   *
+   * @example
+   * ```ts
+   * res.setCookie('session', id, { httpOnly: true, secure: true, sameSite: 'lax', maxAge: 3600 });
+   * ```
+   */
+  setCookie(name: string, value: string, options?: CookieOptions): void {
+    this.headers.append('Set-Cookie', serializeSetCookie(name, value, options));
+  }
+
+  /**
+   * Adds a `Set-Cookie` header that deletes the cookie; give the `path` and `domain` it was set with.
+   *
+   * @example
+   * ```ts
+   * res.deleteCookie('session', { path: '/' });
+   * ```
+   */
+  deleteCookie(name: string, options?: Omit<CookieOptions, 'maxAge' | 'expires'>): void {
+    this.headers.append('Set-Cookie', serializeDeleteCookie(name, options));
+  }
+
+  /**
+   * Runs `fn` once when the server is done with the body: after the last chunk, on an error, or
+   * when the client goes away. Use it to release files, locks or connections.
+   *
+   * @example
+   * ```ts
+   * const handle = await open(path);
+   * res.callOnClose(() => handle.close());
+   * ```
+   */
+  callOnClose(fn: () => void): void {
+    (this.#onClose ??= []).push(fn);
+  }
+
+  /** The whole body as bytes (a streamed body is read once and kept). */
+  async bytes(): Promise<Uint8Array> {
+    if (this.#bytes === undefined) {
+      const body = this.#body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
+      this.#bytes = await collectBody(body);
+      this.#body = this.#bytes;
+    }
+    return this.#bytes;
+  }
+
+  /** The whole body decoded as text with the response's charset. */
+  async text(): Promise<string> {
+    const bytes = await this.bytes();
+    const charset = this.charset;
+    return charset === 'utf-8' || charset === 'utf8' ? decoder.decode(bytes) : new TextDecoder(charset).decode(bytes);
+  }
+
+  /** The whole body parsed as JSON. */
+  async json<T = unknown>(): Promise<T> {
+    return JSON.parse(await this.text()) as T;
+  }
+
+  /**
+   * Serves the response through the protocol: calls `startResponse` and returns the body. HEAD
+   * requests and 1xx/204/304 statuses get no body (HEAD keeps Content-Length); a 304 drops the
+   * representation headers. Close callbacks run once when the server finishes the body.
+   */
+  serve(environ: Environ, startResponse: StartResponse): Body {
+    const code = this.#statusCode;
+    let headers = this.headers.toList();
+    if (isBodyless(code)) headers = dropBodyHeaders(headers, code);
+    startResponse(this.#status, headers);
+    const onClose = this.#onClose;
+    if (isBodyless(code) || environ.REQUEST_METHOD === 'HEAD') {
+      if (!onClose) return [];
+      return closingBytes(undefined, () => this.#runOnClose());
+    }
+    const bytes = this.#bytes;
+    if (bytes !== undefined) {
+      if (!onClose) return bytes.byteLength ? [bytes] : [];
+      return closingBytes(bytes, () => this.#runOnClose());
+    }
+    const source = this.#body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
+    return closingBody(source, () => this.#runOnClose());
+  }
+
+  #runOnClose(): void {
+    const callbacks = this.#onClose;
+    if (!callbacks) return;
+    this.#onClose = undefined;
+    let failure: unknown;
+    for (const fn of callbacks) {
+      try {
+        fn();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure !== undefined) throw failure;
+  }
+
+  /** A short description for logs and the console. */
+  override toString(): string {
+    return `<${this.constructor.name} [${this.#status}]>`;
+  }
+}
+
+function dropBodyHeaders(headers: Array<[string, string]>, code: number): Array<[string, string]> {
+  const dropped = code === 304 ? NOT_MODIFIED_DROPPED : ['Content-Length', 'Transfer-Encoding'];
+  const lower = new Set(dropped.map((name) => name.toLowerCase()));
+  return headers.filter(([name]) => !lower.has(name.toLowerCase()));
+}
