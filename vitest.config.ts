@@ -1,6 +1,19 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // Examples import the package by name; in tests that name means the source tree.
+    alias: [
+      { find: /^tsgi$/, replacement: src('index.ts') },
+      { find: /^tsgi\/test$/, replacement: src('adapters/test/index.ts') },
+      { find: /^tsgi\/node$/, replacement: src('adapters/node/index.ts') },
+      { find: /^tsgi\/fetch$/, replacement: src('adapters/fetch/index.ts') },
+      { find: /^tsgi\/middleware$/, replacement: src('middleware/index.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,

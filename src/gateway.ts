@@ -112,9 +112,18 @@ export function emptyInput(): AsyncIterable<Uint8Array> {
  * ```
  */
 export function headerKey(name: string): string {
-  const upper = name.toUpperCase().replace(/-/g, '_');
-  return upper === 'CONTENT_TYPE' || upper === 'CONTENT_LENGTH' ? upper : `HTTP_${upper}`;
+  let key = KEY_CACHE.get(name);
+  if (key === undefined) {
+    const upper = name.toUpperCase().replace(/-/g, '_');
+    key = upper === 'CONTENT_TYPE' || upper === 'CONTENT_LENGTH' ? upper : `HTTP_${upper}`;
+    // Header names come from code far more often than from clients; the cap keeps a hostile
+    // stream of names from growing the cache.
+    if (KEY_CACHE.size < 500) KEY_CACHE.set(name, key);
+  }
+  return key;
 }
+
+const KEY_CACHE = new Map<string, string>();
 
 /**
  * The header name for an environ key, or `undefined` when the key holds no header:

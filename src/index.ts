@@ -18,7 +18,7 @@ export { Headers, EnvironHeaders, assertHeader, type HeadersInit, type ReadonlyH
 export * from './errors.js';
 
 export { Request } from './request/request.js';
-export { errorResponse, type DecoratedApp, type Handler, type HandlerResult, type RequestClass } from './request/application.js';
+export { asApp, errorResponse, type Handler, type HandlerResult, type RequestClass } from './request/application.js';
 export { DEFAULT_QUERY_LIMITS, type NestedQueryLimits } from './request/query.js';
 export { Response, DEFAULT_CONTENT_TYPE, type ResponseInit, type BodyInit } from './response/response.js';
 export { redirect, safeLocation } from './response/redirect.js';

@@ -336,16 +336,23 @@ export class LanguageAccept extends Accept {
     return item.value === '*' || item.value === normalizeLanguage(offer);
   }
 
-  /** An offer that is a prefix of the client's tag (`de` for `de-AT`): RFC 4647 lookup. */
-  static #truncated = (offer: string, item: AcceptItem): boolean => {
+  /**
+   * How the client's list covers `offer`, tried in this order (the first kind that matches gives
+   * the quality): 3 the same tag; 2 a client tag that `offer` is a prefix of (`de` for `de-AT`,
+   * RFC 4647 lookup); 1 a client tag that is a prefix of `offer` (`de-AT` for `de`, RFC 4647 basic
+   * filtering); 0 the `*` wildcard.
+   */
+  #coverage(offer: string): { quality: number; kind: number } | undefined {
     const tag = normalizeLanguage(offer);
-    return item.value !== '*' && item.value.startsWith(`${tag}-`);
-  };
-
-  /** A client tag that is a prefix of the offer (`de-AT` for `de`): RFC 4647 basic filtering. */
-  static #extended = (offer: string, item: AcceptItem): boolean => {
-    return item.value !== '*' && normalizeLanguage(offer).startsWith(`${item.value}-`);
-  };
+    const exact = this.lookup(offer, (_, item) => item.value === tag);
+    if (exact) return { quality: exact.quality, kind: 3 };
+    const truncated = this.lookup(offer, (_, item) => item.value.startsWith(`${tag}-`));
+    if (truncated) return { quality: truncated.quality, kind: 2 };
+    const extended = this.lookup(offer, (_, item) => item.value !== '*' && tag.startsWith(`${item.value}-`));
+    if (extended) return { quality: extended.quality, kind: 1 };
+    const star = this.lookup(offer, (_, item) => item.value === '*');
+    return star ? { quality: star.quality, kind: 0 } : undefined;
+  }
 
   /**
    * The quality for `offer`, with the same fallbacks as `bestMatch`.
@@ -357,25 +364,36 @@ export class LanguageAccept extends Accept {
    */
   override quality(offer: string): number {
     if (!this.provided) return 1;
-    const match = (o: string, item: AcceptItem): boolean => this.matches(o, item);
-    const entry =
-      this.lookup(offer, match) ?? this.lookup(offer, LanguageAccept.#truncated) ?? this.lookup(offer, LanguageAccept.#extended);
-    return entry?.quality ?? 0;
+    return this.#coverage(offer)?.quality ?? 0;
   }
 
+  /**
+   * The best offer: highest quality first; at equal quality an exact tag beats a lookup fallback
+   * (the longer offer first), which beats a filtering fallback, which beats `*`; then offer order.
+   */
   override bestMatch<T extends string>(offers: Iterable<T>): T | undefined;
   override bestMatch<T extends string, D>(offers: Iterable<T>, defaultValue: D): T | D;
   override bestMatch<T extends string, D>(offers: Iterable<T>, defaultValue?: D): T | D | undefined {
     const list = Array.from(offers);
     if (!this.provided) return list.length > 0 ? list[0] : defaultValue;
-    return (
-      this.bestBy(list, (o, item) => this.matches(o, item)) ??
-      // Lookup truncates the client's tag one subtag at a time: the longest matching offer wins.
-      this.bestBy(list, LanguageAccept.#truncated, (offer) => offer.length) ??
-      this.bestBy(list, LanguageAccept.#extended) ??
-      defaultValue
-    );
+    let best: T | undefined;
+    let bestScore: [number, number, number] = [0, -1, -1];
+    for (const offer of list) {
+      const coverage = this.#coverage(offer);
+      if (!coverage || coverage.quality <= 0) continue;
+      const score: [number, number, number] = [coverage.quality, coverage.kind, coverage.kind === 2 ? offer.length : 0];
+      if (greater(score, bestScore)) {
+        best = offer;
+        bestScore = score;
+      }
+    }
+    return best ?? defaultValue;
   }
+}
+
+function greater(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return false;
 }
 
 function normalizeCharset(name: string): string {

@@ -14,9 +14,9 @@ const WEEKDAY = '(?:[A-Za-z]{3,9},?\\s+)?';
 const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
 const ZONE = '(?:\\s+(GMT|UTC|UT|Z|[+-]\\d{4}))?';
 /** IMF-fixdate / RFC 1123: `Sun, 06 Nov 1994 08:49:37 GMT` (weekday optional, 1-digit day allowed). */
-const RFC1123 = new RegExp(`^${WEEKDAY}(\\d{1,2})\\s+([A-Za-z]{3})\\s+(\\d{4})\\s+${TIME}${ZONE}$`);
+const RFC1123 = new RegExp(`^${WEEKDAY}(\\d{1,2})\\s+([A-Za-z]{3})\\s+(\\d{4})\\s+${TIME}${ZONE}$`, 'i');
 /** RFC 850: `Sunday, 06-Nov-94 08:49:37 GMT`. */
-const RFC850 = new RegExp(`^${WEEKDAY}(\\d{1,2})-([A-Za-z]{3})-(\\d{2}|\\d{4})\\s+${TIME}${ZONE}$`);
+const RFC850 = new RegExp(`^${WEEKDAY}(\\d{1,2})-([A-Za-z]{3})-(\\d{2}|\\d{4})\\s+${TIME}${ZONE}$`, 'i');
 /** asctime: `Sun Nov  6 08:49:37 1994`. */
 const ASCTIME = new RegExp(`^${WEEKDAY}([A-Za-z]{3})\\s+(\\d{1,2})\\s+${TIME}\\s+(\\d{4})$`);
 

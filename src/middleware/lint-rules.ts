@@ -88,7 +88,7 @@ function checkKeys(environ: Environ, report: Report): void {
         report('3.12', 'server', `REMOTE_PORT ${JSON.stringify(value)} is not decimal digits`);
       }
     } else if (!key.includes('.')) {
-      report('3.18', 'app', `environ key ${JSON.stringify(key)} is neither an upper-case CGI key nor a dotted extension key`);
+      report('3.18', 'server', `environ key ${JSON.stringify(key)} is neither an upper-case CGI key nor a dotted extension key`);
     }
   }
 }

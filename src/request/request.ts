@@ -3,12 +3,27 @@
  * nothing else; each property parses on first read and caches.
  * @module
  */
-import type { App, Environ, StartResponse } from '../gateway.js';
+import type { App, Environ } from '../gateway.js';
 import { EnvironHeaders } from '../datastructures/headers.js';
 import { MultiDict } from '../datastructures/multidict.js';
 import { BadRequest, UnsupportedMediaType } from '../errors.js';
 import { isJsonMimetype, mimetypeOf, parseContentType } from '../http/content-type.js';
 import { parseCookies } from '../http/cookies.js';
+import {
+  parseAccept,
+  parseCharsetAccept,
+  parseEncodingAccept,
+  parseLanguageAccept,
+  type CharsetAccept,
+  type EncodingAccept,
+  type LanguageAccept,
+  type MIMEAccept,
+} from '../http/accept.js';
+import { parseAuthorization, type Authorization } from '../http/auth.js';
+import { parseCacheControl, type CacheControl } from '../http/cache-control.js';
+import { parseHttpDate } from '../http/dates.js';
+import { parseEtags, type ETags } from '../http/etag.js';
+import { parseIfRange, parseRange, type IfRange, type Range } from '../http/range.js';
 import { quotePath, iriToUri } from '../http/url.js';
 import type { Response } from '../response/response.js';
 import { responseFromApp } from '../response/from-app.js';
@@ -18,7 +33,7 @@ import { checkQueryLength, DEFAULT_QUERY_LIMITS, parseFlatQuery, parseNestedQuer
 import { declaredLength, limitedInput, readAll, tooLarge } from './read-body.js';
 import { parseJsonBody } from './safe-json.js';
 import { parseUrlencodedForm } from './form.js';
-import { wrapHandler, type DecoratedApp, type Handler, type HandlerResult, type RequestClass } from './application.js';
+import { decorateHandler, wrapHandler, type Handler, type HandlerResult, type RequestClass } from './application.js';
 
 const MiB = 1024 * 1024;
 const utf8 = new TextDecoder();
@@ -97,22 +112,19 @@ export class Request {
    *   req.method === 'GET' ? new Response('hi') : new MethodNotAllowed(['GET']).getResponse());
    * ```
    */
-  static application<R extends Request>(this: RequestClass<R>, handler: Handler<R>): App;
-  static application<R extends Request, This>(
+  static application<R extends Request, This, M extends (this: This, req: R) => HandlerResult>(
     this: RequestClass<R>,
-    method: (this: This, req: R) => HandlerResult,
-    context: ClassMethodDecoratorContext<This>,
-  ): DecoratedApp<This>;
+    method: M,
+    context: ClassMethodDecoratorContext<This, M>,
+  ): M;
+  static application<R extends Request>(this: RequestClass<R>, handler: Handler<R>): App;
   static application<R extends Request, This>(
     this: RequestClass<R>,
     handler: (this: This, req: R) => HandlerResult,
     context?: ClassMethodDecoratorContext<This>,
-  ): App | DecoratedApp<This> {
+  ): App | ((this: This, req: R) => HandlerResult) {
     if (context === undefined) return wrapHandler(this, handler as Handler<R>);
-    const cls = this;
-    return function decorated(this: This, environ: Environ, startResponse: StartResponse) {
-      return wrapHandler(cls, (req) => handler.call(this, req))(environ, startResponse);
-    };
+    return decorateHandler(this, handler, context);
   }
 
   /**
@@ -285,6 +297,79 @@ export class Request {
     return this.remoteAddr ? [this.remoteAddr] : [];
   }
 
+  // ---- typed HTTP headers (issue 5; parsers in src/http/) -------------------------------------
+
+  #typed: Map<string, unknown> | undefined;
+
+  /** Parses a header once per request and keeps the result. */
+  #once<T>(key: string, parse: () => T): T {
+    const cache = (this.#typed ??= new Map());
+    if (!cache.has(key)) cache.set(key, parse());
+    return cache.get(key) as T;
+  }
+
+  /** The Accept header: `bestMatch(['text/html', 'application/json'])`, `quality()`, `acceptJson`. */
+  get acceptMimetypes(): MIMEAccept {
+    return this.#once('accept', () => parseAccept(this.environ.HTTP_ACCEPT));
+  }
+
+  /** The Accept-Language header, with RFC 4647 fallback (`de-AT` finds `de`). */
+  get acceptLanguages(): LanguageAccept {
+    return this.#once('accept-language', () => parseLanguageAccept(this.environ.HTTP_ACCEPT_LANGUAGE));
+  }
+
+  /** The Accept-Encoding header (`identity` stays acceptable unless excluded). */
+  get acceptEncodings(): EncodingAccept {
+    return this.#once('accept-encoding', () => parseEncodingAccept(this.environ.HTTP_ACCEPT_ENCODING));
+  }
+
+  /** The Accept-Charset header. */
+  get acceptCharsets(): CharsetAccept {
+    return this.#once('accept-charset', () => parseCharsetAccept(this.environ.HTTP_ACCEPT_CHARSET));
+  }
+
+  /** The request's Cache-Control directives (`noCache`, `maxAge`, `maxStale`, `onlyIfCached`...). */
+  get cacheControl(): CacheControl {
+    return this.#once('cache-control', () => parseCacheControl(this.environ.HTTP_CACHE_CONTROL));
+  }
+
+  /** If-Match: `contains(tag)` compares strongly; `star` for `*`; empty when absent. */
+  get ifMatch(): ETags {
+    return this.#once('if-match', () => parseEtags(this.environ.HTTP_IF_MATCH));
+  }
+
+  /** If-None-Match: `containsWeak(tag)` is the comparison RFC 9110 asks for. */
+  get ifNoneMatch(): ETags {
+    return this.#once('if-none-match', () => parseEtags(this.environ.HTTP_IF_NONE_MATCH));
+  }
+
+  /** If-Modified-Since as a Date, or null when absent or malformed. */
+  get ifModifiedSince(): Date | null {
+    return this.#once('if-modified-since', () => parseHttpDate(this.environ.HTTP_IF_MODIFIED_SINCE));
+  }
+
+  /** If-Unmodified-Since as a Date, or null when absent or malformed. */
+  get ifUnmodifiedSince(): Date | null {
+    return this.#once('if-unmodified-since', () => parseHttpDate(this.environ.HTTP_IF_UNMODIFIED_SINCE));
+  }
+
+  /** If-Range (an entity tag or a date), or null. */
+  get ifRange(): IfRange | null {
+    return this.#once('if-range', () => parseIfRange(this.environ.HTTP_IF_RANGE));
+  }
+
+  /** The Range header, or null when absent, malformed or abusive (more than 100 ranges, overlaps). */
+  get range(): Range | null {
+    return this.#once('range', () => parseRange(this.environ.HTTP_RANGE));
+  }
+
+  /** The Authorization header (Basic: `username`/`password`; Bearer: `token`), or null when absent or malformed. */
+  get authorization(): Authorization | null {
+    return this.#once('authorization', () => parseAuthorization(this.environ.HTTP_AUTHORIZATION));
+  }
+
+  // ---- end of typed HTTP headers -------------------------------------------------------------
+
   #parsedContentType(): { mimetype: string; params: Record<string, string> } {
     return (this.#contentType ??= parseContentType(this.environ.CONTENT_TYPE));
   }
@@ -309,10 +394,7 @@ export class Request {
 
   /** The whole body as bytes (read once, kept for the other readers). */
   bytes(): Promise<Uint8Array> {
-    if (!this.#body) {
-      this.#takeStream();
-      this.#body = readAll(this.#input(this.maxContentLength));
-    }
+    this.#body ??= this.#readBody(this.maxContentLength);
     return this.#body;
   }
 
@@ -368,13 +450,16 @@ export class Request {
   /** The body bytes for a buffered reader, refused past `maxBufferSize`. */
   async #bufferedBytes(): Promise<Uint8Array> {
     const limit = Math.min(this.maxBufferSize, this.maxContentLength);
-    if (!this.#body) {
-      this.#takeStream();
-      this.#body = readAll(this.#input(limit));
-    }
+    this.#body ??= this.#readBody(limit);
     const bytes = await this.#body;
     if (bytes.byteLength > limit) throw tooLarge(limit);
     return bytes;
+  }
+
+  /** Starts reading the whole body once; every failure arrives as a rejected promise. */
+  async #readBody(limit: number): Promise<Uint8Array> {
+    this.#takeStream();
+    return readAll(this.#input(limit));
   }
 
   #takeStream(): void {

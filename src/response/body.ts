@@ -3,6 +3,7 @@
  * @module
  */
 import type { Body } from '../gateway.js';
+import { encodeUtf8 } from '../http/utf8.js';
 
 /** What a `Response` body can be built from. Strings (also as chunks) are encoded as UTF-8. */
 export type BodyInit =
@@ -15,19 +16,17 @@ export type BodyInit =
   | null
   | undefined;
 
-const encoder = new TextEncoder();
-
 /** The bytes of a body whose length is known without reading a stream, else `undefined`. */
 export function knownBytes(body: BodyInit): Uint8Array | undefined {
   if (body == null) return new Uint8Array(0);
-  if (typeof body === 'string') return encoder.encode(body);
+  if (typeof body === 'string') return encodeUtf8(body);
   if (body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   return undefined;
 }
 
 function toBytes(chunk: Uint8Array | string): Uint8Array {
-  if (typeof chunk === 'string') return encoder.encode(chunk);
+  if (typeof chunk === 'string') return encodeUtf8(chunk);
   if (chunk instanceof Uint8Array) return chunk;
   throw new TypeError(`response body chunks must be Uint8Array or string, got ${typeof chunk}`);
 }

@@ -134,9 +134,14 @@ describe('LanguageAccept', () => {
     expect(parseLanguageAccept('de;q=0.8').quality('de-AT')).toBe(0.8);
     expect(parseLanguageAccept('de-CH').bestMatch(['de-AT'])).toBeUndefined();
   });
-  it('prefers an exact match over a fallback', () => {
-    expect(parseLanguageAccept('de-AT, fr;q=0.5').bestMatch(['de', 'fr'])).toBe('fr');
+  it('ranks by quality first, then exact over fallback over *', () => {
+    expect(parseLanguageAccept('de-AT, fr;q=0.5').bestMatch(['fr', 'de'])).toBe('de');
+    expect(parseLanguageAccept('de-AT, de-CH').bestMatch(['de', 'de-CH'])).toBe('de-CH');
     expect(parseLanguageAccept('en, de-AT;q=0.5').bestMatch(['de', 'fr'])).toBe('de');
+    expect(parseLanguageAccept('de-AT, *;q=0.1').bestMatch(['en', 'de'])).toBe('de');
+    expect(parseLanguageAccept('de-AT, *;q=0.1').quality('en')).toBe(0.1);
+    expect(parseLanguageAccept('de;q=0, *').bestMatch(['de-AT', 'en'])).toBe('en');
+    expect(parseLanguageAccept('de-AT;q=0, de').bestMatch(['de-AT', 'de-CH'])).toBe('de-CH');
   });
   it('honours * and q=0', () => {
     const accept = parseLanguageAccept('fr, *;q=0.1, en;q=0');

@@ -134,24 +134,38 @@ function iterableToStream(input: AsyncIterable<Uint8Array>): ReadableStream<Uint
   );
 }
 
-/** The response body as chunks; abandoning it cancels the stream and aborts the request signal. */
-async function* responseChunks(body: ReadableStream<Uint8Array>, abort: AbortController): Body & AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  let done = false;
-  try {
-    for (;;) {
-      const result = await reader.read();
-      if (result.done) {
-        done = true;
-        return;
+/**
+ * The response body as chunks. `return()` (rule 8.1: the server calls it exactly once, after the end
+ * too) cancels the stream and aborts the request signal unless the body already ended, including
+ * when nothing was read yet.
+ */
+function responseChunks(body: ReadableStream<Uint8Array>, abort: AbortController): AsyncIterableIterator<Uint8Array> {
+  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  let finished = false;
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      if (finished) return { done: true, value: undefined };
+      reader ??= body.getReader();
+      try {
+        const result = await reader.read();
+        if (result.done) finished = true;
+        return result.done ? { done: true, value: undefined } : { done: false, value: result.value };
+      } catch (error) {
+        finished = true;
+        abort.abort(error);
+        throw error;
       }
-      yield result.value;
-    }
-  } finally {
-    if (!done) {
-      abort.abort();
-      await reader.cancel().catch(() => undefined);
-    }
-    reader.releaseLock();
-  }
+    },
+    async return() {
+      if (!finished) {
+        finished = true;
+        abort.abort();
+        await (reader ? reader.cancel() : body.cancel()).catch(() => undefined);
+      }
+      return { done: true, value: undefined };
+    },
+  };
 }

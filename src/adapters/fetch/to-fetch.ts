@@ -24,7 +24,7 @@ export type RemoteAddress = string | { hostname?: string; address?: string; port
 /**
  * What a host may pass as the handler's second argument. Bun and Node bridges pass
  * `{ remoteAddr }`; Deno's `info` already has this shape; on Workers it is the bindings object
- * (`env`), kept in the environ as `tsgi.fetch.env`.
+ * (`env`), kept in the environ as `fetch.env` (and the execution context as `fetch.ctx`).
  */
 export interface FetchContext {
   /** The peer's address: becomes `REMOTE_ADDR` (and `REMOTE_PORT` when it has a port). */
@@ -63,7 +63,7 @@ export function toFetchHandler(app: App, options: ToFetchOptions = {}): FetchHan
   const errors = options.errors ?? consoleErrors;
   return async (request, context, executionContext) => {
     const environ = buildEnviron(request, context, errors);
-    if (executionContext !== undefined) environ['tsgi.fetch.ctx'] = executionContext;
+    if (executionContext !== undefined) environ['fetch.ctx'] = executionContext;
     return runApp(app, environ, request.method);
   };
 }
@@ -114,7 +114,7 @@ export function buildEnviron(
   const remote = remoteOf(context?.remoteAddr);
   if (remote.addr !== undefined) environ.REMOTE_ADDR = remote.addr;
   if (remote.port !== undefined) environ.REMOTE_PORT = remote.port;
-  if (context !== undefined) environ['tsgi.fetch.env'] = context;
+  if (context !== undefined) environ['fetch.env'] = context;
   return environ;
 }
 
@@ -174,7 +174,7 @@ async function runApp(app: App, environ: Environ, method: string): Promise<globa
       sent = true;
       return response;
     }
-    const response = new globalThis.Response(readerToStream(reader, first), init);
+    const response = new globalThis.Response(readerToStream(reader, [first]), init);
     sent = true;
     return response;
   } catch (error) {

@@ -1,0 +1,190 @@
+// tsgi against its peers over real sockets: raw node:http (the floor), tsgi via `serve`, Fastify 5,
+// Hono 4 on @hono/node-server, Express 5. Each server runs in its own child process; autocannon
+// loads it from this process over 127.0.0.1. Runs are interleaved (every run visits every server
+// and route, in a rotated order) and the table reports medians, with each figure also as a ratio
+// to raw node:http measured in the same run.
+//
+//   npm run bench                          # 3 runs x 5 s per cell (about 6 minutes)
+//   BENCH_RUNS=1 BENCH_DURATION=1 npm run bench   # quick look
+//   BENCH_WRITE=0 ...                      # do not rewrite bench/README.md
+//
+// Environment: BENCH_RUNS (3), BENCH_DURATION seconds (5), BENCH_WARMUP seconds (1),
+// BENCH_CONNECTIONS (50), BENCH_PIPELINING (1), BENCH_ONLY (comma list of servers).
+import { fork } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const env = (name, fallback) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
+const RUNS = env('BENCH_RUNS', 3);
+const DURATION = env('BENCH_DURATION', 5);
+const WARMUP = env('BENCH_WARMUP', 1);
+const CONNECTIONS = env('BENCH_CONNECTIONS', 50);
+const PIPELINING = env('BENCH_PIPELINING', 1);
+const WRITE = process.env.BENCH_WRITE !== '0';
+
+const SERVERS = [
+  { name: 'node:http', file: 'node.js' },
+  { name: 'tsgi', file: 'tsgi.js' },
+  { name: 'fastify', file: 'fastify.js' },
+  { name: 'hono', file: 'hono.js' },
+  { name: 'express', file: 'express.js' },
+].filter((s) => !process.env.BENCH_ONLY || s.name === 'node:http' || process.env.BENCH_ONLY.split(',').includes(s.name));
+
+const FORM = 'name=tsgi&lang=typescript&n=42';
+const ROUTES = [
+  { name: 'GET /hello', path: '/hello', expect: { text: 'Hello, World!' } },
+  { name: 'GET /json', path: '/json', expect: { json: { message: 'Hello, World!' } } },
+  { name: 'GET /query', path: '/query?a=1&b=two&c=3&c=4', expect: { json: { a: '1', b: 'two', c: ['3', '4'] } } },
+  {
+    name: 'POST /form',
+    path: '/form',
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: FORM,
+    expect: { json: { name: 'tsgi', lang: 'typescript', n: '42' } },
+  },
+];
+
+function start(server) {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(here, 'servers', server.file), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (message) => resolve({ ...server, child, url: `http://127.0.0.1:${message.port}` }));
+    child.once('exit', (code) => reject(new Error(`${server.name} exited with ${code}`)));
+  });
+}
+
+async function check(server, route) {
+  const response = await fetch(server.url + route.path, { method: route.method ?? 'GET', headers: route.headers, body: route.body });
+  const text = await response.text();
+  const ok =
+    response.status === 200 &&
+    (route.expect.text !== undefined ? text === route.expect.text : isDeepStrictEqual(JSON.parse(text), route.expect.json));
+  if (!ok) throw new Error(`${server.name} ${route.name} answered ${response.status} ${text}`);
+}
+
+function load(server, route, duration) {
+  return autocannon({
+    url: server.url + route.path,
+    method: route.method ?? 'GET',
+    headers: route.headers,
+    body: route.body,
+    connections: CONNECTIONS,
+    pipelining: PIPELINING,
+    duration,
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const servers = [];
+for (const server of SERVERS) servers.push(await start(server));
+process.on('exit', () => servers.forEach((s) => s.child.kill()));
+
+for (const server of servers) for (const route of ROUTES) await check(server, route);
+console.log(`all ${servers.length} servers answer all ${ROUTES.length} routes correctly`);
+
+if (WARMUP > 0) {
+  for (const route of ROUTES) for (const server of servers) await load(server, route, WARMUP);
+}
+
+// results[route][server] = [{ rps, p99, errors }] one per run
+const results = Object.fromEntries(ROUTES.map((r) => [r.name, Object.fromEntries(servers.map((s) => [s.name, []]))]));
+for (let run = 0; run < RUNS; run++) {
+  for (const route of ROUTES) {
+    // Rotate the order each run so no server always goes first (or right after another).
+    const order = servers.map((_, i) => servers[(i + run) % servers.length]);
+    for (const server of order) {
+      const r = await load(server, route, DURATION);
+      const errors = r.errors + r.timeouts + r.non2xx;
+      results[route.name][server.name].push({ rps: r.requests.average, p99: r.latency.p99, errors });
+      console.log(
+        `run ${run + 1}/${RUNS} ${route.name.padEnd(11)} ${server.name.padEnd(9)} ` +
+          `${Math.round(r.requests.average).toString().padStart(6)} req/s  p99 ${r.latency.p99} ms${errors ? `  ${errors} errors` : ''}`,
+      );
+    }
+  }
+}
+for (const s of servers) s.child.kill();
+
+// In-process client comparison, in its own process so the servers' JIT state does not matter.
+const inprocess = await new Promise((resolve, reject) => {
+  const child = fork(join(here, 'inprocess.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child.once('message', resolve);
+  child.once('exit', (code) => (code ? reject(new Error(`inprocess.js exited with ${code}`)) : undefined));
+});
+
+const fmt = (n) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2));
+const rows = [];
+for (const route of ROUTES) {
+  const floor = results[route.name]['node:http'];
+  for (const server of servers) {
+    const runs = results[route.name][server.name];
+    const rps = median(runs.map((r) => r.rps));
+    const p99 = median(runs.map((r) => r.p99));
+    const rpsRatio = median(runs.map((r, i) => r.rps / floor[i].rps));
+    const p99Ratio = median(runs.map((r, i) => r.p99 / Math.max(floor[i].p99, 1)));
+    const errors = runs.reduce((sum, r) => sum + r.errors, 0);
+    rows.push(
+      `| ${route.name} | ${server.name === 'tsgi' ? '**tsgi**' : server.name} | ${fmt(rps)} | ${rpsRatio.toFixed(2)} | ${fmt(p99)} | ${p99Ratio.toFixed(2)} |${errors ? ` ${errors} errors` : ''}`,
+    );
+  }
+}
+
+const cpus = os.cpus();
+const command =
+  `${RUNS === 3 && DURATION === 5 ? '' : `BENCH_RUNS=${RUNS} BENCH_DURATION=${DURATION} `}npm run bench` +
+  ` (${RUNS} interleaved runs x ${DURATION} s per cell, ${CONNECTIONS} connections, pipelining ${PIPELINING}, medians)`;
+const versions = ['fastify', 'hono', '@hono/node-server', 'express', 'autocannon']
+  .map((name) => {
+    const pkg = JSON.parse(readFileSync(join(here, '..', 'node_modules', name, 'package.json'), 'utf8'));
+    return `${name} ${pkg.version}`;
+  })
+  .join(', ');
+const section = `<!-- bench:peers:start -->
+## Peers over HTTP: node:http, tsgi, Fastify, Hono, Express
+
+Measured ${new Date().toISOString().slice(0, 10)} on ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${os.platform()} ${os.release()}; ${versions}.
+Command: \`${command}\`. Each server runs alone in its own process; autocannon runs in the parent on the
+same machine over 127.0.0.1, so with ${cpus.length} cores the load generator and the server share the CPU.
+Ratios are to raw node:http in the same run (median of the per-run ratios); for p99, lower is better.
+
+| route | server | req/s | x node:http | p99 ms | x node:http |
+|---|---|---:|---:|---:|---:|
+${rows.join('\n')}
+
+Routes: \`GET /hello\` (text), \`GET /json\`, \`GET /query?a=1&b=two&c=3&c=4\` (the parsed arguments echoed as JSON),
+\`POST /form\` (\`${FORM}\`, urlencoded, echoed as JSON). Every server's answers are checked before the load.
+tsgi uses \`Request.application\`, \`Response\`, \`Response.json\`, \`req.args\` and \`req.form()\` from \`dist/\` with a
+\`switch\` on \`req.path\` (the raw node:http server does the same); the others use their own routers. Express runs with
+\`etag\` and \`x-powered-by\` off; Fastify parses urlencoded bodies with fast-querystring, as @fastify/formbody does.
+
+### In-process test clients (no socket)
+
+\`GET /hello\`, one request at a time, ${inprocess.rounds} interleaved rounds of ${inprocess.seconds} s, medians:
+
+| client | app | req/s | x light-my-request |
+|---|---|---:|---:|
+${inprocess.rows.map((r) => `| ${r.client} | ${r.app} | ${fmt(r.rps)} | ${r.ratio.toFixed(2)} |`).join('\n')}
+<!-- bench:peers:end -->`;
+
+console.log(`\n${section}\n`);
+if (WRITE) {
+  const readme = join(here, 'README.md');
+  let text = existsSync(readme) ? readFileSync(readme, 'utf8') : '# Benchmarks\n\nEach script here measures one comparison; `npm run bench` runs the peers benchmark.\n';
+  const start = text.indexOf('<!-- bench:peers:start -->');
+  const end = text.indexOf('<!-- bench:peers:end -->');
+  if (start !== -1 && end !== -1) text = text.slice(0, start) + section + text.slice(end + '<!-- bench:peers:end -->'.length);
+  else text = `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(readme, text);
+  console.log('bench/README.md updated');
+}
+process.exit(0);

@@ -1,0 +1,21 @@
+// Shared by the benchmark servers: report the bound port to the parent (bench/run.js) over IPC.
+export function report(server) {
+  const { port } = server.address();
+  if (process.send) process.send({ port });
+  else console.log(`listening on http://127.0.0.1:${port}`);
+}
+
+/** Query or form pairs as one object: a repeated key becomes an array, as node:querystring does. */
+export function pairsToObject(pairs) {
+  const out = Object.create(null);
+  for (const [key, value] of pairs) {
+    const previous = out[key];
+    if (previous === undefined) out[key] = value;
+    else if (Array.isArray(previous)) previous.push(value);
+    else out[key] = [previous, value];
+  }
+  return out;
+}
+
+export const HELLO = 'Hello, World!';
+export const MESSAGE = { message: 'Hello, World!' };

@@ -1,0 +1,136 @@
+// Static-file throughput: tsgi `staticFiles` on the tsgi node adapter vs Express `serve-static`
+// and `@fastify/static`, on the same files, in one run.
+//
+//   npm run build && node bench/static.js            # 3 rounds of 3 s per cell (about 2.5 min)
+//   npm run build && STATIC_BENCH_QUICK=1 node bench/static.js   # 1 round of 1 s (a smoke test)
+//
+// Each server runs in its own child process; autocannon (in this process) loads it on 127.0.0.1.
+// Cells are interleaved (round by round, scenario by scenario, servers in rotating order) so that
+// drift in machine load hits every server alike; the table shows medians over the rounds.
+import { spawn } from 'node:child_process';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const quick = Boolean(process.env.STATIC_BENCH_QUICK);
+const rounds = Number(process.env.STATIC_BENCH_ROUNDS ?? (quick ? 1 : 3));
+const seconds = Number(process.env.STATIC_BENCH_SECONDS ?? (quick ? 1 : 3));
+const servers = ['tsgi', 'express', 'fastify'];
+
+const scenarios = [
+  { name: '1 KB', path: '/static/small.bin', connections: 10 },
+  { name: '1 KB, Range', path: '/static/small.bin', connections: 10, range: 'bytes=100-199' },
+  { name: '10 MB', path: '/static/large.bin', connections: 4 },
+  { name: '10 MB, Range 1 MB', path: '/static/large.bin', connections: 4, range: 'bytes=4194304-5242879' },
+];
+
+function startServer(kind, dir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(here, 'static-server.js'), kind, dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${kind} did not start`)), 15_000);
+    child.stdout.on('data', (data) => {
+      out += data;
+      const match = /READY (\d+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ kind, child, port: Number(match[1]) });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${kind} exited with ${code}`)));
+  });
+}
+
+function load(port, scenario, duration) {
+  const headers = scenario.range ? { range: scenario.range } : {};
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url: `http://127.0.0.1:${port}${scenario.path}`, connections: scenario.connections, duration, headers },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+async function check(port, scenario, expectedStatus, expectedLength) {
+  const headers = scenario.range ? { range: scenario.range } : {};
+  const res = await fetch(`http://127.0.0.1:${port}${scenario.path}`, { headers });
+  const body = new Uint8Array(await res.arrayBuffer());
+  if (res.status !== expectedStatus || body.byteLength !== expectedLength) {
+    throw new Error(`${port} ${scenario.name}: got ${res.status} with ${body.byteLength} bytes`);
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const dir = await mkdtemp(join(tmpdir(), 'tsgi-static-bench-'));
+await mkdir(dir, { recursive: true });
+await writeFile(join(dir, 'small.bin'), randomBytes(1024));
+await writeFile(join(dir, 'large.bin'), randomBytes(10 * 1024 * 1024));
+
+const running = [];
+try {
+  for (const kind of servers) running.push(await startServer(kind, dir));
+  const expected = [
+    [200, 1024],
+    [206, 100],
+    [200, 10 * 1024 * 1024],
+    [206, 1024 * 1024],
+  ];
+  for (const server of running) {
+    for (const [i, scenario] of scenarios.entries()) await check(server.port, scenario, ...expected[i]);
+  }
+  // Warm-up: one short run per server and scenario, not recorded.
+  for (const scenario of scenarios) for (const server of running) await load(server.port, scenario, 1);
+
+  const results = new Map(); // `${scenario}|${kind}` -> { rps: [], mbps: [], errors }
+  for (let round = 0; round < rounds; round++) {
+    for (const [s, scenario] of scenarios.entries()) {
+      const order = running.map((_, i) => running[(i + round + s) % running.length]);
+      for (const server of order) {
+        const result = await load(server.port, scenario, seconds);
+        const key = `${scenario.name}|${server.kind}`;
+        const entry = results.get(key) ?? { rps: [], mbps: [], bad: 0 };
+        entry.rps.push(result.requests.average);
+        entry.mbps.push(result.throughput.average / 1e6);
+        entry.bad += result.errors + result.timeouts + result.non2xx;
+        results.set(key, entry);
+        process.stderr.write(
+          `round ${round + 1}/${rounds} ${scenario.name.padEnd(18)} ${server.kind.padEnd(8)} ` +
+            `${result.requests.average.toFixed(0)} req/s ${(result.throughput.average / 1e6).toFixed(1)} MB/s\n`,
+        );
+      }
+    }
+  }
+
+  const lines = [
+    `Static files, ${rounds} round(s) x ${seconds} s per cell, medians; Node ${process.version}; MB/s = 10^6 bytes/s read by autocannon (headers included).`,
+    '',
+    '| file | server | req/s | MB/s | vs express | vs fastify | errors |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const scenario of scenarios) {
+    const rps = Object.fromEntries(servers.map((kind) => [kind, median(results.get(`${scenario.name}|${kind}`).rps)]));
+    for (const kind of servers) {
+      const entry = results.get(`${scenario.name}|${kind}`);
+      const ratio = (other) => (kind === other ? '' : `${(rps[kind] / rps[other]).toFixed(2)}x`);
+      lines.push(
+        `| ${scenario.name} (${scenario.connections} conn.) | ${kind} | ${rps[kind].toFixed(0)} | ` +
+          `${median(entry.mbps).toFixed(1)} | ${ratio('express')} | ${ratio('fastify')} | ${entry.bad} |`,
+      );
+    }
+  }
+  console.log(lines.join('\n'));
+} finally {
+  for (const server of running) server.child.kill('SIGTERM');
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,80 @@
+// The demo site that `npm start` serves: a static page linking to small dynamic pages.
+import { fileURLToPath } from 'node:url';
+import { BadRequest, NotFound, Request, Response, escapeHtml, redirect } from 'tsgi';
+import { staticFiles } from 'tsgi/node';
+
+const ITEMS = [
+  { id: 1, name: 'Werkzeug', language: 'Python' },
+  { id: 2, name: 'WebOb', language: 'Python' },
+  { id: 3, name: 'Rack', language: 'Ruby' },
+  { id: 4, name: 'tsgi', language: 'TypeScript' },
+];
+
+function page(title, body) {
+  return new Response(
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
+      `<link rel="stylesheet" href="/static/style.css"></head><body><h1>${escapeHtml(title)}</h1>${body}` +
+      `<p><a href="/">Back to the start</a></p></body></html>`,
+    { mimetype: 'text/html' },
+  );
+}
+
+const routes = {
+  '/': () => redirect('/static/index.html'),
+
+  '/time': () => page('The current time', `<p>It is <time>${new Date().toISOString()}</time> on the server.</p>`),
+
+  '/greet': (req) => {
+    const name = req.args.get('name') || 'stranger';
+    return page('A greeting', `<p>Hello, ${escapeHtml(name)}!</p>`);
+  },
+
+  '/api/items': (req) => {
+    const limit = Number(req.args.get('limit') ?? ITEMS.length);
+    if (!Number.isInteger(limit) || limit < 0) throw new BadRequest('limit must be a whole number.');
+    return Response.json({ items: ITEMS.slice(0, limit), total: ITEMS.length });
+  },
+
+  '/form': async (req) => {
+    let echo = '';
+    if (req.method === 'POST') {
+      const form = await req.form();
+      echo = `<p>You sent: <strong>${escapeHtml(form.get('message') ?? '')}</strong></p>`;
+    }
+    return page(
+      'A form that posts back',
+      `${echo}<form method="post"><label>Message <input name="message"></label> <button>Send</button></form>`,
+    );
+  },
+
+  '/upload': async (req) => {
+    let echo = '';
+    if (req.method === 'POST') {
+      const files = await req.files();
+      const rows = [];
+      for (const [field, file] of files) {
+        rows.push(`<li>${escapeHtml(field)}: ${escapeHtml(file.filename ?? '')} (${file.size} bytes, ${escapeHtml(file.mimetype)})</li>`);
+      }
+      echo = `<p>Received:</p><ul>${rows.join('') || '<li>no file</li>'}</ul>`;
+    }
+    return page(
+      'A file upload',
+      `${echo}<form method="post" enctype="multipart/form-data"><input type="file" name="file" multiple> <button>Upload</button></form>`,
+    );
+  },
+
+  '/counter': (req) => {
+    const visits = (Number.parseInt(req.cookies.visits ?? '0', 10) || 0) + 1;
+    const res = page('A visit counter', `<p>You have been here ${visits} time${visits === 1 ? '' : 's'}.</p>`);
+    res.setCookie('visits', String(visits), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
+    return res;
+  },
+};
+
+const dynamic = Request.application(async (req) => {
+  const route = routes[req.path];
+  if (!route) throw new NotFound();
+  return route(req);
+});
+
+export default staticFiles(dynamic, { '/static': fileURLToPath(new URL('./public', import.meta.url)) });

@@ -1,0 +1,14 @@
+// Hello world as a class whose method is decorated (TypeScript 5 standard decorators).
+import { Request, Response, asApp } from 'tsgi';
+
+class Greeter {
+  greeting = 'Hello';
+
+  @Request.application
+  handle(req: Request): Response {
+    return new Response(`${this.greeting}, ${req.args.get('name') ?? 'World'}!`);
+  }
+}
+
+// The decorated method is bound to its instance; asApp gives it the App type.
+export default asApp(new Greeter().handle);

@@ -1,0 +1,136 @@
+/**
+ * Finds and imports the app that `tsgi serve <module>[:<export>]` names.
+ * @module
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { App } from '../../../gateway.js';
+import { CliError } from './args.js';
+
+/** A module path and the export to take from it. */
+export interface AppTarget {
+  /** Absolute path of the module file. */
+  file: string;
+  /** The export asked for, or undefined for `default` then `app`. */
+  exportName: string | undefined;
+}
+
+const EXPORT_NAME = /^[A-Za-z_$][\w$]*$/;
+const TYPESCRIPT = /\.(?:c|m)?tsx?$/;
+
+/**
+ * Splits `path/to/app.js:api` into the module file and the export name.
+ *
+ * @example
+ * ```ts
+ * parseTarget('app.js:api', '/srv'); // { file: '/srv/app.js', exportName: 'api' }
+ * ```
+ */
+export function parseTarget(target: string, cwd: string): AppTarget {
+  const colon = target.lastIndexOf(':');
+  let modulePath = target;
+  let exportName: string | undefined;
+  if (colon > 0 && EXPORT_NAME.test(target.slice(colon + 1))) {
+    modulePath = target.slice(0, colon);
+    exportName = target.slice(colon + 1);
+  }
+  return { file: resolve(cwd, modulePath), exportName };
+}
+
+function tsxApi(file: string, cwd: string): string | undefined {
+  // tsx counts when the user's project has it: look next to the module, then from the working dir.
+  for (const base of [file, resolve(cwd, 'package.json')]) {
+    try {
+      return createRequire(base).resolve('tsx/esm/api');
+    } catch {
+      // not installed there
+    }
+  }
+  return undefined;
+}
+
+interface TsxApi {
+  tsImport?: (specifier: string, parentURL: string) => Promise<Record<string, unknown>>;
+  register?: () => unknown;
+}
+
+async function importModule(file: string, cwd: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(file).href;
+  try {
+    return (await import(url)) as Record<string, unknown>;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (error instanceof SyntaxError && !TYPESCRIPT.test(file)) throw syntaxError(file, error);
+    if (!TYPESCRIPT.test(file) || code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+  }
+  const api = tsxApi(file, cwd);
+  if (api === undefined) {
+    const shown = relative(cwd, file) || file;
+    throw new CliError(
+      `tsgi serve: ${shown} is TypeScript, and Node ${process.version} cannot load TypeScript by itself.\n` +
+        `  Either build it to JavaScript first (for example "npx tsc") and serve the .js file,\n` +
+        `  or install tsx in your project ("npm install -D tsx") and tsgi serve will use it.`,
+      1,
+    );
+  }
+  const tsx = (await import(pathToFileURL(api).href)) as TsxApi;
+  if (typeof tsx.tsImport === 'function') return tsx.tsImport(url, import.meta.url);
+  tsx.register?.();
+  return (await import(url)) as Record<string, unknown>;
+}
+
+/**
+ * An ES module's SyntaxError does not say where it is; `node --check` does, so ask it (this runs
+ * only when loading already failed).
+ */
+function syntaxError(file: string, error: SyntaxError): Error {
+  const check = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8', timeout: 10_000 });
+  const where = check.stderr?.trim();
+  if (!where) return error;
+  return new CliError(`tsgi serve: cannot load ${file}: ${error.message}\n${where}`, 1);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return `an object (${(value as object).constructor?.name ?? 'Object'})`;
+  return `a ${typeof value}`;
+}
+
+/**
+ * Imports the module and returns the app it exports.
+ *
+ * @example
+ * ```ts
+ * const { app, exportName } = await loadApp(parseTarget('app.js', process.cwd()), process.cwd());
+ * ```
+ */
+export async function loadApp(target: AppTarget, cwd: string): Promise<{ app: App; exportName: string }> {
+  const { file, exportName } = target;
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new CliError(`tsgi serve: no module at ${file}`, 1);
+  }
+  const mod = await importModule(file, cwd);
+  const names = exportName ? [exportName] : ['default', 'app'];
+  for (const name of names) {
+    const value = mod[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'function') {
+      throw new CliError(
+        `tsgi serve: export "${name}" of ${file} is ${describe(value)}, not an app ` +
+          '(an App, a Response, or a function (environ, startResponse))',
+        1,
+      );
+    }
+    return { app: value as App, exportName: name };
+  }
+  const available = Object.keys(mod).filter((key) => key !== '__esModule');
+  throw new CliError(
+    `tsgi serve: ${file} has no export ${names.map((n) => `"${n}"`).join(' or ')}` +
+      (available.length ? `; it exports ${available.map((n) => `"${n}"`).join(', ')}` : '; it exports nothing') +
+      '. Name one with <module>:<export>.',
+    1,
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Serving the app in this process: the whole of `tsgi serve` without `--workers`/`--reload`, and the
+ * body of each worker process with them.
+ * @module
+ */
+import cluster from 'node:cluster';
+import { relative } from 'node:path';
+import { serve } from '../serve.js';
+import type { ServeCommand } from './args.js';
+import { loadApp, parseTarget } from './load-app.js';
+
+/** The message the supervisor sends a worker to make it drain and exit. */
+export const SHUTDOWN_MESSAGE = 'tsgi:shutdown';
+
+/**
+ * Loads the app and serves it until SIGTERM/SIGINT (or, in a worker, the supervisor's shutdown
+ * message), then drains and exits.
+ *
+ * @example
+ * ```ts
+ * await serveInProcess(parseCommand(['serve', 'app.js']) as ServeCommand, process.cwd());
+ * ```
+ */
+export async function serveInProcess(command: ServeCommand, cwd: string): Promise<void> {
+  const target = parseTarget(command.target, cwd);
+  const { app, exportName } = await loadApp(target, cwd);
+  const server = await serve(app, {
+    host: command.host,
+    port: command.port,
+    shutdownTimeout: command.shutdownTimeout,
+    handleSignals: true,
+    accessLog: command.accessLog,
+  });
+  if (cluster.isWorker) {
+    process.on('message', (message: unknown) => {
+      if (message === SHUTDOWN_MESSAGE) void server.close().then(() => process.exit(0));
+    });
+  } else {
+    const shown = relative(cwd, target.file) || target.file;
+    process.stdout.write(`tsgi: serving ${shown} (export ${exportName}) on ${server.url} (pid ${process.pid})\n`);
+  }
+}

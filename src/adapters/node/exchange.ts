@@ -1,0 +1,396 @@
+/**
+ * One request/response exchange between Node and a tsgi app: `startResponse`, writing the body with
+ * back-pressure, closing the body iterator exactly once, and error handling.
+ * @module
+ */
+import { OutgoingMessage, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Body, Environ, ErrorStream, HeaderList, StartResponse } from '../../gateway.js';
+import type { AccessLogEntry } from './access-log.js';
+
+/** @internal What every exchange of one listener shares. */
+export interface ListenerState {
+  errors: ErrorStream;
+  control: { draining: boolean };
+  log: ((entry: AccessLogEntry, now: number) => void) | null;
+}
+
+type AnyIterator = Iterator<Uint8Array> | AsyncIterator<Uint8Array>;
+
+const ERROR_BODY = Buffer.from('Internal Server Error\n');
+const ERROR_HEADERS: HeaderList = [
+  ['Content-Type', 'text/plain; charset=utf-8'],
+  ['Content-Length', String(ERROR_BODY.byteLength)],
+];
+/**
+ * Node's private key for headers set with `res.setHeader()`. When a framework around us (Express)
+ * set some, `writeHead` must merge with them; otherwise the header list goes straight to the
+ * socket. Found by its description so a Node that renames it only costs the slower check.
+ */
+const OUT_HEADERS = Object.getOwnPropertySymbols(new OutgoingMessage()).find((s) => s.description === 'kOutHeaders');
+
+function hasPresetHeaders(res: ServerResponse): boolean {
+  if (OUT_HEADERS !== undefined) return (res as unknown as Record<symbol, unknown>)[OUT_HEADERS] != null;
+  return res.getHeaderNames().length > 0;
+}
+
+/** Writes the status line and headers, merging with headers a framework set before (see above). */
+function sendHead(res: ServerResponse, code: number, reason: string | undefined, list: HeaderList): void {
+  if (!hasPresetHeaders(res)) {
+    res.writeHead(code, reason, list);
+    return;
+  }
+  // Ours replace same-named ones set before; repeats among ours (Set-Cookie) are all kept.
+  const seen = new Set<string>();
+  for (const [name, value] of list) {
+    const lower = name.toLowerCase();
+    if (seen.has(lower)) res.appendHeader(name, value);
+    else {
+      seen.add(lower);
+      res.setHeader(name, value);
+    }
+  }
+  res.writeHead(code, reason);
+}
+
+const HAS_LENGTH = 1;
+const HAS_TRANSFER_ENCODING = 2;
+
+/** Which framing headers a header list already holds. */
+function framing(headers: HeaderList): number {
+  let flags = 0;
+  for (let i = 0; i < headers.length; i++) {
+    const name = headers[i][0];
+    if (name.length === 14 && (name === 'Content-Length' || name.toLowerCase() === 'content-length')) {
+      flags |= HAS_LENGTH;
+    } else if (name.length === 17 && name.toLowerCase() === 'transfer-encoding') {
+      flags |= HAS_TRANSFER_ENCODING;
+    }
+  }
+  return flags;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+}
+
+function notBytes(value: unknown): TypeError {
+  const kind = value === null ? 'null' : typeof value === 'object' ? value.constructor?.name ?? 'object' : typeof value;
+  return new TypeError(`the app yielded a ${kind} body chunk; chunks must be Uint8Array`);
+}
+
+/** @internal One request/response exchange. */
+export class Exchange {
+  readonly startResponse: StartResponse;
+  private statusCode = 0;
+  private reason = '';
+  private headers: HeaderList | null = null;
+  private headSent = false;
+  private iterator: AnyIterator | null = null;
+  private closed = false;
+  private aborted = false;
+  private done = false;
+  private bytes = 0;
+  private readonly started: number;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+    private readonly environ: Environ,
+    private readonly state: ListenerState,
+  ) {
+    this.started = state.log ? performance.now() : 0;
+    this.startResponse = (status, headers, error) => this.start(status, headers, error);
+  }
+
+  private start(status: string, headers: HeaderList, error?: unknown): void {
+    if (this.headers !== null) {
+      if (error === undefined) {
+        throw new Error('startResponse was called twice; a second call must pass the error that caused it');
+      }
+      // Too late to change the response: re-raise, as the protocol says.
+      if (this.headSent) throw error;
+    }
+    if (typeof status !== 'string' || status.length < 3 || (status.length > 3 && status.charCodeAt(3) !== 32)) {
+      throw new TypeError(`invalid status line ${JSON.stringify(status)}: expected "200 OK"`);
+    }
+    const code = Number(status.slice(0, 3));
+    if (!(code >= 100 && code <= 999)) throw new TypeError(`invalid status code in ${JSON.stringify(status)}`);
+    if (!Array.isArray(headers)) throw new TypeError('startResponse headers must be an array of [name, value]');
+    this.statusCode = code;
+    this.reason = status.length > 4 ? status.slice(4) : '';
+    this.headers = headers;
+  }
+
+  /** Runs the body the app returned. */
+  run(body: Body): void {
+    if (Array.isArray(body) && body[Symbol.iterator] === Array.prototype[Symbol.iterator]) {
+      this.runArray(body as Uint8Array[]);
+      return;
+    }
+    let iterator: AnyIterator;
+    let isAsync: boolean;
+    try {
+      const asyncFactory = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator];
+      isAsync = typeof asyncFactory === 'function';
+      iterator = isAsync
+        ? (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
+        : (body as Iterable<Uint8Array>)[Symbol.iterator]();
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.iterator = iterator;
+    if (this.res.destroyed) {
+      // The client left while the app was still working.
+      this.abort();
+      return;
+    }
+    new BodyPump(this, iterator, isAsync).start();
+  }
+
+  /** The fast path: a body given as an array of chunks, all known now. */
+  private runArray(chunks: Uint8Array[]): void {
+    if (this.res.destroyed) {
+      this.aborted = true;
+      this.finished();
+      return;
+    }
+    let total = 0;
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i];
+      if (!(chunk instanceof Uint8Array)) {
+        this.fail(notBytes(chunk));
+        return;
+      }
+      total += chunk.byteLength;
+    }
+    try {
+      this.writeHead(total);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    const res = this.res;
+    if (chunks.length === 1 || total === 0 || this.req.method === 'HEAD') {
+      res.end(total === 0 || this.req.method === 'HEAD' ? undefined : chunks[0]);
+    } else {
+      res.cork();
+      for (let i = 0; i < chunks.length; i++) if (chunks[i].byteLength > 0) res.write(chunks[i]);
+      res.end();
+      res.uncork();
+    }
+    this.bytes = this.req.method === 'HEAD' ? 0 : total;
+    this.finished();
+  }
+
+  /**
+   * Sends the status line and headers. `knownLength` is the whole body's size when known (the body
+   * was an array, or it ended before its first non-empty chunk): then a missing Content-Length is
+   * added, so small responses are not sent chunked.
+   */
+  writeHead(knownLength: number): void {
+    const headers = this.headers;
+    if (headers === null) throw new Error('the app did not call startResponse before returning its body');
+    let list = headers;
+    const code = this.statusCode;
+    if (knownLength >= 0 && code >= 200 && code !== 204 && code !== 304 && framing(headers) === 0) {
+      list = headers.slice();
+      list.push(['Content-Length', String(knownLength)]);
+    }
+    sendHead(this.res, code, this.reason === '' ? undefined : this.reason, list);
+    this.headSent = true;
+  }
+
+  /** The body ended normally: finish the response, then close the iterator. */
+  end(): void {
+    if (!this.headSent) {
+      try {
+        this.writeHead(0);
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+    }
+    this.res.end();
+    this.finished();
+  }
+
+  /** Counts a chunk about to be written and writes it; false when the socket buffer is full. */
+  write(chunk: Uint8Array): boolean {
+    this.bytes += chunk.byteLength;
+    return this.res.write(chunk);
+  }
+
+  get isHead(): boolean {
+    return this.req.method === 'HEAD';
+  }
+
+  get headersSent(): boolean {
+    return this.headSent;
+  }
+
+  get isAborted(): boolean {
+    return this.aborted;
+  }
+
+  get response(): ServerResponse {
+    return this.res;
+  }
+
+  /** The client went away before the response finished. */
+  abort(): void {
+    if (this.done) return;
+    this.aborted = true;
+    this.finished();
+  }
+
+  /** The app failed: a 500 when nothing was sent yet, else the connection is cut. */
+  fail(error: unknown): void {
+    if (this.done) return;
+    const environ = this.environ;
+    this.state.errors.write(
+      `tsgi: error in the app serving ${environ.REQUEST_METHOD} ${environ.REQUEST_URI ?? environ.PATH_INFO}\n${errorText(error)}\n`,
+    );
+    const res = this.res;
+    if (!this.headSent && !res.headersSent && !res.destroyed) {
+      this.statusCode = 500;
+      this.bytes = this.req.method === 'HEAD' ? 0 : ERROR_BODY.byteLength;
+      // Drop whatever a failed attempt (or a framework) set: the error page stands alone.
+      if (hasPresetHeaders(res)) for (const name of res.getHeaderNames()) res.removeHeader(name);
+      sendHead(res, 500, undefined, ERROR_HEADERS);
+      res.end(ERROR_BODY);
+    } else {
+      // Part of a response went out: cutting the connection is the only way to say it is broken.
+      this.aborted = true;
+      res.destroy();
+    }
+    this.finished();
+  }
+
+  /** Closes the iterator exactly once and writes the access log line. */
+  private finished(): void {
+    if (this.done) return;
+    this.done = true;
+    this.closeIterator();
+    const log = this.state.log;
+    if (log) {
+      const environ = this.environ;
+      log(
+        {
+          remoteAddr: environ.REMOTE_ADDR ?? '',
+          method: environ.REQUEST_METHOD,
+          target: environ.REQUEST_URI ?? environ.PATH_INFO,
+          protocol: environ.SERVER_PROTOCOL,
+          status: this.aborted && !this.headSent ? 499 : this.statusCode,
+          bytes: this.bytes,
+          durationMs: performance.now() - this.started,
+        },
+        Date.now(),
+      );
+    }
+  }
+
+  private closeIterator(): void {
+    const iterator = this.iterator;
+    if (iterator === null || this.closed) return;
+    this.closed = true;
+    const close = (iterator as { return?: (this: AnyIterator) => unknown }).return;
+    if (typeof close !== 'function') return;
+    try {
+      const result = close.call(iterator);
+      if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
+        (result as PromiseLike<unknown>).then(undefined, (error: unknown) => this.reportCloseError(error));
+      }
+    } catch (error) {
+      this.reportCloseError(error);
+    }
+  }
+
+  private reportCloseError(error: unknown): void {
+    this.state.errors.write(`tsgi: error while closing the response body\n${errorText(error)}\n`);
+  }
+}
+
+/**
+ * Pulls chunks from a body iterator and writes them, one at a time: the next chunk is pulled only
+ * when the previous write went into the socket without filling its buffer, or after `drain`.
+ * Synchronous iterators run in a plain loop; the bound callbacks are made once per response, not
+ * per chunk.
+ */
+class BodyPump {
+  constructor(
+    private readonly exchange: Exchange,
+    private readonly iterator: AnyIterator,
+    private readonly isAsync: boolean,
+  ) {}
+
+  start(): void {
+    this.exchange.response.on('close', this.onClose);
+    this.step();
+  }
+
+  private readonly onClose = (): void => {
+    if (!this.exchange.response.writableFinished) this.exchange.abort();
+  };
+
+  private readonly onResult = (result: IteratorResult<Uint8Array>): void => {
+    if (this.handle(result)) this.step();
+  };
+
+  private readonly onError = (error: unknown): void => {
+    this.exchange.fail(error);
+  };
+
+  private readonly onDrain = (): void => {
+    if (!this.exchange.isAborted) this.step();
+  };
+
+  private step(): void {
+    const iterator = this.iterator;
+    for (;;) {
+      let result: IteratorResult<Uint8Array> | Promise<IteratorResult<Uint8Array>>;
+      try {
+        result = this.isAsync
+          ? (iterator as AsyncIterator<Uint8Array>).next()
+          : (iterator as Iterator<Uint8Array>).next();
+      } catch (error) {
+        this.exchange.fail(error);
+        return;
+      }
+      if (this.isAsync) {
+        (result as Promise<IteratorResult<Uint8Array>>).then(this.onResult, this.onError);
+        return;
+      }
+      if (!this.handle(result as IteratorResult<Uint8Array>)) return;
+    }
+  }
+
+  /** Handles one result; true when the next chunk may be pulled right away. */
+  private handle(result: IteratorResult<Uint8Array>): boolean {
+    const exchange = this.exchange;
+    if (exchange.isAborted) return false;
+    try {
+      if (result.done) {
+        exchange.end();
+        return false;
+      }
+      const chunk = result.value;
+      if (!(chunk instanceof Uint8Array)) throw notBytes(chunk);
+      if (chunk.byteLength === 0) return true;
+      if (!exchange.headersSent) {
+        exchange.writeHead(-1);
+        if (exchange.isHead) {
+          // HEAD: the head is all the client gets; stop the body here.
+          exchange.end();
+          return false;
+        }
+      }
+      if (exchange.write(chunk)) return true;
+    } catch (error) {
+      exchange.fail(error);
+      return false;
+    }
+    exchange.response.once('drain', this.onDrain);
+    return false;
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * `tsgi/node`: run tsgi apps on Node's `http` and `https` servers.
+ * @module
+ */
+export { toNodeListener, type NodeListener, type NodeListenerOptions } from './listener.js';
+export { serve, type ServeOptions, type RunningServer } from './serve.js';
+export { buildEnviron, type EnvironContext } from './environ.js';
+export { NodeInput, ClientDisconnected } from './input.js';
+export { decodePath } from './path-decode.js';
+export { formatAccessLog, type AccessLogEntry } from './access-log.js';
+export { sendFile, type SendFileOptions, type PrecompressedEncoding } from './send-file.js';
+export { staticFiles, type StaticFilesOptions } from './static-files.js';

@@ -1,0 +1,53 @@
+/**
+ * Request-level cleanup: work (such as removing temporary upload files) that must run once the
+ * response has been sent or abandoned. Callbacks are kept in the environ under `tsgi.cleanup`.
+ * @module
+ */
+
+/** The environ key holding the cleanup callbacks of a request. */
+export const CLEANUP_KEY = 'tsgi.cleanup';
+
+/** A cleanup callback. */
+export type CleanupFn = () => void | Promise<void>;
+
+type EnvironLike = Record<string, unknown>;
+
+/**
+ * Registers `fn` to run when the request is over (see `runCleanup`).
+ *
+ * @example
+ * ```ts
+ * registerCleanup(environ, () => tempFile.dispose());
+ * ```
+ */
+export function registerCleanup(environ: EnvironLike, fn: CleanupFn): void {
+  const list = environ[CLEANUP_KEY];
+  if (Array.isArray(list)) list.push(fn);
+  else environ[CLEANUP_KEY] = [fn];
+}
+
+/**
+ * Runs and forgets every registered cleanup callback, last registered first. Calling it again runs
+ * only what was registered since. Errors are written to `tsgi.errors` (or the console) and do not
+ * stop the other callbacks.
+ *
+ * @example
+ * ```ts
+ * try { yield* body; } finally { await runCleanup(environ); }
+ * ```
+ */
+export async function runCleanup(environ: EnvironLike): Promise<void> {
+  for (;;) {
+    const list = environ[CLEANUP_KEY];
+    if (!Array.isArray(list) || list.length === 0) return;
+    const fn = list.pop() as CleanupFn;
+    try {
+      await fn();
+    } catch (error) {
+      const errors = environ['tsgi.errors'] as { write?(message: string): void } | undefined;
+      const message = `tsgi: a cleanup callback failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+      if (typeof errors?.write === 'function') errors.write(message);
+      else console.error(message);
+    }
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * Node-only upload storage: files stay in memory up to a threshold, then spill to a temporary file
+ * (a private directory made with `fs.mkdtemp` under `os.tmpdir()`), removed by `dispose()`.
+ * @module
+ */
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdtemp, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  MemoryFileData,
+  type FileData,
+  type FileStorageFactory,
+  type FileWriter,
+} from '../../datastructures/file-storage.js';
+
+/** Options of `diskStorage`. */
+export interface DiskStorageOptions {
+  /** Files up to this many bytes stay in memory. Default 1 MiB. */
+  threshold?: number;
+  /**
+   * Bytes all in-memory uploads of this storage may hold together (across concurrent requests);
+   * beyond it, new data spills to disk even under `threshold`. Default 64 MiB.
+   */
+  memoryBudget?: number;
+  /** Where temporary directories are made. Default `os.tmpdir()`. */
+  directory?: string;
+}
+
+/** Prefix of the temporary directories (one per spilled file). */
+export const TEMP_PREFIX = 'tsgi-upload-';
+
+const STAGE_SIZE = 256 * 1024;
+
+class Budget {
+  used = 0;
+  constructor(readonly limit: number) {}
+}
+
+class NodeMemoryFileData extends MemoryFileData {
+  readonly #release: () => void;
+  #released = false;
+
+  constructor(chunks: Uint8Array[], size: number, release: () => void) {
+    super(chunks, size);
+    this.#release = release;
+  }
+
+  async saveTo(target: string): Promise<void> {
+    await writeFile(target, await this.bytes());
+  }
+
+  override async dispose(): Promise<void> {
+    if (!this.#released) {
+      this.#released = true;
+      this.#release();
+    }
+    await super.dispose();
+  }
+}
+
+class TempFileData implements FileData {
+  readonly size: number;
+  readonly path: string;
+  readonly #dir: string;
+  #disposed = false;
+
+  constructor(dir: string, file: string, size: number) {
+    this.#dir = dir;
+    this.path = file;
+    this.size = size;
+  }
+
+  async *chunks(): AsyncIterable<Uint8Array> {
+    this.#check();
+    // createReadStream is an async iterable of Buffers; closing early closes the file.
+    yield* createReadStream(this.path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Uint8Array>;
+  }
+
+  async bytes(): Promise<Uint8Array> {
+    this.#check();
+    return new Uint8Array(await readFile(this.path));
+  }
+
+  async saveTo(target: string): Promise<void> {
+    this.#check();
+    await copyFile(this.path, target);
+  }
+
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    await rm(this.#dir, { recursive: true, force: true });
+  }
+
+  #check(): void {
+    if (this.#disposed) throw new Error('The uploaded file was already removed (after the response, or by close()).');
+  }
+}
+
+class SpillWriter implements FileWriter {
+  readonly #options: Required<Omit<DiskStorageOptions, 'memoryBudget'>>;
+  readonly #budget: Budget;
+  #chunks: Uint8Array[] = [];
+  #memory = 0;
+  #size = 0;
+  #dir: string | undefined;
+  #file: string | undefined;
+  #handle: FileHandle | undefined;
+  #stage: Uint8Array | undefined;
+  #staged = 0;
+  #ended = false;
+
+  constructor(options: Required<Omit<DiskStorageOptions, 'memoryBudget'>>, budget: Budget) {
+    this.#options = options;
+    this.#budget = budget;
+  }
+
+  write(chunk: Uint8Array): void | Promise<void> {
+    this.#size += chunk.length;
+    if (!this.#stage) {
+      const budget = this.#budget;
+      if (this.#memory + chunk.length <= this.#options.threshold && budget.used + chunk.length <= budget.limit) {
+        budget.used += chunk.length;
+        this.#memory += chunk.length;
+        // Copied: a view would pin a whole body chunk and could outlive a reused buffer.
+        this.#chunks.push(Uint8Array.prototype.slice.call(chunk));
+        return;
+      }
+      return this.#spill(chunk);
+    }
+    if (this.#staged + chunk.length <= STAGE_SIZE) {
+      this.#stage.set(chunk, this.#staged);
+      this.#staged += chunk.length;
+      if (this.#staged < STAGE_SIZE) return;
+      return this.#flush();
+    }
+    return this.#writeThrough(chunk);
+  }
+
+  async #spill(chunk: Uint8Array): Promise<void> {
+    this.#stage = new Uint8Array(STAGE_SIZE);
+    this.#dir = await mkdtemp(path.join(this.#options.directory, TEMP_PREFIX));
+    this.#file = path.join(this.#dir, 'upload');
+    this.#handle = await open(this.#file, 'wx', 0o600);
+    const buffered = this.#chunks;
+    this.#chunks = [];
+    this.#release();
+    for (const piece of buffered) await this.#handle.write(piece);
+    await this.#writeThrough(chunk);
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#staged === 0) return;
+    const length = this.#staged;
+    this.#staged = 0;
+    await writeFully(this.#handle!, this.#stage!, length);
+  }
+
+  async #writeThrough(chunk: Uint8Array): Promise<void> {
+    await this.#flush();
+    if (chunk.length >= STAGE_SIZE / 2) {
+      await writeFully(this.#handle!, chunk, chunk.length);
+    } else {
+      this.#stage!.set(chunk, 0);
+      this.#staged = chunk.length;
+    }
+  }
+
+  #release(): void {
+    this.#budget.used -= this.#memory;
+    this.#memory = 0;
+  }
+
+  async finish(): Promise<FileData> {
+    this.#ended = true;
+    if (!this.#handle) {
+      const budget = this.#budget;
+      const held = this.#memory;
+      this.#memory = 0;
+      return new NodeMemoryFileData(this.#chunks, this.#size, () => {
+        budget.used -= held;
+      });
+    }
+    try {
+      await this.#flush();
+    } finally {
+      await this.#handle.close();
+    }
+    this.#stage = undefined;
+    return new TempFileData(this.#dir!, this.#file!, this.#size);
+  }
+
+  async abort(): Promise<void> {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#release();
+    this.#chunks = [];
+    this.#stage = undefined;
+    await this.#handle?.close().catch(() => undefined);
+    if (this.#dir) await rm(this.#dir, { recursive: true, force: true });
+  }
+}
+
+async function writeFully(handle: FileHandle, data: Uint8Array, length: number): Promise<void> {
+  let offset = 0;
+  while (offset < length) {
+    const { bytesWritten } = await handle.write(data, offset, length - offset);
+    offset += bytesWritten;
+  }
+}
+
+/**
+ * Upload storage for Node: small files in memory, larger ones in temporary files that
+ * `FileStorage.save(path)` copies and the request's cleanup removes. The node adapter installs one
+ * as `environ['tsgi.file_storage']`.
+ *
+ * @example
+ * ```ts
+ * class UploadRequest extends Request { fileStorage = diskStorage({ threshold: 256 * 1024 }); }
+ * ```
+ */
+export function diskStorage(options: DiskStorageOptions = {}): FileStorageFactory {
+  const resolved = {
+    threshold: options.threshold ?? 1024 * 1024,
+    directory: options.directory ?? tmpdir(),
+  };
+  const budget = new Budget(options.memoryBudget ?? 64 * 1024 * 1024);
+  return { create: () => new SpillWriter(resolved, budget) };
+}

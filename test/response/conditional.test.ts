@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { Request } from '../../src/request/request.js';
+import { Response } from '../../src/response/response.js';
+import { isRangeableBody, makeConditional, type RangeableBody } from '../../src/response/conditional.js';
+
+const DATA = new TextEncoder().encode('0123456789');
+const MODIFIED = 'Mon, 01 Jan 2024 00:00:00 GMT';
+const BEFORE = 'Sun, 31 Dec 2023 00:00:00 GMT';
+const AFTER = 'Tue, 02 Jan 2024 00:00:00 GMT';
+
+function resource(body: Uint8Array | RangeableBody = DATA): Response {
+  const res = new Response(body, { mimetype: 'application/octet-stream' });
+  res.setEtag('v1');
+  res.headers.set('Last-Modified', MODIFIED);
+  return res;
+}
+
+function req(headers: Record<string, string>, method = 'GET'): Request {
+  return Request.blank('/file', { method, headers });
+}
+
+async function run(headers: Record<string, string>, options = { acceptRanges: true }, method = 'GET', body?: RangeableBody) {
+  const res = resource(body);
+  await res.makeConditional(req(headers, method), options);
+  return res;
+}
+
+/** A file-like body that records which slices were read. */
+function fakeFile(data: Uint8Array): RangeableBody & { reads: Array<[number, number]> } {
+  const reads: Array<[number, number]> = [];
+  return {
+    size: data.byteLength,
+    reads,
+    async *slice(start: number, end: number) {
+      reads.push([start, end]);
+      yield data.slice(start, end);
+    },
+    async *[Symbol.asyncIterator]() {
+      reads.push([0, data.byteLength]);
+      yield data;
+    },
+  };
+}
+
+describe('preconditions (RFC 9110 13.2.2)', () => {
+  it('If-Match: strong match passes, mismatch or weak gives 412, * passes', async () => {
+    expect((await run({ 'If-Match': '"v1"' })).statusCode).toBe(200);
+    expect((await run({ 'If-Match': '"v0", "v1"' })).statusCode).toBe(200);
+    expect((await run({ 'If-Match': '"v2"' })).statusCode).toBe(412);
+    expect((await run({ 'If-Match': 'W/"v1"' })).statusCode).toBe(412);
+    expect((await run({ 'If-Match': '*' })).statusCode).toBe(200);
+    expect((await run({ 'If-Match': '"v2"' }, undefined, 'PUT')).statusCode).toBe(412);
+    const weakRes = new Response('x');
+    weakRes.setEtag('v1', true);
+    await weakRes.makeConditional(req({ 'If-Match': '"v1"' }));
+    expect(weakRes.statusCode).toBe(412);
+  });
+  it('If-Unmodified-Since: 412 when modified after, ignored when If-Match is present', async () => {
+    expect((await run({ 'If-Unmodified-Since': BEFORE })).statusCode).toBe(412);
+    expect((await run({ 'If-Unmodified-Since': MODIFIED })).statusCode).toBe(200);
+    expect((await run({ 'If-Unmodified-Since': AFTER })).statusCode).toBe(200);
+    expect((await run({ 'If-Unmodified-Since': BEFORE, 'If-Match': '"v1"' })).statusCode).toBe(200);
+    expect((await run({ 'If-Unmodified-Since': 'garbage' })).statusCode).toBe(200);
+  });
+  it('If-None-Match: weak comparison, 304 for GET/HEAD, 412 otherwise', async () => {
+    expect((await run({ 'If-None-Match': '"v1"' })).statusCode).toBe(304);
+    expect((await run({ 'If-None-Match': 'W/"v1"' })).statusCode).toBe(304);
+    expect((await run({ 'If-None-Match': '"v0", "v1"' }, undefined, 'HEAD')).statusCode).toBe(304);
+    expect((await run({ 'If-None-Match': '*' })).statusCode).toBe(304);
+    expect((await run({ 'If-None-Match': '"v2"' })).statusCode).toBe(200);
+    expect((await run({ 'If-None-Match': '"v1"' }, undefined, 'POST')).statusCode).toBe(412);
+    expect((await run({ 'If-None-Match': '*' }, undefined, 'PUT')).statusCode).toBe(412);
+  });
+  it('If-Modified-Since: 304 when not modified since, ignored with If-None-Match or for POST', async () => {
+    expect((await run({ 'If-Modified-Since': MODIFIED })).statusCode).toBe(304);
+    expect((await run({ 'If-Modified-Since': AFTER })).statusCode).toBe(304);
+    expect((await run({ 'If-Modified-Since': BEFORE })).statusCode).toBe(200);
+    expect((await run({ 'If-Modified-Since': AFTER, 'If-None-Match': '"v2"' })).statusCode).toBe(200);
+    expect((await run({ 'If-Modified-Since': AFTER }, undefined, 'POST')).statusCode).toBe(200);
+    expect((await run({ 'If-Modified-Since': 'Sunday, 01-Jan-34 00:00:00 GMT' })).statusCode).toBe(304);
+  });
+  it('checks If-Match before If-None-Match and conditions before Range', async () => {
+    expect((await run({ 'If-Match': '"v2"', 'If-None-Match': '"v1"' })).statusCode).toBe(412);
+    const res = await run({ 'If-None-Match': '"v1"', Range: 'bytes=0-1' });
+    expect(res.statusCode).toBe(304);
+  });
+  it('leaves non-2xx responses alone', async () => {
+    const res = new Response('missing', { status: 404 });
+    res.setEtag('v1');
+    await res.makeConditional(req({ 'If-None-Match': '"v1"', Range: 'bytes=0-1' }), { acceptRanges: true });
+    expect(res.statusCode).toBe(404);
+  });
+  it('serves a 304 without the body but with the validators', async () => {
+    const res = await run({ 'If-None-Match': '"v1"' });
+    const served = await Request.blank('/').getResponse(res);
+    expect(served.statusCode).toBe(304);
+    expect(served.headers.get('ETag')).toBe('"v1"');
+    expect(await served.text()).toBe('');
+  });
+});
+
+describe('ranges (RFC 9110 14)', () => {
+  it('serves a single range as 206 with Content-Range and Content-Length', async () => {
+    const res = await run({ Range: 'bytes=2-5' });
+    expect(res.statusCode).toBe(206);
+    expect(res.headers.get('Content-Range')).toBe('bytes 2-5/10');
+    expect(res.headers.get('Content-Length')).toBe('4');
+    expect(res.headers.get('Accept-Ranges')).toBe('bytes');
+    expect(await res.text()).toBe('2345');
+    expect(await (await run({ Range: 'bytes=-3' })).text()).toBe('789');
+    expect(await (await run({ Range: 'bytes=7-' })).text()).toBe('789');
+    expect(await (await run({ Range: 'bytes=5-100' })).text()).toBe('56789');
+  });
+  it('serves several ranges as multipart/byteranges with an exact length', async () => {
+    const res = await run({ Range: 'bytes=0-1,5-6' });
+    expect(res.statusCode).toBe(206);
+    const type = res.headers.get('Content-Type')!;
+    const boundary = /^multipart\/byteranges; boundary=(\S+)$/.exec(type)![1];
+    const text = await res.text();
+    expect(text).toBe(
+      `--${boundary}\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes 0-1/10\r\n\r\n01` +
+        `\r\n--${boundary}\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes 5-6/10\r\n\r\n56` +
+        `\r\n--${boundary}--\r\n`,
+    );
+    expect(Number(res.headers.get('Content-Length'))).toBe(new TextEncoder().encode(text).byteLength);
+    expect(res.headers.has('Content-Range')).toBe(false);
+  });
+  it('answers 416 with bytes */length when nothing is satisfiable', async () => {
+    const res = await run({ Range: 'bytes=10-' });
+    expect(res.statusCode).toBe(416);
+    expect(res.headers.get('Content-Range')).toBe('bytes */10');
+    expect(await res.text()).toBe('');
+  });
+  it('ignores malformed, abusive and overlapping ranges (full 200)', async () => {
+    for (const range of ['bytes=5-1', 'bytes=x', 'items=0-1', `bytes=${'0-0,'.repeat(200)}0-0`, 'bytes=0-0,0-0', 'bytes=-5,0-9', 'bytes=0-,1-2']) {
+      const res = await run({ Range: range });
+      expect(res.statusCode, range).toBe(200);
+      expect(await res.text()).toBe('0123456789');
+    }
+  });
+  it('ignores Range without acceptRanges, for POST, and when If-Range is stale', async () => {
+    expect((await run({ Range: 'bytes=0-1' }, { acceptRanges: false })).statusCode).toBe(200);
+    expect((await run({ Range: 'bytes=0-1' }, { acceptRanges: true }, 'POST')).statusCode).toBe(200);
+    expect((await run({ Range: 'bytes=0-1', 'If-Range': '"v1"' })).statusCode).toBe(206);
+    expect((await run({ Range: 'bytes=0-1', 'If-Range': '"v0"' })).statusCode).toBe(200);
+    expect((await run({ Range: 'bytes=0-1', 'If-Range': 'W/"v1"' })).statusCode).toBe(200);
+    expect((await run({ Range: 'bytes=0-1', 'If-Range': MODIFIED })).statusCode).toBe(206);
+    expect((await run({ Range: 'bytes=0-1', 'If-Range': AFTER })).statusCode).toBe(200);
+    expect((await run({ 'If-Range': '"v0"' })).statusCode).toBe(200);
+  });
+  it('slices a file-like body without reading the rest', async () => {
+    const file = fakeFile(DATA);
+    expect(isRangeableBody(file)).toBe(true);
+    const res = await run({ Range: 'bytes=3-4' }, { acceptRanges: true }, 'GET', file);
+    expect(res.statusCode).toBe(206);
+    expect(await res.text()).toBe('34');
+    expect(file.reads).toEqual([[3, 5]]);
+    const multi = fakeFile(DATA);
+    const res2 = await run({ Range: 'bytes=0-0,8-9' }, { acceptRanges: true }, 'GET', multi);
+    expect(await res2.text()).toContain('\r\n\r\n89\r\n');
+    expect(multi.reads).toEqual([[0, 1], [8, 10]]);
+  });
+  it('ignores ranges of a stream that cannot slice itself', async () => {
+    const res = new Response((async function* () { yield DATA; })());
+    await res.makeConditional(req({ Range: 'bytes=0-1' }), { acceptRanges: true, completeLength: 10 });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers.get('Accept-Ranges')).toBe('bytes');
+  });
+  it('works from a bare environ', async () => {
+    const res = resource();
+    await makeConditional(res, req({ Range: 'bytes=0-0' }).environ, { acceptRanges: true });
+    expect(res.statusCode).toBe(206);
+    expect(await res.text()).toBe('0');
+  });
+});
