@@ -42,18 +42,19 @@ let detected: Record<string, CodecFactory> | undefined;
  */
 export function webCodecs(): Record<string, CodecFactory> {
   if (detected) return detected;
-  detected = {};
+  const found: Record<string, CodecFactory> = {};
   for (const [coding, format] of Object.entries(FORMATS)) {
     try {
       new CompressionStream(format as CompressionFormat);
       // CompressionStream's writable side takes any BufferSource: Uint8Array in is fine.
-      detected[coding] = () =>
+      found[coding] = () =>
         new CompressionStream(format as CompressionFormat) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
     } catch {
-      // Not supported by this runtime: not offered.
+      // Not supported by this runtime (or called where streams may not be made): not offered.
     }
   }
-  return detected;
+  detected = found;
+  return found;
 }
 
 const COMPRESSIBLE = /^(?:text\/(?!event-stream)|application\/(?:json|javascript|ecmascript|xml|xhtml\+xml|rss\+xml|atom\+xml|ld\+json|manifest\+json|geo\+json|x-ndjson|x-javascript|x-www-form-urlencoded|wasm|graphql\+json|problem\+json|problem\+xml|x-sh|x-tar|rtf)$|application\/[\w.+-]+\+(?:json|xml)$|image\/(?:svg\+xml|bmp|x-icon|vnd\.microsoft\.icon)$|font\/(?:ttf|otf|eot)$|application\/vnd\.ms-fontobject$)/;
@@ -127,12 +128,18 @@ function compressedHeaders(headers: HeaderList, coding: string): HeaderList {
  */
 export function compress(app: App, options: CompressOptions = {}): App {
   const threshold = options.threshold ?? 1024;
-  const codecs = options.codecs ?? webCodecs();
-  const offered = (options.encodings ?? ['zstd', 'br', 'gzip', 'deflate']).filter((c) => c in codecs);
+  const preference = options.encodings ?? ['zstd', 'br', 'gzip', 'deflate'];
+  // Detected on the first request, not here: Workers forbid creating streams in the global scope,
+  // where apps are usually built.
+  let codecs: Record<string, CodecFactory> | undefined = options.codecs;
+  let offered: string[] | undefined;
   const filter = options.filter ?? isCompressible;
   const level = options.level;
 
   return async (environ, startResponse) => {
+    codecs ??= webCodecs();
+    const available = codecs;
+    offered ??= preference.filter((coding) => coding in available);
     let started: Started | undefined;
     let outerStarted = false;
     let compressing = false;
@@ -186,7 +193,7 @@ export function compress(app: App, options: CompressOptions = {}): App {
         }
         if (started === undefined) throw new Error('the app returned a body without calling startResponse');
         const response: Started = started;
-        const coding = eligible(response) ? negotiate(acceptEncoding, offered) : undefined;
+        const coding = eligible(response) ? negotiate(acceptEncoding, offered ?? []) : undefined;
         if (coding !== undefined && findHeader(response.headers, 'content-length') === undefined) {
           // Unknown length: hold up to `threshold` bytes to learn whether the body is small.
           let size = held.reduce((n, c) => n + c.byteLength, 0);
@@ -213,7 +220,7 @@ export function compress(app: App, options: CompressOptions = {}): App {
         }
         start(response.status, compressedHeaders(response.headers, coding));
         compressing = true;
-        yield* pumpThrough(reader, held, codecs[coding](level));
+        yield* pumpThrough(reader, held, available[coding](level));
       } finally {
         // Rule 8.1 on the inner side: return() exactly once, also after a normal end.
         await reader.close();

@@ -92,3 +92,32 @@ describe('Request.application', () => {
     expect(out.text).toBe('Hello from MyRequest at /x');
   });
 });
+
+describe('Request.blank and getResponse', () => {
+  it('builds a request from a URL and runs an app on it', async () => {
+    const req = Request.blank('https://example.com/app/items?tag=a&tag=b', {
+      method: 'POST',
+      json: { name: 'Ada' },
+      headers: { 'X-Trace': '1' },
+      scriptName: '/app',
+    });
+    expect(req.method).toBe('POST');
+    expect(req.isSecure).toBe(true);
+    expect(req.host).toBe('example.com');
+    expect(req.rootPath).toBe('/app');
+    expect(req.path).toBe('/items');
+    expect(req.args.getAll('tag')).toEqual(['a', 'b']);
+    expect(req.headers.get('x-trace')).toBe('1');
+    expect(await req.json()).toEqual({ name: 'Ada' });
+
+    const echo = Request.application(async (r) => Response.json({ path: r.path, form: (await r.form()).toObject() }));
+    const res = await Request.blank('/submit', { form: { a: '1' } }).getResponse(echo);
+    expect(res.statusCode).toBe(200);
+    expect(await res.json()).toEqual({ path: '/submit', form: { a: '1' } });
+  });
+
+  it('builds instances of the subclass', () => {
+    class MyRequest extends Request {}
+    expect(MyRequest.blank('/')).toBeInstanceOf(MyRequest);
+  });
+});
