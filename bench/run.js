@@ -30,6 +30,7 @@ const WRITE = process.env.BENCH_WRITE !== '0';
 const SERVERS = [
   { name: 'node:http', file: 'node.js' },
   { name: 'tsgi', file: 'tsgi.js' },
+  { name: 'tsgi, raw app', file: 'tsgi-raw.js' },
   { name: 'fastify', file: 'fastify.js' },
   { name: 'hono', file: 'hono.js' },
   { name: 'express', file: 'express.js' },
@@ -65,6 +66,18 @@ async function check(server, route) {
     response.status === 200 &&
     (route.expect.text !== undefined ? text === route.expect.text : isDeepStrictEqual(JSON.parse(text), route.expect.json));
   if (!ok) throw new Error(`${server.name} ${route.name} answered ${response.status} ${text}`);
+}
+
+function cpuTime(server) {
+  return new Promise((resolve) => {
+    const onMessage = (message) => {
+      if (!message.cpu) return;
+      server.child.off('message', onMessage);
+      resolve(message.cpu.user + message.cpu.system);
+    };
+    server.child.on('message', onMessage);
+    server.child.send('cpu');
+  });
 }
 
 function load(server, route, duration) {
@@ -103,12 +116,15 @@ for (let run = 0; run < RUNS; run++) {
     // Rotate the order each run so no server always goes first (or right after another).
     const order = servers.map((_, i) => servers[(i + run) % servers.length]);
     for (const server of order) {
+      const cpuBefore = await cpuTime(server);
       const r = await load(server, route, DURATION);
+      const cpu = ((await cpuTime(server)) - cpuBefore) / Math.max(r.requests.total, 1);
       const errors = r.errors + r.timeouts + r.non2xx;
-      results[route.name][server.name].push({ rps: r.requests.average, p99: r.latency.p99, errors });
+      results[route.name][server.name].push({ rps: r.requests.average, p99: r.latency.p99, cpu, errors });
       console.log(
-        `run ${run + 1}/${RUNS} ${route.name.padEnd(11)} ${server.name.padEnd(9)} ` +
-          `${Math.round(r.requests.average).toString().padStart(6)} req/s  p99 ${r.latency.p99} ms${errors ? `  ${errors} errors` : ''}`,
+        `run ${run + 1}/${RUNS} ${route.name.padEnd(11)} ${server.name.padEnd(13)} ` +
+          `${Math.round(r.requests.average).toString().padStart(6)} req/s  p99 ${r.latency.p99} ms  ${cpu.toFixed(1)} us CPU/req` +
+          `${errors ? `  ${errors} errors` : ''}`,
       );
     }
   }
@@ -132,9 +148,12 @@ for (const route of ROUTES) {
     const p99 = median(runs.map((r) => r.p99));
     const rpsRatio = median(runs.map((r, i) => r.rps / floor[i].rps));
     const p99Ratio = median(runs.map((r, i) => r.p99 / Math.max(floor[i].p99, 1)));
+    const cpu = median(runs.map((r) => r.cpu));
+    const cpuRatio = median(runs.map((r, i) => r.cpu / floor[i].cpu));
     const errors = runs.reduce((sum, r) => sum + r.errors, 0);
     rows.push(
-      `| ${route.name} | ${server.name === 'tsgi' ? '**tsgi**' : server.name} | ${fmt(rps)} | ${rpsRatio.toFixed(2)} | ${fmt(p99)} | ${p99Ratio.toFixed(2)} |${errors ? ` ${errors} errors` : ''}`,
+      `| ${route.name} | ${server.name === 'tsgi' ? '**tsgi**' : server.name} | ${fmt(rps)} | ${rpsRatio.toFixed(2)} | ${fmt(p99)} | ${p99Ratio.toFixed(2)} | ` +
+        `${cpu.toFixed(1)} | ${cpuRatio.toFixed(2)} |${errors ? ` ${errors} errors` : ''}`,
     );
   }
 }
@@ -155,16 +174,20 @@ const section = `<!-- bench:peers:start -->
 Measured ${new Date().toISOString().slice(0, 10)} on ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${os.platform()} ${os.release()}; ${versions}.
 Command: \`${command}\`. Each server runs alone in its own process; autocannon runs in the parent on the
 same machine over 127.0.0.1, so with ${cpus.length} cores the load generator and the server share the CPU.
-Ratios are to raw node:http in the same run (median of the per-run ratios); for p99, lower is better.
+Ratios are to raw node:http in the same run (median of the per-run ratios); for p99 and CPU, lower is better.
+"CPU us/req" is the server process's own CPU time (user + system, from \`process.cpuUsage()\`) divided by the
+requests it served: unlike req/s it does not depend on how much CPU the load generator leaves over.
 
-| route | server | req/s | x node:http | p99 ms | x node:http |
-|---|---|---:|---:|---:|---:|
+| route | server | req/s | x node:http | p99 ms | x node:http | CPU us/req | x node:http |
+|---|---|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
 Routes: \`GET /hello\` (text), \`GET /json\`, \`GET /query?a=1&b=two&c=3&c=4\` (the parsed arguments echoed as JSON),
 \`POST /form\` (\`${FORM}\`, urlencoded, echoed as JSON). Every server's answers are checked before the load.
-tsgi uses \`Request.application\`, \`Response\`, \`Response.json\`, \`req.args\` and \`req.form()\` from \`dist/\` with a
-\`switch\` on \`req.path\` (the raw node:http server does the same); the others use their own routers. Express runs with
+**tsgi** uses \`Request.application\`, \`Response\`, \`Response.json\`, \`req.args\` and \`req.form()\` from \`dist/\` with a
+\`switch\` on \`req.path\` (the raw node:http server does the same); the others use their own routers. "tsgi, raw app" is
+the same adapter (\`serve\`) with apps written in the bare protocol (\`startResponse\` and byte chunks), which shows
+the adapter's own cost apart from \`Request\`/\`Response\`. Express runs with
 \`etag\` and \`x-powered-by\` off; Fastify parses urlencoded bodies with fast-querystring, as @fastify/formbody does.
 
 ### In-process test clients (no socket)

@@ -18,6 +18,8 @@ export { Headers, EnvironHeaders, assertHeader, type HeadersInit, type ReadonlyH
 export * from './errors.js';
 
 export { Request } from './request/request.js';
+export type { EnvironInit, HeadersLike, QueryInit, RequestBodyInit } from './request/create-environ.js';
+export type { FormInit, FormValue } from './request/encode-form.js';
 export { asApp, errorResponse, type Handler, type HandlerResult, type RequestClass } from './request/application.js';
 export { DEFAULT_QUERY_LIMITS, type NestedQueryLimits } from './request/query.js';
 export { Response, DEFAULT_CONTENT_TYPE, type ResponseInit, type BodyInit } from './response/response.js';

@@ -1,7 +1,16 @@
 // Shared by the benchmark servers: report the bound port to the parent (bench/run.js) over IPC.
 export function report(server) {
   const { port } = server.address();
-  if (process.send) process.send({ port });
+  if (process.send) {
+    process.send({ port });
+    // A clean exit on request, so `--cpu-prof` can write its profile (bench/profile.js).
+    process.on('message', (message) => {
+      if (message === 'exit') process.exit(0);
+      // The server's own CPU time, so bench/run.js can report CPU per request: a figure that holds
+      // even when the load generator and other work compete for the same cores.
+      if (message === 'cpu') process.send({ cpu: process.cpuUsage() });
+    });
+  }
   else console.log(`listening on http://127.0.0.1:${port}`);
 }
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { Request, Response, redirect } from '../../src/index.js';
-import { compress, dispatcher } from '../../src/middleware/index.js';
+import { compress, dispatcher, webCodecs } from '../../src/middleware/index.js';
 import type { App } from '../../src/gateway.js';
 
 const encoder = new TextEncoder();
@@ -48,6 +48,8 @@ const main = Request.application(async (req) => {
       return new Response('tsgi compresses this line on every runtime.\n'.repeat(2000), { mimetype: 'text/plain' });
     case '/where':
       return Response.json({ url: req.url, scheme: req.scheme, host: req.host, remoteAddr: req.remoteAddr ?? null });
+    case '/codecs':
+      return Response.json(Object.keys(webCodecs()));
     case '/redirect':
       return redirect('/query?name=redirected');
     default:

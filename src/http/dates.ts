@@ -11,7 +11,7 @@ const MONTHS: Record<string, number> = {
 // Every pattern is anchored and made of bounded pieces, so matching is linear (inputs are also
 // capped at MAX_DATE_LENGTH before any regex runs).
 const WEEKDAY = '(?:[A-Za-z]{3,9},?\\s+)?';
-const TIME = '(\\d{2}):(\\d{2}):(\\d{2})';
+const TIME = '(\\d{2}):(\\d{2})(?::(\\d{2}))?'; // seconds are optional in RFC 5322, which some clients follow
 const ZONE = '(?:\\s+(GMT|UTC|UT|Z|[+-]\\d{4}))?';
 /** IMF-fixdate / RFC 1123: `Sun, 06 Nov 1994 08:49:37 GMT` (weekday optional, 1-digit day allowed). */
 const RFC1123 = new RegExp(`^${WEEKDAY}(\\d{1,2})\\s+([A-Za-z]{3})\\s+(\\d{4})\\s+${TIME}${ZONE}$`, 'i');
@@ -56,7 +56,7 @@ function build(
   dayText: string,
   hourText: string,
   minuteText: string,
-  secondText: string,
+  secondText: string | undefined,
   zone: string | undefined,
   now: number,
 ): Date | null {
@@ -71,7 +71,7 @@ function build(
   const day = Number(dayText);
   const hour = Number(hourText);
   const minute = Number(minuteText);
-  const second = Number(secondText);
+  const second = secondText === undefined ? 0 : Number(secondText);
   if (day < 1 || hour > 23 || minute > 59 || second > 59) return null;
   let time = Date.UTC(year, month, day, hour, minute, second);
   // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear puts them back.

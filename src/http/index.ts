@@ -19,3 +19,4 @@ export * from './range.js';
 export * from './retry-after.js';
 export * from './status.js';
 export * from './url.js';
+export * from './utf8.js';

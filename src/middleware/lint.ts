@@ -164,7 +164,12 @@ function wrapInput(environ: Environ, state: LintState): void {
         async next() {
           if (state.closed) report('4.7', 'app', 'tsgi.input read after the response body was closed');
           const step = await inner.next();
-          if (step.done) return step;
+          if (step.done) {
+            if (declared !== undefined && received < declared) {
+              report('4.6', 'server', `tsgi.input ended after ${received} bytes, before CONTENT_LENGTH ${declared}; it must throw`);
+            }
+            return step;
+          }
           if (!(step.value instanceof Uint8Array)) {
             report('4.2', 'server', `tsgi.input yielded ${describe(step.value)}, not a Uint8Array`);
           } else {

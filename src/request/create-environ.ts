@@ -4,7 +4,10 @@
  * @module
  */
 import { consoleErrors, headerKey, TSGI_VERSION, type Environ, type ErrorStream } from '../gateway.js';
-import { encodeForm, encodeUrlencoded, type FormInit, type FormValue } from './encode-form.js';
+import { encodeForm, encodeUrlencoded, formPairs, type FormInit } from './encode-form.js';
+import { decodePathInfo } from './decode-path.js';
+
+export { decodePathInfo } from './decode-path.js';
 
 /** Request headers: an object (array values repeat), pairs, or any `Headers` (tsgi's or the Web's). */
 export type HeadersLike = Record<string, string | readonly string[]> | Iterable<readonly [string, string]>;
@@ -90,7 +93,7 @@ export function createEnviron(url: string | URL = '/', init: EnvironInit = {}): 
   }
   let query = target.query;
   if (init.query !== undefined) {
-    const extra = encodeUrlencoded(queryPairs(init.query));
+    const extra = encodeUrlencoded(formPairs(init.query));
     if (extra) query = query ? `${query}&${extra}` : extra;
   }
 
@@ -173,33 +176,31 @@ function encodeTarget(text: string): string {
   return text.replace(UNSAFE_IN_TARGET, (char) => encodeURIComponent(char));
 }
 
-function queryPairs(query: QueryInit): Array<[string, FormValue]> {
-  const pairs: Array<[string, FormValue]> = [];
-  if (typeof (query as Iterable<unknown>)[Symbol.iterator] === 'function') {
-    for (const [key, value] of query as Iterable<readonly [string, FormValue]>) pairs.push([key, value]);
+/**
+ * Request headers as `[name, value]` pairs, in order, whatever form they were given in.
+ *
+ * @example
+ * ```ts
+ * headerPairs({ Accept: 'text/html', 'X-Tag': ['a', 'b'] }); // [['Accept', 'text/html'], ['X-Tag', 'a'], ['X-Tag', 'b']]
+ * ```
+ */
+export function headerPairs(headers: HeadersLike): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  if (typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    for (const [name, value] of headers as Iterable<readonly [string, string]>) pairs.push([name, value]);
     return pairs;
   }
-  const record = query as Record<string, FormValue | readonly FormValue[]>;
-  for (const key of Object.keys(record)) {
-    const value = record[key];
-    if (Array.isArray(value)) for (const item of value as readonly FormValue[]) pairs.push([key, item]);
-    else pairs.push([key, value as FormValue]);
+  const record = headers as Record<string, string | readonly string[]>;
+  for (const name of Object.keys(record)) {
+    const value = record[name];
+    if (typeof value === 'string') pairs.push([name, value]);
+    else for (const item of value) pairs.push([name, item]);
   }
   return pairs;
 }
 
 function addHeaders(environ: Environ, headers: HeadersLike): void {
-  const pairs: Array<readonly [string, string]> = [];
-  if (typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function') {
-    for (const pair of headers as Iterable<readonly [string, string]>) pairs.push(pair);
-  } else {
-    const record = headers as Record<string, string | readonly string[]>;
-    for (const name of Object.keys(record)) {
-      const value = record[name];
-      if (typeof value === 'string') pairs.push([name, value]);
-      else for (const item of value) pairs.push([name, item]);
-    }
-  }
+  const pairs = headerPairs(headers);
   let hostSet = false;
   for (const [name, rawValue] of pairs) {
     const value = String(rawValue).trim();
@@ -326,86 +327,4 @@ function streamInput(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Arr
       }
     },
   };
-}
-
-/**
- * Percent-decodes a request path as UTF-8 (rule 3.4 of `docs/spec.md`): escapes that form valid
- * UTF-8 are decoded; any other escape, such as `%FF` or a truncated sequence, is left as it was.
- *
- * @example
- * ```ts
- * decodePathInfo('/caf%C3%A9/%FF'); // '/café/%FF'
- * ```
- */
-export function decodePathInfo(path: string): string {
-  if (!path.includes('%')) return path;
-  let out = '';
-  let i = 0;
-  while (i < path.length) {
-    if (path[i] !== '%' || !isHexPair(path, i + 1)) {
-      out += path[i++];
-      continue;
-    }
-    // Collect the run of consecutive escapes, then decode it byte by byte.
-    const start = i;
-    const bytes: number[] = [];
-    while (i < path.length && path[i] === '%' && isHexPair(path, i + 1)) {
-      bytes.push(parseInt(path.slice(i + 1, i + 3), 16));
-      i += 3;
-    }
-    out += decodeRun(bytes, path.slice(start, i));
-  }
-  return out;
-}
-
-function isHexPair(text: string, at: number): boolean {
-  return at + 2 <= text.length && /^[0-9a-fA-F]{2}$/.test(text.slice(at, at + 2));
-}
-
-/**
- * Decodes UTF-8 bytes, keeping each byte that does not start a valid sequence as its original
- * escape (`raw` holds the escapes, three characters per byte).
- */
-function decodeRun(bytes: number[], raw: string): string {
-  let out = '';
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i];
-    let size = 0;
-    let min = 0;
-    let cp = 0;
-    if (lead < 0x80) {
-      out += String.fromCharCode(lead);
-      i++;
-      continue;
-    } else if (lead >= 0xc2 && lead <= 0xdf) {
-      size = 2;
-      min = 0x80;
-      cp = lead & 0x1f;
-    } else if (lead >= 0xe0 && lead <= 0xef) {
-      size = 3;
-      min = 0x800;
-      cp = lead & 0x0f;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      size = 4;
-      min = 0x10000;
-      cp = lead & 0x07;
-    }
-    let valid = size > 0 && i + size <= bytes.length;
-    for (let k = 1; valid && k < size; k++) {
-      const next = bytes[i + k];
-      if ((next & 0xc0) !== 0x80) valid = false;
-      else cp = (cp << 6) | (next & 0x3f);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are not valid UTF-8.
-    if (valid && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) valid = false;
-    if (valid) {
-      out += String.fromCodePoint(cp);
-      i += size;
-    } else {
-      out += raw.slice(i * 3, i * 3 + 3);
-      i++;
-    }
-  }
-  return out;
 }

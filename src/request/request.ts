@@ -33,6 +33,11 @@ import { checkQueryLength, DEFAULT_QUERY_LIMITS, parseFlatQuery, parseNestedQuer
 import { declaredLength, limitedInput, readAll, tooLarge } from './read-body.js';
 import { parseJsonBody } from './safe-json.js';
 import { parseUrlencodedForm } from './form.js';
+// ---- multipart (helper for issue 4) ----
+import type { FileStorage, FileStorageFactory } from '../datastructures/file-storage.js';
+import { readMultipart, requestParts } from './multipart/request-body.js';
+import type { MultipartResult } from './multipart/parse.js';
+import type { Part } from './multipart/parts.js';
 import { decorateHandler, wrapHandler, type Handler, type HandlerResult, type RequestClass } from './application.js';
 
 const MiB = 1024 * 1024;
@@ -71,6 +76,16 @@ export class Request {
   declare queryLimits: NestedQueryLimits;
   /** Host names accepted in `host` (`.example.com` matches subdomains); `null` accepts all. */
   declare trustedHosts: readonly string[] | null;
+  // ---- multipart limits and storage (helper for issue 4) ----
+  /** Most files in a multipart form (413 beyond). Default 100. */
+  declare maxFiles: number;
+  /** Most bytes in one uploaded file (413 beyond). Default: only `maxContentLength` applies. */
+  declare maxFileSize: number;
+  /**
+   * Where uploads go; `null` (the default) uses the server's (`environ['tsgi.file_storage']`, the
+   * node adapter's spills to disk) or else memory. Set `diskStorage()` or your own per app.
+   */
+  declare fileStorage: FileStorageFactory | null;
 
   #method: string | undefined;
   #host: string | undefined;
@@ -83,6 +98,7 @@ export class Request {
   #streamTaken = false;
   #form: Promise<MultiDict<string>> | undefined;
   #json: Promise<unknown> | undefined;
+  #multipart: Promise<MultipartResult> | undefined; // (helper for issue 4)
 
   constructor(environ: Environ) {
     this.environ = environ;
@@ -441,10 +457,44 @@ export class Request {
     if (mimetype === 'application/x-www-form-urlencoded') {
       return parseUrlencodedForm(await this.text(), this.maxFormParts);
     }
-    if (mimetype === 'multipart/form-data') {
-      throw new UnsupportedMediaType('multipart/form-data bodies are not supported yet.');
-    }
+    if (mimetype === 'multipart/form-data') return (await this.#loadMultipart()).form;
     return new MultiDict<string>();
+  }
+
+  // ---- multipart (helper for issue 4) ------------------------------------------------------
+
+  /**
+   * The uploaded files of a multipart body (empty for other bodies). Small files are in memory,
+   * large ones in temporary files where the storage allows, removed when the response is closed.
+   *
+   * @example
+   * ```ts
+   * const avatar = (await req.files()).get('avatar');
+   * if (avatar) await avatar.save(`/srv/avatars/${secureFilename(avatar.filename) || 'upload'}`);
+   * ```
+   */
+  async files(): Promise<MultiDict<FileStorage>> {
+    if (this.mimetype !== 'multipart/form-data') return new MultiDict<FileStorage>();
+    return (await this.#loadMultipart()).files;
+  }
+
+  /**
+   * The parts of a multipart body, one at a time, each read as a stream: for uploads sent straight
+   * to another store. Use it instead of `form()`/`files()` (the body is read once). 415 for other bodies.
+   *
+   * @example
+   * ```ts
+   * for await (const part of req.parts()) {
+   *   if (part.isFile) await bucket.put(part.filename!, part.stream);
+   * }
+   * ```
+   */
+  parts(): AsyncGenerator<Part, void, undefined> {
+    return requestParts(this);
+  }
+
+  #loadMultipart(): Promise<MultipartResult> {
+    return (this.#multipart ??= readMultipart(this));
   }
 
   /** The body bytes for a buffered reader, refused past `maxBufferSize`. */
@@ -491,4 +541,8 @@ Object.assign(Request.prototype, {
   maxQueryLength: 16 * 1024,
   queryLimits: DEFAULT_QUERY_LIMITS,
   trustedHosts: null,
+  // multipart (helper for issue 4)
+  maxFiles: 100,
+  maxFileSize: Infinity,
+  fileStorage: null,
 });

@@ -160,9 +160,11 @@ describe('CharsetAccept', () => {
   it('compares canonical charset names', () => {
     const accept = parseCharsetAccept('utf8, iso-8859-1;q=0.5');
     expect(accept.bestMatch(['ISO-8859-1', 'UTF-8'])).toBe('UTF-8');
-    expect(accept.quality('unicode-1-1-utf-8')).toBe(1);
+    expect(accept.quality('UTF_8')).toBe(1);
     expect(accept.quality('x-unknown')).toBe(0);
-    expect(parseCharsetAccept('x-Custom').quality('X-custom')).toBe(1);
+    expect(parseCharsetAccept('x-Custom').quality('X_custom')).toBe(1);
+    expect(parseCharsetAccept('latin1').quality('iso-8859-1')).toBe(1);
+    expect(parseCharsetAccept('latin1').quality('ascii')).toBe(0);
   });
 });
 

@@ -41,7 +41,7 @@ export const ACCEPT_CASES: AcceptCase[] = [
   mime(null),
   mime(', , text/html ,'),
   mime('text/html;level=1', ['text/html;level=1', 'text/html']),
-  mime('text/html', ['text/html; charset=utf-8', 'application/json']),
+  mime('text/html;q=0.9', ['text/html; charset=utf-8', 'application/json']),
   mime('text/html;charset=utf-8', ['text/html', 'text/html;charset=utf-8']),
   mime('*'),
   mime('text'),
@@ -215,4 +215,43 @@ export const DATE_CASES: Array<string | null> = [
   '1994-11-06T08:49:37Z',
   'Sun, 06 Nov 1994 08:49:37 GMT garbage',
   null,
+];
+
+export interface ConditionalCase {
+  method: string;
+  headers: Record<string, string>;
+  etag?: string;
+  lastModified?: string;
+}
+const MODIFIED = 'Mon, 01 Jan 2024 00:00:00 GMT';
+const cond = (headers: Record<string, string>, method = 'GET'): ConditionalCase => ({
+  method,
+  headers,
+  etag: 'v1',
+  lastModified: MODIFIED,
+});
+/** makeConditional on a 10-byte body with ETag "v1" and Last-Modified 2024-01-01, acceptRanges on. */
+export const CONDITIONAL_CASES: ConditionalCase[] = [
+  cond({}),
+  cond({ 'If-None-Match': '"v1"' }),
+  cond({ 'If-None-Match': 'W/"v1"' }),
+  cond({ 'If-None-Match': '"v2"' }),
+  cond({ 'If-None-Match': '*' }),
+  cond({ 'If-Modified-Since': MODIFIED }),
+  cond({ 'If-Modified-Since': 'Sun, 31 Dec 2023 00:00:00 GMT' }),
+  cond({ 'If-Match': '"v1"' }),
+  cond({ 'If-Match': '"v2"' }),
+  cond({ 'If-Match': '*' }),
+  cond({ Range: 'bytes=0-4' }),
+  cond({ Range: 'bytes=-3' }),
+  cond({ Range: 'bytes=20-' }),
+  cond({ Range: 'bytes=0-1,4-5' }),
+  cond({ Range: 'bytes=x' }),
+  cond({ Range: 'bytes=0-4', 'If-Range': '"v1"' }),
+  cond({ Range: 'bytes=0-4', 'If-Range': '"v2"' }),
+  cond({ Range: 'bytes=0-4', 'If-None-Match': '"v1"' }),
+  cond({ 'If-Unmodified-Since': 'Sun, 31 Dec 2023 00:00:00 GMT' }),
+  cond({ 'If-None-Match': '"v1"' }, 'POST'),
+  cond({ 'If-Match': '"v2"' }, 'PUT'),
+  cond({ 'If-None-Match': '"v1"' }, 'HEAD'),
 ];

@@ -264,6 +264,11 @@ describe('lint: each server-side rule', () => {
     expect(await brokenRules(readAll, environ)).toContain('4.1 server');
   });
 
+  it('rule 4.6: an input that ends before CONTENT_LENGTH instead of throwing', async () => {
+    const environ = createEnviron('/', { body: 'abc', environ: { CONTENT_LENGTH: '10' } });
+    expect(await brokenRules(readAll, environ)).toContain('4.6 server');
+  });
+
   it('rule 4.2: an input that yields strings', async () => {
     const environ = createEnviron('/', {
       environ: { 'tsgi.input': { async *[Symbol.asyncIterator]() { yield 'text'; } } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEnviron, decodePathInfo } from '../../src/request/create-environ.js';
+import { createEnviron } from '../../src/request/create-environ.js';
 import { encodeMultipart } from '../../src/request/encode-form.js';
 import { Headers } from '../../src/datastructures/headers.js';
 import { MultiDict } from '../../src/datastructures/multidict.js';
@@ -86,19 +86,6 @@ describe('createEnviron: URL', () => {
     expect(environ.PATH_INFO).toBe('/users/1');
     expect(createEnviron('/app', { scriptName: 'app' }).PATH_INFO).toBe('');
     expect(() => createEnviron('/application', { scriptName: '/app' })).toThrow(/not under scriptName/);
-  });
-});
-
-describe('decodePathInfo', () => {
-  it('decodes valid UTF-8 and leaves overlong forms, surrogates and lone bytes as they were', () => {
-    expect(decodePathInfo('/plain')).toBe('/plain');
-    expect(decodePathInfo('/%F0%9F%98%80')).toBe('/😀');
-    expect(decodePathInfo('/%C0%AF')).toBe('/%C0%AF');
-    expect(decodePathInfo('/%ED%A0%80')).toBe('/%ED%A0%80');
-    expect(decodePathInfo('/%e9t%c3%a9')).toBe('/%e9té');
-    expect(decodePathInfo('/100%')).toBe('/100%');
-    expect(decodePathInfo('/%4')).toBe('/%4');
-    expect(decodePathInfo('/%20%41')).toBe('/ A');
   });
 });
 

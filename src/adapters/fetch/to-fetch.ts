@@ -167,7 +167,10 @@ async function runApp(app: App, environ: Environ, method: string): Promise<globa
     const code = parseStatusLine(status);
     const responseHeaders = new globalThis.Headers();
     for (const [name, value] of headers) responseHeaders.append(name, value);
-    const init = { status: code, statusText: status.slice(4), headers: responseHeaders };
+    const init: ResponseInit & { encodeBody?: 'manual' } = { status: code, statusText: status.slice(4), headers: responseHeaders };
+    // tsgi bodies are the bytes to send. Workers would otherwise compress a body that carries a
+    // Content-Encoding header a second time; other runtimes ignore this field.
+    if (responseHeaders.has('content-encoding')) init.encodeBody = 'manual';
     if (bodiless(method, code) || first === undefined) {
       await reader.close();
       const response = new globalThis.Response(null, init);

@@ -9,106 +9,112 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value:
 
 /** The error a body read fails with when the client goes away before sending all of it. */
 export class ClientDisconnected extends Error {
-  constructor(message = 'the client closed the connection before sending the whole request body') {
-    super(message);
+  constructor(message = 'the client closed the connection before sending the whole request body', options?: ErrorOptions) {
+    super(message, options);
     this.name = 'ClientDisconnected';
   }
 }
 
 /**
- * Reads one request body. The stream flows only while the app waits for a chunk: each chunk that
- * arrives with nobody waiting pauses the stream, so Node stops reading the socket once its own small
- * buffer is full. Nothing is buffered beyond that, and chunks are handed over as received (no copy).
+ * Reads one request body in paused mode: each `next()` takes what Node has buffered (`req.read()`),
+ * and only when nothing is there does it wait for `readable`. Node reads the socket only while its
+ * small buffer (the stream's high-water mark) has room, so an app that stops pulling stops the
+ * upload. A small body that arrived with the headers is read with no listener, event or tick at all.
  *
  * `return()` (a `break` out of `for await`) stops reading without destroying the request, so the app
  * can still answer (a 413, say); the rest of the body is then discarded as Node does for unread bodies.
  */
 class NodeInputIterator implements AsyncIterator<Uint8Array, undefined> {
   private readonly req: IncomingMessage;
-  private queue: Buffer[] = [];
-  private ended = false;
-  private failure: Error | undefined;
   private resolveWaiter: ((result: IteratorResult<Uint8Array, undefined>) => void) | undefined;
   private rejectWaiter: ((error: Error) => void) | undefined;
-  private detached = false;
+  private failure: Error | undefined;
+  private listening = false;
+  private finished = false;
 
   constructor(req: IncomingMessage) {
     this.req = req;
-    this.onData = this.onData.bind(this);
-    this.onEnd = this.onEnd.bind(this);
-    this.onError = this.onError.bind(this);
-    this.onClose = this.onClose.bind(this);
-    if (req.readableEnded) {
-      this.ended = true;
-      return;
-    }
-    req.on('data', this.onData);
-    req.on('end', this.onEnd);
-    req.on('error', this.onError);
-    req.on('close', this.onClose);
-    // Start paused: the first next() resumes.
-    req.pause();
   }
 
   next(): Promise<IteratorResult<Uint8Array, undefined>> {
-    if (this.queue.length > 0) {
-      const value = this.queue.shift() as Buffer;
-      return Promise.resolve({ done: false, value });
-    }
     if (this.failure) return Promise.reject(this.failure);
-    if (this.ended || this.detached) return Promise.resolve(DONE);
+    if (this.finished) return Promise.resolve(DONE);
+    const result = this.take();
+    if (result !== null) return Promise.resolve(result);
+    this.listen();
     return new Promise((resolve, reject) => {
       this.resolveWaiter = resolve;
       this.rejectWaiter = reject;
-      this.req.resume();
     });
   }
 
   return(): Promise<IteratorResult<Uint8Array, undefined>> {
-    this.detach();
-    if (!this.ended && !this.req.destroyed) {
-      // Nobody will read the rest: let it flow into the void so the connection stays usable.
-      this.req.resume();
-    }
+    const req = this.req;
+    const early = !this.finished && !this.failure;
+    this.finish();
+    // Nobody will read the rest: let it flow into the void so the connection stays usable.
+    if (early && !req.destroyed) req.resume();
     return Promise.resolve(DONE);
   }
 
-  private onData(chunk: Buffer): void {
-    const resolve = this.resolveWaiter;
-    if (resolve) {
-      this.resolveWaiter = undefined;
-      this.rejectWaiter = undefined;
-      resolve({ done: false, value: chunk });
-    } else {
-      // Nobody is waiting: hold this chunk and stop the flow until the app asks for more.
-      this.queue.push(chunk);
-      this.req.pause();
+  /** A chunk or the end when one is at hand, else `null`. */
+  private take(): IteratorResult<Uint8Array, undefined> | null {
+    const req = this.req;
+    if (req.destroyed && !req.complete) {
+      this.fail(new ClientDisconnected());
+      return null;
     }
-  }
-
-  private onEnd(): void {
-    this.ended = true;
-    this.detach();
-    const resolve = this.resolveWaiter;
-    if (resolve) {
-      this.resolveWaiter = undefined;
-      this.rejectWaiter = undefined;
-      resolve(DONE);
+    const chunk = req.read() as Buffer | null;
+    if (chunk !== null) return { done: false, value: chunk };
+    // `complete` is set once the parser has pushed the whole body; nothing left to read means done.
+    if (req.complete) {
+      this.finish();
+      return DONE;
     }
+    return null;
   }
 
-  private onError(error: Error): void {
-    this.fail(error);
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    // Bound only now: the common small body never needs them.
+    this.onReadable ??= this.readable.bind(this);
+    this.onError ??= this.errored.bind(this);
+    this.onClose ??= this.closed.bind(this);
+    const req = this.req;
+    req.on('readable', this.onReadable);
+    req.on('end', this.onReadable);
+    req.on('error', this.onError);
+    req.on('close', this.onClose);
   }
 
-  private onClose(): void {
-    if (!this.ended) this.fail(new ClientDisconnected());
+  private onReadable: (() => void) | undefined;
+  private onError: ((error: Error) => void) | undefined;
+  private onClose: (() => void) | undefined;
+
+  private readable(): void {
+    const resolve = this.resolveWaiter;
+    if (!resolve) return;
+    const result = this.take();
+    if (result === null) return;
+    this.resolveWaiter = undefined;
+    this.rejectWaiter = undefined;
+    resolve(result);
+  }
+
+  /** Node's own error for a lost connection ('aborted', ECONNRESET) becomes one the app can name. */
+  private errored(error: Error): void {
+    this.fail(this.req.complete ? error : new ClientDisconnected(undefined, { cause: error }));
+  }
+
+  private closed(): void {
+    if (!this.req.complete) this.fail(new ClientDisconnected());
   }
 
   private fail(error: Error): void {
-    if (this.ended || this.failure) return;
+    if (this.finished || this.failure) return;
     this.failure = error;
-    this.detach();
+    this.finish();
     const reject = this.rejectWaiter;
     if (reject) {
       this.resolveWaiter = undefined;
@@ -117,16 +123,17 @@ class NodeInputIterator implements AsyncIterator<Uint8Array, undefined> {
     }
   }
 
-  private detach(): void {
-    if (this.detached) return;
-    this.detached = true;
+  private finish(): void {
+    this.finished = true;
+    if (!this.listening) return;
+    this.listening = false;
     const req = this.req;
-    req.off('data', this.onData);
-    req.off('end', this.onEnd);
-    req.off('close', this.onClose);
-    // Keep an error listener: an unhandled 'error' event would crash the process.
-    req.off('error', this.onError);
-    req.on('error', ignore);
+    req.off('readable', this.onReadable!);
+    req.off('end', this.onReadable!);
+    req.off('close', this.onClose!);
+    req.off('error', this.onError!);
+    // An 'error' event with no listener would crash the process; errors after this concern nobody.
+    if (req.listenerCount('error') === 0) req.on('error', ignore);
   }
 
   [Symbol.asyncIterator](): this {
@@ -135,7 +142,7 @@ class NodeInputIterator implements AsyncIterator<Uint8Array, undefined> {
 }
 
 function ignore(): void {
-  // Errors after the app stopped reading concern nobody.
+  // See `finish`.
 }
 
 /**

@@ -18,8 +18,9 @@ function readInto(fd: number, buffer: Uint8Array, position: number): Promise<num
   );
 }
 
-function closeFile(fd: number): Promise<void> {
-  return new Promise((resolve) => close(fd, () => resolve()));
+/** Closes without waiting: nothing that follows depends on it, and a failed close has no remedy. */
+function closeFile(fd: number): void {
+  close(fd, () => {});
 }
 
 /**
@@ -27,11 +28,12 @@ function closeFile(fd: number): Promise<void> {
  * the number of bytes it yields and `slice(start, end)` gives a narrower view of the same file
  * without reading anything, which lets Range requests serve part of a file.
  *
- * The file is opened on the first `next()` (so a HEAD, 304 or 416 never opens it) and closed after
- * the last chunk, on an error, or when the consumer calls `return()`. If the file shrinks while it
+ * The file is opened on the first `next()` (so a HEAD, 304 or 416 never opens it) and closed as soon
+ * as the last chunk is read, on an error, or when the consumer calls `return()`. If the file shrinks while it
  * is being sent the iteration fails, because the promised Content-Length can no longer be met;
  * bytes appended after the response started are not sent.
  *
+ * While one chunk is being written the next is already being read (one chunk of read-ahead).
  * Callback `fs` functions are used rather than `FileHandle`, which costs noticeably more per call.
  *
  * @example
@@ -76,18 +78,45 @@ export class FileBody implements AsyncIterable<Uint8Array> {
   async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array, void, undefined> {
     if (this.end === this.start) return;
     const fd = await openFile(this.path);
+    let open = true;
+    let pending: Promise<Uint8Array> | undefined;
     try {
       let position = this.start;
-      while (position < this.end) {
-        // A fresh buffer per chunk: the server may still hold the previous one until it is written.
-        const buffer = Buffer.allocUnsafe(Math.min(this.chunkSize, this.end - position));
-        const bytesRead = await readInto(fd, buffer, position);
-        if (bytesRead === 0) throw new Error('the file shrank while it was being sent');
-        position += bytesRead;
-        yield bytesRead === buffer.byteLength ? buffer : buffer.subarray(0, bytesRead);
+      pending = this.#readChunk(fd, position);
+      while (pending) {
+        const chunk = await pending;
+        pending = undefined;
+        position += chunk.byteLength;
+        if (position < this.end) {
+          // Read ahead: the next chunk comes from disk while this one is written to the socket, as
+          // a piped ReadStream does; at most two chunks per response are in memory.
+          pending = this.#readChunk(fd, position);
+        } else {
+          // Nothing more to read: close now, while the last chunk is being written, rather than
+          // making the end of the response wait for the close.
+          open = false;
+          closeFile(fd);
+        }
+        yield chunk;
       }
     } finally {
-      await closeFile(fd);
+      if (open) {
+        // A read still in flight must finish before its descriptor is closed (and maybe reused).
+        if (pending) await pending.catch(() => {});
+        closeFile(fd);
+      }
     }
+  }
+
+  #readChunk(fd: number, position: number): Promise<Uint8Array> {
+    // A fresh buffer per chunk: the server may still hold the previous one until it is written.
+    const buffer = Buffer.allocUnsafe(Math.min(this.chunkSize, this.end - position));
+    const chunk = readInto(fd, buffer, position).then((bytesRead) => {
+      if (bytesRead === 0) throw new Error('the file shrank while it was being sent');
+      return bytesRead === buffer.byteLength ? buffer : buffer.subarray(0, bytesRead);
+    });
+    // Handled here so that a read-ahead nobody awaits (the client left) is not an unhandled rejection.
+    chunk.catch(() => {});
+    return chunk;
   }
 }

@@ -15,7 +15,7 @@ import { formatHttpDate } from '../../http/dates.js';
 import type { Request } from '../../request/request.js';
 import { Response } from '../../response/response.js';
 import { makeConditional } from '../../response/conditional.js';
-import { checkPath, resolveInside, type DotfilesPolicy } from './safe-path.js';
+import { checkPath, resolveAndStat, type DotfilesPolicy } from './safe-path.js';
 import { FileBody } from './send-file-body.js';
 
 /** A content coding for which a precompressed sibling file may exist. */
@@ -82,24 +82,21 @@ const ALL_ENCODINGS: readonly PrecompressedEncoding[] = ['br', 'gzip'];
  * ```
  */
 export async function sendFile(path: string, req: Request, options: SendFileOptions = {}): Promise<Response> {
-  let real = path;
+  let found: { real: string; stats: Stats } | null;
   if (options.root !== undefined) {
     const dotfiles = options.dotfiles ?? 'ignore';
     const checked = checkPath(path.startsWith('/') ? path : `/${path}`, dotfiles);
     if (typeof checked === 'string' || checked.trailingSlash) throw new NotFound();
     const realRoot = await realRootOf(options.root);
-    const resolved = realRoot === null ? null : await resolveInside(realRoot, checked.segments, dotfiles);
-    if (resolved === null) throw new NotFound();
-    real = resolved;
+    found = realRoot === null ? null : await resolveAndStat(realRoot, checked.segments, dotfiles);
+  } else {
+    found = await stat(path).then(
+      (stats) => ({ real: path, stats }),
+      () => null,
+    );
   }
-  let stats: Stats;
-  try {
-    stats = await stat(real);
-  } catch {
-    throw new NotFound();
-  }
-  if (!stats.isFile()) throw new NotFound();
-  return fileResponse(real, stats, req, options, basename(path));
+  if (found === null || !found.stats.isFile()) throw new NotFound();
+  return fileResponse(found.real, found.stats, req, options, basename(path));
 }
 
 async function realRootOf(root: string): Promise<string | null> {

@@ -3,14 +3,13 @@
  * every other request to the wrapped app.
  * @module
  */
-import { realpath, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import type { App, Body, Environ, StartResponse } from '../../gateway.js';
 import { MethodNotAllowed, NotFound } from '../../errors.js';
 import { quotePath } from '../../http/url.js';
 import { redirect } from '../../response/redirect.js';
 import { Request } from '../../request/request.js';
-import { checkPath, hasEncodedSeparator, resolveInside, type DotfilesPolicy } from './safe-path.js';
+import { checkPath, hasEncodedSeparator, resolveAndStat, type DotfilesPolicy } from './safe-path.js';
 import { fileResponse, type SendFileOptions } from './send-file.js';
 
 /** Options for `staticFiles`; the `sendFile` options (`maxAge`, `immutable`, `etag`...) apply to every file. */
@@ -52,14 +51,6 @@ function resolveRoot(mount: Mount): Promise<string | null> {
     },
   );
   return mount.realRoot;
-}
-
-async function statOrNull(path: string): Promise<Stats | null> {
-  try {
-    return await stat(path);
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -116,14 +107,14 @@ export function staticFiles(app: App | null, mounts: Record<string, string>, opt
 
     const realRoot = await resolveRoot(mount);
     if (realRoot === null) return miss(environ, startResponse);
-    const real = await resolveInside(realRoot, checked.segments, dotfiles);
-    const stats = real === null ? null : await statOrNull(real);
-    if (real === null || stats === null) return miss(environ, startResponse);
+    const found = await resolveAndStat(realRoot, checked.segments, dotfiles);
+    if (found === null) return miss(environ, startResponse);
+    const { real, stats } = found;
 
     if (stats.isFile()) {
       // `/file.txt/` names a directory that does not exist.
       if (checked.trailingSlash) return miss(environ, startResponse);
-      const res = await fileResponse(real, stats, new Request(environ), fileOptions);
+      const res = await fileResponse(real, stats, new Request(environ), fileOptions, checked.segments.at(-1));
       return res(environ, startResponse);
     }
     if (!stats.isDirectory()) return miss(environ, startResponse);
@@ -134,10 +125,9 @@ export function staticFiles(app: App | null, mounts: Record<string, string>, opt
       return redirect(location, 301)(environ, startResponse);
     }
     for (const name of indexNames) {
-      const indexReal = await resolveInside(realRoot, [...checked.segments, name], dotfiles);
-      const indexStats = indexReal === null ? null : await statOrNull(indexReal);
-      if (indexReal !== null && indexStats?.isFile()) {
-        const res = await fileResponse(indexReal, indexStats, new Request(environ), fileOptions);
+      const index = await resolveAndStat(realRoot, [...checked.segments, name], dotfiles);
+      if (index?.stats.isFile()) {
+        const res = await fileResponse(index.real, index.stats, new Request(environ), fileOptions, name);
         return res(environ, startResponse);
       }
     }

@@ -2,7 +2,7 @@
  * Which request a browser sends after a redirect (Fetch standard, "HTTP-redirect fetch").
  * @module
  */
-import type { HeadersLike } from '../../request/create-environ.js';
+import { headerPairs, type HeadersLike } from '../../request/create-environ.js';
 import type { ClientRequestInit } from './client.js';
 import type { TestResponse } from './test-response.js';
 
@@ -66,18 +66,7 @@ export function nextHop(hop: Hop, response: TestResponse): Hop | undefined {
 }
 
 function withoutBodyHeaders(headers: HeadersLike): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  if (typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function') {
-    for (const [name, value] of headers as Iterable<readonly [string, string]>) pairs.push([name, value]);
-  } else {
-    const record = headers as Record<string, string | readonly string[]>;
-    for (const name of Object.keys(record)) {
-      const value = record[name];
-      if (typeof value === 'string') pairs.push([name, value]);
-      else for (const item of value) pairs.push([name, item]);
-    }
-  }
-  return pairs.filter(([name]) => !BODY_HEADERS.has(name.toLowerCase()));
+  return headerPairs(headers).filter(([name]) => !BODY_HEADERS.has(name.toLowerCase()));
 }
 
 /** True for a body that can be read only once: an iterator, a generator or a stream. */

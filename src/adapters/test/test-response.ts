@@ -107,7 +107,16 @@ export class TestResponse extends Response {
   }
 }
 
-/** An iterator over the chunks still to come from an app run. */
+/**
+ * An iterator over the chunks still to come from an app run; `return()` closes the app's body.
+ *
+ * @example
+ * ```ts
+ * const chunks = streamChunks({ run: await AppRun.start(app, environ), check: () => {} });
+ * const first = await chunks.next();
+ * await chunks.return?.();
+ * ```
+ */
 export function streamChunks(source: ChunkSource): AsyncIterableIterator<Uint8Array> {
   const iterator: AsyncIterableIterator<Uint8Array> = {
     async next() {

@@ -51,3 +51,56 @@ export async function runCleanup(environ: EnvironLike): Promise<void> {
     }
   }
 }
+
+/**
+ * The body with the request's cleanup attached: once the server finishes or abandons it (its
+ * iterator ends, fails, or `return()` is called), `runCleanup(environ)` runs, exactly once. A body
+ * is returned unchanged when nothing was registered, so the common case costs nothing.
+ * `Request.application` applies it to what the handler returns.
+ *
+ * @example
+ * ```ts
+ * const app: App = async (environ, startResponse) => withCleanup(await inner(environ, startResponse), environ);
+ * ```
+ */
+export function withCleanup<B extends Iterable<Uint8Array> | AsyncIterable<Uint8Array>>(
+  body: B,
+  environ: EnvironLike,
+): B | AsyncIterable<Uint8Array> {
+  const list = environ[CLEANUP_KEY];
+  if (!Array.isArray(list) || list.length === 0) return body;
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+      const inner: Iterator<Uint8Array> | AsyncIterator<Uint8Array> =
+        Symbol.asyncIterator in body
+          ? (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
+          : (body as Iterable<Uint8Array>)[Symbol.iterator]();
+      let finished = false;
+      const finish = async () => {
+        if (finished) return;
+        finished = true;
+        await runCleanup(environ);
+      };
+      return {
+        async next() {
+          try {
+            const result = await inner.next();
+            if (result.done) await finish();
+            return result;
+          } catch (error) {
+            await finish();
+            throw error;
+          }
+        },
+        async return(value?: unknown) {
+          try {
+            await inner.return?.(value);
+          } finally {
+            await finish();
+          }
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}

@@ -188,6 +188,56 @@ describe('request bodies', () => {
     expect(await answer).toBe(String(total));
   });
 
+  it('rejects the read with ClientDisconnected when the client aborts mid-upload, and keeps serving', async () => {
+    let failure: unknown;
+    let gotChunk!: () => void;
+    const firstChunk = new Promise<void>((resolve) => (gotChunk = resolve));
+    server = await listen(async (environ, startResponse) => {
+      if (environ.REQUEST_METHOD === 'POST') {
+        try {
+          for await (const _chunk of environ['tsgi.input']) gotChunk();
+        } catch (error) {
+          failure = error;
+        }
+      }
+      startResponse('200 OK', [['Content-Type', 'text/plain']]);
+      return [bytes('fine')];
+    });
+    const request = http.request(`${server.url}/`, { method: 'POST', headers: { 'Content-Length': '1000000' } });
+    request.on('error', () => undefined);
+    request.write(new Uint8Array(1000));
+    await firstChunk;
+    request.destroy();
+    await waitFor(() => failure !== undefined, 5000, 'the read to fail');
+    expect((failure as Error).name).toBe('ClientDisconnected');
+    expect(await (await fetch(`${server.url}/`)).text()).toBe('fine');
+  });
+
+  it('lets an app stop reading part way (break) and answer, and the connection keeps working', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    server = await listen(async (environ, startResponse) => {
+      let seen = 0;
+      for await (const chunk of environ['tsgi.input']) {
+        seen += chunk.byteLength;
+        if (seen > 1000) break;
+      }
+      startResponse(seen > 1000 ? '413 Content Too Large' : '200 OK', [['Content-Type', 'text/plain']]);
+      return [bytes(String(seen))];
+    });
+    const send = (size: number) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(`${server!.url}/`, { method: 'POST', agent, headers: { 'Content-Length': String(size) } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(new Uint8Array(size));
+      });
+    expect(await send(300_000)).toBe(413);
+    expect(await send(10)).toBe(200);
+    agent.destroy();
+  });
+
   it('lets an app answer without reading the body, and the connection keeps working', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const refusing: App = (environ, startResponse) => {

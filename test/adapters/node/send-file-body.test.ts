@@ -20,6 +20,16 @@ function openDescriptors(): number | undefined {
   }
 }
 
+/** Closing is not awaited by the body, so give the close a moment to land (up to 1 s). */
+async function settledDescriptors(expected: number | undefined): Promise<number | undefined> {
+  let count = openDescriptors();
+  for (let i = 0; i < 100 && count !== expected; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    count = openDescriptors();
+  }
+  return count;
+}
+
 describe('FileBody', () => {
   let dir: string;
   let file: string;
@@ -64,7 +74,15 @@ describe('FileBody', () => {
     expect((await iterator.next()).done).toBe(false);
     if (before !== undefined) expect(openDescriptors()).toBe(before + 1);
     await iterator.return?.();
-    expect(openDescriptors()).toBe(before);
+    expect(await settledDescriptors(before)).toBe(before);
+    expect((await iterator.next()).done).toBe(true);
+  });
+
+  it('closes the file after the last chunk, before the consumer asks for more', async () => {
+    const before = openDescriptors();
+    const iterator = new FileBody(file, 0, content.length)[Symbol.asyncIterator]();
+    expect((await iterator.next()).value?.byteLength).toBe(26);
+    expect(await settledDescriptors(before)).toBe(before);
     expect((await iterator.next()).done).toBe(true);
   });
 

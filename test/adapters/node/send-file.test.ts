@@ -284,6 +284,16 @@ describe('sendFile file handles', () => {
     return readdirSync('/proc/self/fd').length;
   }
 
+  /** Closing is not awaited by the body, so give the close a moment to land (up to 1 s). */
+  async function settledDescriptors(expected: number): Promise<number> {
+    let count = openDescriptors();
+    for (let i = 0; i < 100 && count !== expected; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      count = openDescriptors();
+    }
+    return count;
+  }
+
   async function pullOne(app: App, method = 'GET'): Promise<{ body: Body; first: IteratorResult<Uint8Array> | undefined }> {
     const environ = Request.blank('/x', { method }).environ;
     const body = await app(environ, () => {});
@@ -299,6 +309,6 @@ describe('sendFile file handles', () => {
     const before = openDescriptors();
     const { first } = await pullOne(app);
     expect(first?.done).toBe(false);
-    expect(openDescriptors()).toBe(before);
+    expect(await settledDescriptors(before)).toBe(before);
   });
 });

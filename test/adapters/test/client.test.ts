@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import busboy from 'busboy';
 import { Client, TestResponse } from '../../../src/adapters/test/index.js';
 import { LintError } from '../../../src/middleware/lint.js';
@@ -310,13 +310,28 @@ describe('Client: cookies', () => {
   });
 
   it('lets Max-Age cookies expire', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const client = new Client(cookieApp);
+      await client.get('/login');
+      const stored = client.cookies!.get('short')!;
+      expect(stored.expires!.getTime() - Date.now()).toBe(1000);
+      expect(await cookiesSeen(client, '/')).toEqual({ session: 'abc 123', short: '1' });
+      vi.setSystemTime(Date.now() + 1500);
+      expect(await cookiesSeen(client, '/')).toEqual({ session: 'abc 123' });
+      expect(client.cookies!.get('short')).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('replaces a cookie set again and drops one set with a past Expires', async () => {
     const client = new Client(cookieApp);
     await client.get('/login');
-    const stored = client.cookies!.get('short')!;
-    expect(stored.expires!.getTime()).toBeGreaterThan(Date.now());
-    // Move the cookie's expiry into the past instead of waiting for it.
+    client.cookies!.set('session', 'new');
+    expect(await cookiesSeen(client, '/')).toMatchObject({ session: 'new' });
     client.cookies!.set('short', '1', { expires: new Date(Date.now() - 1) });
-    expect(await cookiesSeen(client, '/')).toEqual({ session: 'abc 123' });
+    expect(await cookiesSeen(client, '/')).toEqual({ session: 'new' });
   });
 
   it('scopes cookies by domain: Domain cookies reach subdomains, host-only ones do not, foreign ones are refused', async () => {

@@ -42,11 +42,27 @@ def accept(kind, case):
 
 
 def fields(value):
+    # Werkzeug 2.x reports a bare no-cache/private as "*", 3.x as True.
     if value is None:
         return False
-    if value is True:
+    if value is True or value == "*":
         return True
     return parse_list_header(value)
+
+
+def _prop(obj, attr, key, kind):
+    """A typed cache-control property; Werkzeug 2.2 lacks some, read them from the dict then."""
+    if hasattr(type(obj), attr):
+        return getattr(obj, attr)
+    if kind is bool:
+        return key in obj
+    value = obj.get(key)
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
 
 
 def cache_control(header):
@@ -64,10 +80,10 @@ def cache_control(header):
         "private": fields(res.private),
         "mustRevalidate": res.must_revalidate,
         "proxyRevalidate": res.proxy_revalidate,
-        "noTransform": res.no_transform,
-        "immutable": res.immutable,
-        "staleWhileRevalidate": res.stale_while_revalidate,
-        "staleIfError": res.stale_if_error,
+        "noTransform": bool(res.no_transform),  # Werkzeug 2.x gives None for absent
+        "immutable": _prop(res, "immutable", "immutable", bool),
+        "staleWhileRevalidate": _prop(res, "stale_while_revalidate", "stale-while-revalidate", int),
+        "staleIfError": _prop(res, "stale_if_error", "stale-if-error", int),
         "maxStale": max_stale,
         "minFresh": req.min_fresh,
         "onlyIfCached": req.only_if_cached,
@@ -97,6 +113,25 @@ def byte_range(case):
     }
 
 
+def conditional(case):
+    from werkzeug.exceptions import HTTPException
+    from werkzeug.test import EnvironBuilder
+    from werkzeug.wrappers import Response
+
+    environ = EnvironBuilder(method=case["method"], headers=case["headers"]).get_environ()
+    res = Response(b"0123456789", mimetype="application/octet-stream")
+    if case.get("etag"):
+        res.set_etag(case["etag"])
+    if case.get("lastModified"):
+        res.headers["Last-Modified"] = case["lastModified"]
+    try:
+        res.make_conditional(environ, accept_ranges=True, complete_length=10)
+    except HTTPException as error:
+        headers = error.get_response(environ).headers
+        return {"status": error.code, "contentRange": headers.get("Content-Range")}
+    return {"status": res.status_code, "contentRange": res.headers.get("Content-Range")}
+
+
 def date(header):
     parsed = parse_date(header)
     return None if parsed is None else parsed.timestamp()
@@ -116,6 +151,8 @@ def main():
         results = [etags(case) for case in cases]
     elif kind == "range":
         results = [byte_range(case) for case in cases]
+    elif kind == "conditional":
+        results = [conditional(case) for case in cases]
     elif kind == "date":
         results = [date(case) for case in cases]
     else:

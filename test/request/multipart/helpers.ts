@@ -1,9 +1,9 @@
 /** Shared helpers for the multipart tests: fixtures, chunked inputs, temp-dir checks. */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { HTTPException } from '../../../src/errors.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -80,7 +80,14 @@ export async function expectHttpError(promise: Promise<unknown>, code: number, m
   return error;
 }
 
-/** The names of tsgi temporary upload directories that exist now. */
-export function tempUploads(): string[] {
-  return readdirSync(tmpdir()).filter((name) => name.startsWith('tsgi-upload-'));
+/** A private parent directory for one test file's uploads (test files run in parallel). */
+export function uploadDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tsgi-test-uploads-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The tsgi temporary upload directories left in `dir`. */
+export function tempUploads(dir: string): string[] {
+  return readdirSync(dir).filter((name) => name.startsWith('tsgi-upload-'));
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diskStorage } from '../../../src/request/multipart/temp-storage.node.js';
 import { boundaryOf, parseMultipart } from '../../../src/request/multipart/index.js';
-import { chunked, enc, expectHttpError, multipart, tempUploads } from './helpers.js';
+import { chunked, enc, expectHttpError, multipart, tempUploads, uploadDir } from './helpers.js';
+
+const DIR = uploadDir();
 
 const B = 'xYzZY';
 
@@ -27,12 +29,12 @@ describe('limits (413 / 431 as soon as crossed)', () => {
     const body = enc(`--${B}\r\nContent-Disposition: form-data; name="f"; filename="a"\r\n\r\n`);
     const input = endless(body);
     await expectHttpError(
-      parseMultipart(input, B, { limits: { maxContentLength: 1_000_000 }, storage: diskStorage() }),
+      parseMultipart(input, B, { limits: { maxContentLength: 1_000_000 }, storage: diskStorage({ directory: DIR }) }),
       413,
       /larger than the limit of 1000000 bytes/,
     );
     expect(input.read).toBeLessThan(1_000_000 + 65536 * 2);
-    expect(tempUploads()).toEqual([]);
+    expect(tempUploads(DIR)).toEqual([]);
   });
 
   it('a declared Content-Length over maxContentLength is refused before reading', async () => {
@@ -73,11 +75,11 @@ describe('limits (413 / 431 as soon as crossed)', () => {
     const parts = Array.from({ length: 4 }, (_, i) => ({ name: `f${i}`, filename: `${i}.txt`, body: 'x' }));
     const body = multipart(B, parts);
     await expectHttpError(
-      parseMultipart(chunked(body, 7), B, { limits: { maxFiles: 3 }, storage: diskStorage({ threshold: 0 }) }),
+      parseMultipart(chunked(body, 7), B, { limits: { maxFiles: 3 }, storage: diskStorage({ directory: DIR, threshold: 0 }) }),
       413,
       /more than 3 files/,
     );
-    expect(tempUploads()).toEqual([]);
+    expect(tempUploads(DIR)).toEqual([]);
     const { files } = await parseMultipart(chunked(body, 7), B, { limits: { maxFiles: 4 } });
     expect(files.size).toBe(4);
   });
@@ -87,13 +89,13 @@ describe('limits (413 / 431 as soon as crossed)', () => {
     await expectHttpError(
       parseMultipart(input, B, {
         limits: { maxFileSize: 2 * 1024 * 1024, maxContentLength: Infinity },
-        storage: diskStorage(),
+        storage: diskStorage({ directory: DIR }),
       }),
       413,
       /file in field "up" is larger than 2 MiB/,
     );
     expect(input.read).toBeLessThan(3 * 1024 * 1024);
-    expect(tempUploads()).toEqual([]);
+    expect(tempUploads(DIR)).toEqual([]);
   });
 
   it('part headers over 16 KiB are a 431', async () => {
@@ -138,9 +140,9 @@ describe('malformed bodies (400 with a reason)', () => {
   for (const [label, text, message] of cases) {
     it(label, async () => {
       for (const size of [1, 5, 65536]) {
-        await expectHttpError(parseMultipart(chunked(enc(text), size), B, { storage: diskStorage({ threshold: 0 }) }), 400, message);
+        await expectHttpError(parseMultipart(chunked(enc(text), size), B, { storage: diskStorage({ directory: DIR, threshold: 0 }) }), 400, message);
       }
-      expect(tempUploads()).toEqual([]);
+      expect(tempUploads(DIR)).toEqual([]);
     });
   }
 
@@ -151,8 +153,8 @@ describe('malformed bodies (400 with a reason)', () => {
 
   it('a truncated file upload leaves no temp file', async () => {
     const body = enc(`--${B}\r\nContent-Disposition: form-data; name="f"; filename="x"\r\n\r\n${'a'.repeat(100_000)}`);
-    await expectHttpError(parseMultipart(chunked(body, 4096), B, { storage: diskStorage({ threshold: 1000 }) }), 400, /truncated/);
-    expect(tempUploads()).toEqual([]);
+    await expectHttpError(parseMultipart(chunked(body, 4096), B, { storage: diskStorage({ directory: DIR, threshold: 1000 }) }), 400, /truncated/);
+    expect(tempUploads(DIR)).toEqual([]);
   });
 
   it('an input that fails (client gone) is a 400 and leaves no temp file', async () => {
@@ -163,9 +165,9 @@ describe('malformed bodies (400 with a reason)', () => {
         throw Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
       },
     };
-    const error = await expectHttpError(parseMultipart(input, B, { storage: diskStorage({ threshold: 1000 }) }), 400, /could not be read to its end/);
+    const error = await expectHttpError(parseMultipart(input, B, { storage: diskStorage({ directory: DIR, threshold: 1000 }) }), 400, /could not be read to its end/);
     expect((error.cause as Error).message).toBe('aborted');
-    expect(tempUploads()).toEqual([]);
+    expect(tempUploads(DIR)).toEqual([]);
   });
 
   it('boundaries: missing, empty, too long, bad characters', () => {

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { FileStorage, MemoryFileData } from '../../../src/datastructures/file-storage.js';
 import { parseMultipart, parseOptions, registerCleanup, runCleanup } from '../../../src/request/multipart/index.js';
 import { diskStorage } from '../../../src/request/multipart/temp-storage.node.js';
-import { chunked, enc, multipart, tempUploads } from './helpers.js';
+import { chunked, enc, multipart, tempUploads, uploadDir } from './helpers.js';
+
+const DIR = uploadDir();
 
 const B = 'b0undary';
 const part = (headers: string, body: string) => `--${B}\r\n${headers}\r\n\r\n${body}\r\n`;
@@ -141,7 +143,7 @@ describe('disk storage', () => {
     ]);
     const environ: Record<string, unknown> = {};
     const { files } = await parseMultipart(chunked(body, 65536), B, {
-      storage: diskStorage(),
+      storage: diskStorage({ directory: DIR }),
       onCleanup: (fn) => registerCleanup(environ, fn),
     });
     const small = files.get('small')!;
@@ -165,12 +167,12 @@ describe('disk storage', () => {
     }
     await runCleanup(environ);
     expect(existsSync(large.path!)).toBe(false);
-    expect(tempUploads()).toEqual([]);
+    expect(tempUploads(DIR)).toEqual([]);
     await expect(large.bytes()).rejects.toThrow(/already removed/);
   });
 
   it('the memory budget spills files under the threshold once it is used up', async () => {
-    const storage = diskStorage({ threshold: 1000, memoryBudget: 1500 });
+    const storage = diskStorage({ directory: DIR, threshold: 1000, memoryBudget: 1500 });
     const body = multipart(B, [
       { name: 'a', filename: 'a', body: 'x'.repeat(900) },
       { name: 'b', filename: 'b', body: 'y'.repeat(900) },
@@ -181,9 +183,9 @@ describe('disk storage', () => {
     expect(await files.get('b')!.text()).toBe('y'.repeat(900));
     await Promise.all([...files.values()].map((f) => f.close()));
     // The budget is given back: the next request keeps both in memory.
-    const second = await parseMultipart(chunked(body, 64), B, { storage: diskStorage({ threshold: 1000, memoryBudget: 1800 }) });
+    const second = await parseMultipart(chunked(body, 64), B, { storage: diskStorage({ directory: DIR, threshold: 1000, memoryBudget: 1800 }) });
     expect([...second.files.values()].map((f) => f.path)).toEqual([undefined, undefined]);
-    expect(tempUploads()).toEqual([]);
+    expect(tempUploads(DIR)).toEqual([]);
   });
 });
 

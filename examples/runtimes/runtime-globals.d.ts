@@ -1,0 +1,17 @@
+// The few Bun and Deno globals the entry files use. Their full type packages are not installed
+// here; in your project, `@types/bun` or Deno's own types provide them.
+declare const Bun: {
+  serve(options: {
+    hostname: string;
+    port: number;
+    fetch(request: Request, server: { requestIP(request: Request): { address: string; port: number } | null }): Promise<Response>;
+  }): { port: number; stop(): void };
+};
+
+declare const Deno: {
+  env: { get(name: string): string | undefined };
+  serve(
+    options: { hostname: string; port: number; onListen(address: { port: number }): void },
+    handler: (request: Request, info: { remoteAddr: { hostname: string; port: number } }) => Promise<Response>,
+  ): unknown;
+};

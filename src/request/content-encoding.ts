@@ -1,0 +1,182 @@
+/**
+ * Request bodies sent with `Content-Encoding` (gzip, deflate, br): refused with 415 unless the app
+ * accepts them, then decoded as a stream with the size limit applied to the decoded bytes, so a
+ * small compressed body cannot expand without bound (a "zip bomb").
+ * @module
+ */
+import { BadRequest, HTTPException, RequestEntityTooLarge, UnsupportedMediaType } from '../errors.js';
+
+/** Turns an encoded stream into a decoded one. */
+export type BodyDecoder = (input: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
+
+/** Options of `decodeContentEncoding`. */
+export interface ContentEncodingOptions {
+  /**
+   * Which encodings are accepted: `false` (the default) refuses every encoded body with 415,
+   * `true` accepts every encoding a decoder is known for, a list accepts those named.
+   */
+  accept?: boolean | readonly string[];
+  /** Most decoded bytes; crossing it is a 413 at once. Default: no limit here. */
+  maxDecodedLength?: number;
+  /** Decoders by encoding name, added to (or replacing) the built-in `gzip` and `deflate`. */
+  decoders?: Readonly<Record<string, BodyDecoder>>;
+}
+
+/**
+ * Compressed input is fed to the decompressor in slices this small, and each slice's output is
+ * read before the next goes in: with deflate's worst ratio (about 1:1032) one slice can expand to
+ * about 1 MiB, which bounds the memory a zip bomb can take before the limit stops it.
+ */
+const SLICE = 1024;
+
+const ALIASES: Record<string, string> = { 'x-gzip': 'gzip' };
+
+/**
+ * A decoder built on the Web `DecompressionStream`, for a format the runtime supports.
+ *
+ * @example
+ * ```ts
+ * for await (const chunk of webDecoder('gzip')(compressedChunks)) use(chunk);
+ * ```
+ */
+export function webDecoder(format: 'gzip' | 'deflate' | 'deflate-raw'): BodyDecoder {
+  return (input) => decompress(input, format);
+}
+
+const BUILT_IN: Record<string, BodyDecoder> = {
+  gzip: webDecoder('gzip'),
+  deflate: webDecoder('deflate'),
+};
+
+/**
+ * The decoded body for a `Content-Encoding` header value (`undefined`, `''` and `identity` pass the
+ * input through). Encodings are undone in reverse order of the header (`gzip, br` is br first).
+ * A 415 (with an `Accept-Encoding` header listing what is accepted) when an encoding is not
+ * accepted or has no decoder; a 400 when the data is corrupt; a 413 past `maxDecodedLength`.
+ *
+ * @example
+ * ```ts
+ * const body = decodeContentEncoding(environ['tsgi.input'], environ.HTTP_CONTENT_ENCODING, {
+ *   accept: ['gzip'], maxDecodedLength: 16 * 2 ** 20,
+ * });
+ * ```
+ */
+export function decodeContentEncoding(
+  input: AsyncIterable<Uint8Array>,
+  header: string | undefined,
+  options: ContentEncodingOptions = {},
+): AsyncIterable<Uint8Array> {
+  const codings = parseCodings(header);
+  if (codings.length === 0) return input;
+  const decoders = { ...BUILT_IN, ...options.decoders };
+  const accept = options.accept ?? false;
+  const accepted = (coding: string) =>
+    accept === true ? coding in decoders : accept !== false && accept.some((name) => name.toLowerCase() === coding);
+  const acceptable = ['identity', ...Object.keys(decoders).filter(accepted)].join(', ');
+  for (const coding of codings) {
+    if (!accepted(coding) || !(coding in decoders)) {
+      throw new UnsupportedMediaType(
+        accept === false
+          ? `Request bodies with Content-Encoding (${coding}) are not accepted here.`
+          : `The Content-Encoding ${JSON.stringify(coding)} is not supported.`,
+        { headers: { 'Accept-Encoding': acceptable } },
+      );
+    }
+  }
+  let body = input;
+  for (const coding of [...codings].reverse()) body = decoders[coding](body);
+  return options.maxDecodedLength === undefined ? body : capDecoded(body, options.maxDecodedLength);
+}
+
+function parseCodings(header: string | undefined): string[] {
+  if (!header) return [];
+  const codings: string[] = [];
+  for (const item of header.split(',', 20)) {
+    const coding = item.trim().toLowerCase();
+    if (coding === '' || coding === 'identity') continue;
+    codings.push(ALIASES[coding] ?? coding);
+  }
+  return codings;
+}
+
+async function* capDecoded(input: AsyncIterable<Uint8Array>, max: number): AsyncGenerator<Uint8Array, void, undefined> {
+  let total = 0;
+  for await (const chunk of input) {
+    total += chunk.length;
+    if (total > max) {
+      throw new RequestEntityTooLarge(`The decoded request body is larger than the limit of ${max} bytes.`);
+    }
+    yield chunk;
+  }
+}
+
+async function* decompress(
+  input: AsyncIterable<Uint8Array>,
+  format: 'gzip' | 'deflate' | 'deflate-raw',
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const stream = new DecompressionStream(format);
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let inputError: unknown;
+  let stopped = false;
+  // Feeds the compressed bytes in small slices, each only once the decompressor asks for more.
+  const pump = (async () => {
+    const iterator = input[Symbol.asyncIterator]();
+    let open = true;
+    try {
+      for (;;) {
+        let next: IteratorResult<Uint8Array>;
+        try {
+          next = await iterator.next();
+        } catch (error) {
+          open = false;
+          if (!stopped) inputError = error;
+          throw error;
+        }
+        if (next.done) {
+          open = false;
+          break;
+        }
+        const chunk = next.value;
+        for (let i = 0; i < chunk.length; i += SLICE) {
+          await writer.ready;
+          if (stopped) return;
+          // Errors of the write show up on the reader as well; this one is only acknowledged.
+          writer.write(chunk.subarray(i, i + SLICE) as Uint8Array<ArrayBuffer>).catch(() => undefined);
+        }
+      }
+      await writer.ready;
+      await writer.close();
+    } catch (error) {
+      await writer.abort(error).catch(() => undefined);
+    } finally {
+      if (open) await iterator.return?.();
+    }
+  })();
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (error) {
+        await pump;
+        if (inputError !== undefined) throw readError(inputError);
+        throw new BadRequest(`The request body is not valid ${format} data.`, { cause: error });
+      }
+      if (next.done) break;
+      yield next.value;
+    }
+    await pump;
+    if (inputError !== undefined) throw readError(inputError);
+  } finally {
+    stopped = true;
+    await reader.cancel().catch(() => undefined);
+    await pump;
+  }
+}
+
+/** An error from reading the compressed input: kept when it is an HTTP error, else a 400. */
+function readError(error: unknown): HTTPException {
+  if (error instanceof HTTPException) return error;
+  return new BadRequest('The request body could not be read to its end (the client may have gone away).', { cause: error });
+}
