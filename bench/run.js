@@ -9,7 +9,8 @@
 //   BENCH_WRITE=0 ...                      # do not rewrite bench/README.md
 //
 // Environment: BENCH_RUNS (3), BENCH_DURATION seconds (5), BENCH_WARMUP seconds (1),
-// BENCH_CONNECTIONS (50), BENCH_PIPELINING (1), BENCH_ONLY (comma list of servers).
+// BENCH_CONNECTIONS (50), BENCH_PIPELINING (1), BENCH_ONLY (comma list of servers besides node:http),
+// BENCH_ROUTES (comma list of path parts: hello,json,query,form). Filtered runs do not write the README.
 import { fork } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -25,12 +26,12 @@ const DURATION = env('BENCH_DURATION', 5);
 const WARMUP = env('BENCH_WARMUP', 1);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 50);
 const PIPELINING = env('BENCH_PIPELINING', 1);
-const WRITE = process.env.BENCH_WRITE !== '0';
+const WRITE = process.env.BENCH_WRITE !== '0' && !process.env.BENCH_ONLY && !process.env.BENCH_ROUTES;
 
 const SERVERS = [
   { name: 'node:http', file: 'node.js' },
   { name: 'tsgi', file: 'tsgi.js' },
-  { name: 'tsgi, raw app', file: 'tsgi-raw.js' },
+  { name: 'tsgi-raw', file: 'tsgi-raw.js' },
   { name: 'fastify', file: 'fastify.js' },
   { name: 'hono', file: 'hono.js' },
   { name: 'express', file: 'express.js' },
@@ -49,7 +50,7 @@ const ROUTES = [
     body: FORM,
     expect: { json: { name: 'tsgi', lang: 'typescript', n: '42' } },
   },
-];
+].filter((r) => !process.env.BENCH_ROUTES || process.env.BENCH_ROUTES.split(',').some((part) => r.path.includes(part)));
 
 function start(server) {
   return new Promise((resolve, reject) => {
@@ -185,7 +186,7 @@ ${rows.join('\n')}
 Routes: \`GET /hello\` (text), \`GET /json\`, \`GET /query?a=1&b=two&c=3&c=4\` (the parsed arguments echoed as JSON),
 \`POST /form\` (\`${FORM}\`, urlencoded, echoed as JSON). Every server's answers are checked before the load.
 **tsgi** uses \`Request.application\`, \`Response\`, \`Response.json\`, \`req.args\` and \`req.form()\` from \`dist/\` with a
-\`switch\` on \`req.path\` (the raw node:http server does the same); the others use their own routers. "tsgi, raw app" is
+\`switch\` on \`req.path\` (the raw node:http server does the same); the others use their own routers. "tsgi-raw" is
 the same adapter (\`serve\`) with apps written in the bare protocol (\`startResponse\` and byte chunks), which shows
 the adapter's own cost apart from \`Request\`/\`Response\`. Express runs with
 \`etag\` and \`x-powered-by\` off; Fastify parses urlencoded bodies with fast-querystring, as @fastify/formbody does.

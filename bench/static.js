@@ -8,7 +8,8 @@
 // Each server runs in its own child process; autocannon (in this process) loads it on 127.0.0.1.
 // Cells are interleaved (round by round, scenario by scenario, servers in rotating order) so that
 // drift in machine load hits every server alike; the table shows medians over the rounds.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -68,6 +69,24 @@ async function check(port, scenario, expectedStatus, expectedLength) {
   }
 }
 
+// Server CPU time (user + system) from /proc, so the cost per request can be compared even when
+// other processes compete for the machine; null where /proc is missing.
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -99,19 +118,23 @@ try {
     for (const [s, scenario] of scenarios.entries()) {
       const order = running.map((_, i) => running[(i + round + s) % running.length]);
       for (const server of order) {
+        const cpuBefore = cpuSeconds(server.child.pid);
         const result = await load(server.port, scenario, Math.max(seconds, scenario.minSeconds ?? 0));
+        const cpuAfter = cpuSeconds(server.child.pid);
         const key = `${scenario.name}|${server.kind}`;
-        const entry = results.get(key) ?? { rps: [], mbps: [], bad: 0 };
+        const entry = results.get(key) ?? { rps: [], mbps: [], cpu: [], bad: 0 };
         // Totals over the whole run: per-second samples are too coarse for a few 10 MB responses.
         const rps = result.requests.total / result.duration;
         const mbps = result.throughput.total / result.duration / 1e6;
         entry.rps.push(rps);
         entry.mbps.push(mbps);
+        const cpuPerRequest = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) / result.requests.total) * 1e6;
+        if (cpuPerRequest !== null && Number.isFinite(cpuPerRequest)) entry.cpu.push(cpuPerRequest);
         entry.bad += result.errors + result.timeouts + result.non2xx;
         results.set(key, entry);
         process.stderr.write(
           `round ${round + 1}/${rounds} ${scenario.name.padEnd(18)} ${server.kind.padEnd(8)} ` +
-            `${rps.toFixed(1)} req/s ${mbps.toFixed(1)} MB/s\n`,
+            `${rps.toFixed(1)} req/s ${mbps.toFixed(1)} MB/s ${cpuPerRequest?.toFixed(0) ?? '-'} us CPU/req\n`,
         );
       }
     }
@@ -121,8 +144,8 @@ try {
     `Static files, ${rounds} round(s), ${seconds} s per 1 KB cell and ${Math.max(seconds, 3)} s per 10 MB cell, medians; ` +
       `Node ${process.version}; MB/s = 10^6 bytes/s read by autocannon (headers included).`,
     '',
-    '| file | server | req/s | MB/s | vs express | vs fastify | errors |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| file | server | req/s | MB/s | vs express | vs fastify | server CPU per request | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const scenario of scenarios) {
     const rps = Object.fromEntries(servers.map((kind) => [kind, median(results.get(`${scenario.name}|${kind}`).rps)]));
@@ -131,7 +154,8 @@ try {
       const ratio = (other) => (kind === other ? '' : `${(rps[kind] / rps[other]).toFixed(2)}x`);
       lines.push(
         `| ${scenario.name} (${scenario.connections} conn.) | ${kind} | ${rps[kind].toFixed(rps[kind] < 100 ? 1 : 0)} | ` +
-          `${median(entry.mbps).toFixed(1)} | ${ratio('express')} | ${ratio('fastify')} | ${entry.bad} |`,
+          `${median(entry.mbps).toFixed(1)} | ${ratio('express')} | ${ratio('fastify')} | ` +
+          `${entry.cpu.length ? `${median(entry.cpu).toFixed(0)} us` : '-'} | ${entry.bad} |`,
       );
     }
   }

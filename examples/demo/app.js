@@ -1,6 +1,6 @@
 // The demo site that `npm start` serves: a static page linking to small dynamic pages.
 import { fileURLToPath } from 'node:url';
-import { BadRequest, NotFound, Request, Response, escapeHtml, redirect } from 'tsgi';
+import { BadRequest, NotFound, Request, Response, escapeHtml } from 'tsgi';
 import { staticFiles } from 'tsgi/node';
 
 const ITEMS = [
@@ -13,15 +13,13 @@ const ITEMS = [
 function page(title, body) {
   return new Response(
     `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
-      `<link rel="stylesheet" href="/static/style.css"></head><body><h1>${escapeHtml(title)}</h1>${body}` +
+      `<link rel="stylesheet" href="/style.css"></head><body><h1>${escapeHtml(title)}</h1>${body}` +
       `<p><a href="/">Back to the start</a></p></body></html>`,
     { mimetype: 'text/html' },
   );
 }
 
 const routes = {
-  '/': () => redirect('/static/index.html'),
-
   '/time': () => page('The current time', `<p>It is <time>${new Date().toISOString()}</time> on the server.</p>`),
 
   '/greet': (req) => {
@@ -77,4 +75,5 @@ const dynamic = Request.application(async (req) => {
   return route(req);
 });
 
-export default staticFiles(dynamic, { '/static': fileURLToPath(new URL('./public', import.meta.url)) });
+// Files under public/ are served from the root (index.html for `/`); other paths fall through.
+export default staticFiles(dynamic, { '/': fileURLToPath(new URL('./public', import.meta.url)) });

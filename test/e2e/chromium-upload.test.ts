@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startUploadServer, trickyBytes } from './upload-server.js';
-import { tempUploads, uploadDir } from '../request/multipart/helpers.js';
+import { noUploadsLeft, uploadDir } from '../request/multipart/helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -68,6 +68,6 @@ describe.skipIf(!available)('Chromium form upload (e2e)', () => {
     expect(got.files[0].bytes.equals(doc)).toBe(true);
     expect(got.files[1].bytes.equals(pic)).toBe(true);
     // The response is finished: the temporary file is gone.
-    expect(tempUploads(dir)).toEqual([]);
+    expect(await noUploadsLeft(dir)).toEqual([]);
   });
 });

@@ -30,6 +30,7 @@ class NodeInputIterator implements AsyncIterator<Uint8Array, undefined> {
   private rejectWaiter: ((error: Error) => void) | undefined;
   private failure: Error | undefined;
   private listening = false;
+  private deferred = false;
   private finished = false;
 
   constructor(req: IncomingMessage) {
@@ -41,6 +42,13 @@ class NodeInputIterator implements AsyncIterator<Uint8Array, undefined> {
     if (this.finished) return Promise.resolve(DONE);
     const result = this.take();
     if (result !== null) return Promise.resolve(result);
+    if (!this.deferred) {
+      // Asked for during the 'request' event, the body is not parsed yet even when it came in the
+      // same packet as the headers: Node parses it right after. One microtask later it is there,
+      // which spares the listeners for every small body.
+      this.deferred = true;
+      return Promise.resolve().then(() => this.next());
+    }
     this.listen();
     return new Promise((resolve, reject) => {
       this.resolveWaiter = resolve;

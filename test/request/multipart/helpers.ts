@@ -91,3 +91,17 @@ export function uploadDir(): string {
 export function tempUploads(dir: string): string[] {
   return readdirSync(dir).filter((name) => name.startsWith('tsgi-upload-'));
 }
+
+/**
+ * Waits (up to `ms`) until no upload directory is left in `dir`: after a response, cleanup runs
+ * when the server closes the body, which may be just after the client got its last byte.
+ */
+export async function noUploadsLeft(dir: string, ms = 2000): Promise<string[]> {
+  const until = Date.now() + ms;
+  let left = tempUploads(dir);
+  while (left.length && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    left = tempUploads(dir);
+  }
+  return left;
+}

@@ -1,0 +1,95 @@
+// `npm start` on this clone: it builds, serves the demo through the CLI, and every page answers.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+let child: ChildProcess;
+let base = '';
+let output = '';
+
+beforeAll(async () => {
+  // The same script a newcomer runs; `--port 0` (appended, the last one wins) avoids clashes.
+  child = spawn('npm', ['start', '--', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  base = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`npm start did not report its address:\n${output}`)), 120_000);
+    const onData = (data: Buffer) => {
+      output += data.toString();
+      const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        done(match[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => fail(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+}, 150_000);
+
+afterAll(async () => {
+  if (child?.pid && child.exitCode === null) {
+    const exited = new Promise((done) => child.on('exit', done));
+    process.kill(-child.pid, 'SIGTERM');
+    await exited;
+  }
+});
+
+describe('npm start serves the demo site', () => {
+  it('serves the static start page that links to every dynamic page', async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await res.text();
+    for (const link of ['/time', '/greet?name=World', '/api/items?limit=2', '/form', '/upload', '/counter']) {
+      expect(html).toContain(`href="${link}"`);
+    }
+    expect((await fetch(`${base}/style.css`)).headers.get('content-type')).toMatch(/^text\/css/);
+  });
+
+  it('shows the current time', async () => {
+    const html = await (await fetch(`${base}/time`)).text();
+    const shown = /<time>([^<]+)<\/time>/.exec(html)![1];
+    expect(Math.abs(Date.parse(shown) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('greets from the query, escaped', async () => {
+    expect(await (await fetch(`${base}/greet?name=Ada`)).text()).toContain('Hello, Ada!');
+    expect(await (await fetch(`${base}/greet?name=%3Cscript%3E`)).text()).toContain('Hello, &lt;script&gt;!');
+  });
+
+  it('answers the JSON API, and 400 for a bad argument', async () => {
+    const res = await fetch(`${base}/api/items?limit=2`);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const body = (await res.json()) as { items: unknown[]; total: number };
+    expect(body.items).toHaveLength(2);
+    expect(body.total).toBe(4);
+    expect((await fetch(`${base}/api/items?limit=-1`)).status).toBe(400);
+  });
+
+  it('posts the form back', async () => {
+    expect(await (await fetch(`${base}/form`)).text()).toContain('<form method="post">');
+    const res = await fetch(`${base}/form`, { method: 'POST', body: new URLSearchParams({ message: 'hi <there>' }) });
+    expect(await res.text()).toContain('You sent: <strong>hi &lt;there&gt;</strong>');
+  });
+
+  it('takes a file upload', async () => {
+    const form = new FormData();
+    form.append('file', new File(['hello upload'], 'note.txt', { type: 'text/plain' }));
+    const res = await fetch(`${base}/upload`, { method: 'POST', body: form });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('file: note.txt (12 bytes, text/plain)');
+  });
+
+  it('counts visits with a cookie', async () => {
+    const first = await fetch(`${base}/counter`);
+    expect(await first.text()).toContain('here 1 time.');
+    const cookie = first.headers.get('set-cookie')!.split(';')[0];
+    const second = await fetch(`${base}/counter`, { headers: { cookie } });
+    expect(await second.text()).toContain('here 2 times.');
+  });
+
+  it('answers 404 for unknown pages', async () => {
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+  });
+});
