@@ -25,8 +25,8 @@ export { DEFAULT_QUERY_LIMITS, type NestedQueryLimits } from './request/query.js
 export { Response, DEFAULT_CONTENT_TYPE, type ResponseInit, type BodyInit } from './response/response.js';
 export { redirect, safeLocation } from './response/redirect.js';
 
-export { STATUS_PHRASES, statusLine, parseStatusLine, isBodyless } from './http/status.js';
-export { escapeHtml } from './http/html.js';
-export { iriToUri, quotePath } from './http/url.js';
-export { parseContentType, mimetypeOf, contentTypeFor, isJsonMimetype, type ParsedContentType } from './http/content-type.js';
-export { parseCookies, serializeSetCookie, serializeDeleteCookie, type CookieOptions } from './http/cookies.js';
+export * from './http/index.js';
+export {
+  makeConditional, isRangeableBody, conditionalRequest,
+  type RangeableBody, type ConditionalOptions, type ConditionalRequest,
+} from './response/conditional.js';
