@@ -42,7 +42,7 @@ describe('lists', () => {
     splitList('\\'.repeat(1 << 20));
     parseOptionsHeader(`a;${'b=";'.repeat(1 << 18)}`);
     parseOptionsHeader(`a;${'"'.repeat(1 << 20)}`);
-    expect(performance.now() - start).toBeLessThan(500);
+    expect(performance.now() - start).toBeLessThan(2000);
   });
 });
 

@@ -33,7 +33,7 @@ describe('parseRange', () => {
     for (const header of headers) {
       const start = performance.now();
       parseRange(header);
-      expect(performance.now() - start).toBeLessThan(200);
+      expect(performance.now() - start).toBeLessThan(2000);
     }
     expect(parseRange(headers[0])).toBeNull();
     expect(parseRange(headers[1])).toBeNull();

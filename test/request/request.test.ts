@@ -97,7 +97,7 @@ describe('Request: query', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => `p${i}=1`).join('&');
     const started = performance.now();
     expect(await status(() => req({ QUERY_STRING: many.slice(0, 16000) }).query)).toBe(400);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(await status(() => req({ QUERY_STRING: many }).args)).toBe(414);
     expect(await status(() => req({ QUERY_STRING: many }).query)).toBe(414);
     const r = req({ QUERY_STRING: many });
@@ -142,7 +142,7 @@ describe('Request: headers and cookies', () => {
     const header = Array.from({ length: 100_000 }, (_, i) => `k${i}=v`).join('; ');
     const started = performance.now();
     const cookies = req({ HTTP_COOKIE: header }).cookies;
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(2000);
     expect(Object.keys(cookies)).toHaveLength(3000);
   });
 });

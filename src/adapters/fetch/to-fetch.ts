@@ -83,20 +83,19 @@ export function buildEnviron(
   context?: FetchContext,
   errors: ErrorStream = consoleErrors,
 ): Environ {
-  const url = new URL(request.url);
-  const scheme = url.protocol.slice(0, -1);
+  const url = splitUrl(request.url);
   const environ: Environ = {
     REQUEST_METHOD: request.method,
     SCRIPT_NAME: '',
-    PATH_INFO: decodePath(url.pathname),
-    QUERY_STRING: url.search.slice(1),
+    PATH_INFO: decodePath(url.path),
+    QUERY_STRING: url.query,
     SERVER_NAME: url.hostname,
-    SERVER_PORT: url.port || (scheme === 'https' ? '443' : '80'),
+    SERVER_PORT: url.port || (url.scheme === 'https' ? '443' : '80'),
     SERVER_PROTOCOL: 'HTTP/1.1',
     // Fetch hands over a parsed URL: this is the normalized target, the raw one is gone.
-    REQUEST_URI: url.pathname + url.search,
+    REQUEST_URI: url.query ? `${url.path}?${url.query}` : url.path,
     'tsgi.version': TSGI_VERSION,
-    'tsgi.url_scheme': scheme,
+    'tsgi.url_scheme': url.scheme,
     'tsgi.input': request.body ? streamToIterable(request.body) : emptyInput(),
     'tsgi.errors': errors,
     'tsgi.multithread': false,
@@ -107,7 +106,7 @@ export function buildEnviron(
     // `X_Forwarded_For` and `X-Forwarded-For` would share one key: a header spelled with an
     // underscore could then forge a proxy header, so such names are dropped (as gunicorn does).
     if (name.includes('_')) continue;
-    environ[headerKey(name)] = value;
+    environ[keyOf(name)] = value;
   }
   // A Fetch request always knows its host, even when the runtime dropped the header.
   if (environ.HTTP_HOST === undefined) environ.HTTP_HOST = url.host;
@@ -118,6 +117,64 @@ export function buildEnviron(
   return environ;
 }
 
+interface UrlParts {
+  scheme: string;
+  host: string;
+  hostname: string;
+  port: string;
+  path: string;
+  query: string;
+}
+
+/**
+ * Splits the absolute, already normalized URL a runtime gives a Request (`http://host:port/path?q`)
+ * with string operations: `new URL()` costs more than the rest of the environ together. Anything
+ * unusual goes through `new URL()`.
+ */
+function splitUrl(href: string): UrlParts {
+  const schemeEnd = href.indexOf('://');
+  const hash = href.indexOf('#');
+  const end = hash === -1 ? href.length : hash;
+  const pathStart = schemeEnd === -1 ? -1 : href.indexOf('/', schemeEnd + 3);
+  const host = schemeEnd === -1 ? '' : href.slice(schemeEnd + 3, pathStart === -1 || pathStart > end ? end : pathStart);
+  if (schemeEnd === -1 || host === '' || host.includes('@') || (pathStart === -1 && href.indexOf('?') !== -1)) {
+    const url = new URL(href);
+    return {
+      scheme: url.protocol.slice(0, -1),
+      host: url.host,
+      hostname: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      query: url.search.slice(1),
+    };
+  }
+  const target = pathStart === -1 || pathStart > end ? '/' : href.slice(pathStart, end);
+  const question = target.indexOf('?');
+  // The port follows the last colon, unless that colon sits inside an IPv6 literal's brackets.
+  const colon = host.lastIndexOf(':');
+  const hasPort = colon !== -1 && colon > host.lastIndexOf(']');
+  return {
+    scheme: href.slice(0, schemeEnd).toLowerCase(),
+    host,
+    hostname: hasPort ? host.slice(0, colon) : host,
+    port: hasPort ? host.slice(colon + 1) : '',
+    path: question === -1 ? target : target.slice(0, question),
+    query: question === -1 ? '' : target.slice(question + 1),
+  };
+}
+
+// Header names repeat from request to request: remember their environ keys. Bounded, because the
+// names are chosen by clients.
+const KEY_CACHE = new Map<string, string>();
+function keyOf(name: string): string {
+  let key = KEY_CACHE.get(name);
+  if (key === undefined) {
+    key = headerKey(name);
+    if (KEY_CACHE.size < 512) KEY_CACHE.set(name, key);
+  }
+  return key;
+}
+
 function remoteOf(remote: RemoteAddress | undefined): { addr?: string; port?: string } {
   if (typeof remote === 'string') return { addr: remote };
   if (remote === null || typeof remote !== 'object') return {};
@@ -126,6 +183,46 @@ function remoteOf(remote: RemoteAddress | undefined): { addr?: string; port?: st
     addr: typeof addr === 'string' ? addr : undefined,
     port: remote.port === undefined ? undefined : String(remote.port),
   };
+}
+
+type WorkersResponseInit = ResponseInit & { encodeBody?: 'manual' };
+
+function responseInit(code: number, status: string, headers: HeaderList): WorkersResponseInit {
+  // The Response constructor copies and validates the pairs (a bad name or value throws: a 500).
+  const init: WorkersResponseInit = { status: code, statusText: status.slice(4), headers };
+  for (const [name] of headers) {
+    // tsgi bodies are the bytes to send. Workers would otherwise compress a body that carries a
+    // Content-Encoding header a second time; other runtimes ignore this field.
+    if (name.length === 16 && name.toLowerCase() === 'content-encoding') init.encodeBody = 'manual';
+  }
+  return init;
+}
+
+function arrayResponse(
+  chunks: Uint8Array[],
+  status: string,
+  headers: HeaderList,
+  method: string,
+  markSent: () => void,
+): globalThis.Response {
+  const code = parseStatusLine(status);
+  const init = responseInit(code, status, headers);
+  let body: Uint8Array | null = null;
+  if (!bodiless(method, code)) {
+    const parts = chunks.filter((chunk) => chunk.byteLength > 0);
+    if (parts.length === 1) body = parts[0];
+    else if (parts.length > 1) {
+      body = new Uint8Array(parts.reduce((n, chunk) => n + chunk.byteLength, 0));
+      let offset = 0;
+      for (const chunk of parts) {
+        body.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+    }
+  }
+  const response = new globalThis.Response(body as BodyInit | null, init);
+  markSent();
+  return response;
 }
 
 /** True when a response to this method with this status carries no body. */
@@ -150,7 +247,13 @@ async function runApp(app: App, environ: Environ, method: string): Promise<globa
 
   let reader: BodyReader | undefined;
   try {
-    reader = openBody(await app(environ, startResponse));
+    const body = await app(environ, startResponse);
+    // An array is already in memory (what Response gives for a string or bytes): answer with its
+    // bytes directly, which is much cheaper than a stream. Arrays have no return() to call.
+    if (Array.isArray(body) && status !== undefined && headers !== undefined) {
+      return arrayResponse(body as Uint8Array[], status, headers, method, () => (sent = true));
+    }
+    reader = openBody(body);
     // Pull until the first non-empty chunk: an app may call startResponse lazily, from its body.
     let first: Uint8Array | undefined;
     for (;;) {
@@ -165,12 +268,7 @@ async function runApp(app: App, environ: Environ, method: string): Promise<globa
       throw new Error('the app returned a body without calling startResponse');
     }
     const code = parseStatusLine(status);
-    const responseHeaders = new globalThis.Headers();
-    for (const [name, value] of headers) responseHeaders.append(name, value);
-    const init: ResponseInit & { encodeBody?: 'manual' } = { status: code, statusText: status.slice(4), headers: responseHeaders };
-    // tsgi bodies are the bytes to send. Workers would otherwise compress a body that carries a
-    // Content-Encoding header a second time; other runtimes ignore this field.
-    if (responseHeaders.has('content-encoding')) init.encodeBody = 'manual';
+    const init = responseInit(code, status, headers);
     if (bodiless(method, code) || first === undefined) {
       await reader.close();
       const response = new globalThis.Response(null, init);

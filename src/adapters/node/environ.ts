@@ -5,6 +5,7 @@
  */
 import cluster from 'node:cluster';
 import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { consoleErrors, emptyInput, TSGI_VERSION, type Environ, type ErrorStream } from '../../gateway.js';
 import { NodeInput } from './input.js';
@@ -30,6 +31,33 @@ function environKey(name: string): string | null {
   // Bounded, so a client sending random header names cannot grow it without end.
   if (keyCache.size < KEY_CACHE_LIMIT) keyCache.set(name, key);
   return key;
+}
+
+/** The per-connection part of the environ, computed once per socket (keep-alive reuses it). */
+interface SocketInfo {
+  serverName: string;
+  serverPort: string;
+  remoteAddr: string;
+  remotePort: string;
+  scheme: string;
+}
+
+const SOCKET_INFO = Symbol('tsgi.socketInfo');
+
+function socketInfo(socket: Socket & { [SOCKET_INFO]?: SocketInfo }): SocketInfo {
+  let info = socket[SOCKET_INFO];
+  if (info === undefined) {
+    info = {
+      serverName: socket.localAddress ?? '',
+      serverPort: socket.localPort === undefined ? '' : String(socket.localPort),
+      remoteAddr: socket.remoteAddress ?? '',
+      remotePort: socket.remotePort === undefined ? '' : String(socket.remotePort),
+      scheme: (socket as TLSSocket).encrypted === true ? 'https' : 'http',
+    };
+    // A destroyed socket reports no addresses: do not keep those.
+    if (info.remoteAddr !== '') socket[SOCKET_INFO] = info;
+  }
+  return info;
 }
 
 /** What a request needs beyond itself to become an environ. */
@@ -58,7 +86,7 @@ interface ExpressRequest extends IncomingMessage {
  * ```
  */
 export function buildEnviron(req: IncomingMessage, context: EnvironContext = { errors: consoleErrors }): Environ {
-  const socket = req.socket;
+  const socket = socketInfo(req.socket);
   let target = req.url ?? '/';
   let requestUri = target;
   let scriptName = context.scriptName ?? '';
@@ -78,13 +106,13 @@ export function buildEnviron(req: IncomingMessage, context: EnvironContext = { e
     PATH_INFO: decodePath(rawPath),
     QUERY_STRING: question === -1 ? '' : target.slice(question + 1),
     REQUEST_URI: requestUri,
-    SERVER_NAME: socket.localAddress ?? '',
-    SERVER_PORT: String(socket.localPort ?? ''),
+    SERVER_NAME: socket.serverName,
+    SERVER_PORT: socket.serverPort,
     SERVER_PROTOCOL: req.httpVersion === '1.1' ? 'HTTP/1.1' : `HTTP/${req.httpVersion}`,
-    REMOTE_ADDR: socket.remoteAddress ?? '',
-    REMOTE_PORT: String(socket.remotePort ?? ''),
+    REMOTE_ADDR: socket.remoteAddr,
+    REMOTE_PORT: socket.remotePort,
     'tsgi.version': TSGI_VERSION,
-    'tsgi.url_scheme': (socket as TLSSocket).encrypted === true ? 'https' : 'http',
+    'tsgi.url_scheme': socket.scheme,
     'tsgi.input': emptyInput(),
     'tsgi.errors': context.errors,
     'tsgi.multithread': false,

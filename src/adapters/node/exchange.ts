@@ -193,7 +193,9 @@ export class Exchange {
     if (headers === null) throw new Error('the app did not call startResponse before returning its body');
     let list = headers;
     const code = this.statusCode;
-    if (knownLength >= 0 && code >= 200 && code !== 204 && code !== 304 && framing(headers) === 0) {
+    // An empty body answering HEAD says nothing about the GET body's length: add nothing then.
+    const sized = knownLength > 0 || (knownLength === 0 && this.req.method !== 'HEAD');
+    if (sized && code >= 200 && code !== 204 && code !== 304 && framing(headers) === 0) {
       list = headers.slice();
       list.push(['Content-Length', String(knownLength)]);
     }

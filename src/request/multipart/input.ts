@@ -50,10 +50,7 @@ export async function* guardInput(input: AsyncIterable<Uint8Array>): AsyncGenera
         next = await iterator.next();
       } catch (error) {
         open = false; // a failed iterator is already closed
-        if (error instanceof HTTPException) throw error;
-        throw new BadRequest('The request body could not be read to its end (the client may have gone away).', {
-          cause: error,
-        });
+        throw readFailure(error);
       }
       if (next.done) {
         open = false;
@@ -64,4 +61,18 @@ export async function* guardInput(input: AsyncIterable<Uint8Array>): AsyncGenera
   } finally {
     if (open) await iterator.return?.();
   }
+}
+
+/**
+ * The error for a failed body read: an `HTTPException` as it is, anything else (a reset
+ * connection) as a 400 with the original as `cause`.
+ *
+ * @example
+ * ```ts
+ * try { await iterator.next(); } catch (error) { throw readFailure(error); }
+ * ```
+ */
+export function readFailure(error: unknown): HTTPException {
+  if (error instanceof HTTPException) return error;
+  return new BadRequest('The request body could not be read to its end (the client may have gone away).', { cause: error });
 }

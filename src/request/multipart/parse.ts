@@ -14,7 +14,7 @@ import {
 } from '../../datastructures/file-storage.js';
 import { PartAccounting } from './accounting.js';
 import { assertBoundary } from './boundary.js';
-import { limitInput } from './input.js';
+import { limitInput, readFailure } from './input.js';
 import { resolveLimits, type MultipartLimits } from './limits.js';
 import { parsePartHeaders, type PartInfo } from './part-headers.js';
 import { MultipartScanner, type ScanHandler } from './scanner.js';
@@ -152,6 +152,15 @@ class Collector implements ScanHandler {
   }
 }
 
+/** The next chunk; a failed read (the client went away) becomes a 400. */
+async function readNext(iterator: AsyncIterator<Uint8Array>): Promise<IteratorResult<Uint8Array>> {
+  try {
+    return await iterator.next();
+  } catch (error) {
+    throw readFailure(error);
+  }
+}
+
 /** Waits for every pending storage operation (all of them, even when one fails). */
 async function settle(collector: Collector): Promise<void> {
   const results = await Promise.allSettled(collector.pending);
@@ -183,18 +192,30 @@ export async function parseMultipart(
   const limits = resolveLimits(options.limits);
   const collector = new Collector(limits, options.storage ?? memoryStorage(), options.charset ?? 'utf-8');
   const scanner = new MultipartScanner(boundary, collector, limits);
-  const body = limitInput(input, { maxContentLength: limits.maxContentLength, contentLength: options.contentLength });
+  // The loop pulls chunks itself (no extra async generator per layer: at multi-GB/s rates those
+  // cost as much as the parsing); a body already capped by Request.stream skips limitInput.
+  const capped = limits.maxContentLength === Infinity && options.contentLength === undefined;
+  const iterator = (capped ? input : limitInput(input, { maxContentLength: limits.maxContentLength, contentLength: options.contentLength }))[
+    Symbol.asyncIterator
+  ]();
+  let open = true;
   try {
-    for await (const chunk of body) {
+    for (;;) {
+      const next = await readNext(iterator);
+      if (next.done) {
+        open = false;
+        break;
+      }
       // Epilogue bytes are read (and counted against the limits) but not parsed.
       if (scanner.done) continue;
-      scanner.write(chunk);
+      scanner.write(next.value);
       collector.settleChunk();
       if (collector.pending.length) await settle(collector);
     }
     scanner.end();
     await settle(collector);
   } catch (error) {
+    if (open) await iterator.return?.().catch(() => undefined);
     await collector.discard();
     throw error;
   }

@@ -22,7 +22,6 @@ export interface MultipartSource {
   readonly mimetype: string;
   /** The body, already capped at Content-Length and `maxContentLength`. */
   readonly stream: AsyncIterable<Uint8Array>;
-  readonly maxContentLength: number;
   readonly maxFormMemorySize: number;
   readonly maxFormParts: number;
   readonly maxFiles: number;
@@ -32,7 +31,8 @@ export interface MultipartSource {
 
 function options(req: MultipartSource): MultipartOptions {
   const limits: Partial<MultipartLimits> = {
-    maxContentLength: req.maxContentLength,
+    // `req.stream` is already capped at Content-Length and maxContentLength.
+    maxContentLength: Infinity,
     maxFormMemorySize: req.maxFormMemorySize,
     maxFormParts: req.maxFormParts,
     maxFiles: req.maxFiles,

@@ -346,6 +346,7 @@ describe('responses', () => {
     let pulled = 0;
     server = await listen((environ, startResponse) => {
       startResponse('200 OK', [['Content-Type', 'text/plain'], ...(environ.PATH_INFO === '/gen' ? ([['Content-Length', '10']] as Array<[string, string]>) : [])]);
+      if (environ.PATH_INFO === '/bare') return environ.REQUEST_METHOD === 'HEAD' ? [] : [bytes('some body')];
       if (environ.PATH_INFO === '/gen') {
         return (function* () {
           try {
@@ -368,6 +369,9 @@ describe('responses', () => {
     expect(gen.stdout.endsWith('\r\n\r\n')).toBe(true);
     expect(pulled).toBe(1);
     expect(closed).toBe(1);
+    // An app that answers HEAD with no body (as Response does) and no length: none is made up.
+    const bare = await curl(['-I', `${server!.url}/bare`]);
+    expect(bare.stdout).not.toMatch(/Content-Length/i);
     // The connection is still good for a GET after HEAD.
     expect(await (await fetch(`${server.url}/`)).text()).toBe('hello');
   });

@@ -123,3 +123,43 @@ describe('serve', () => {
     );
   });
 });
+
+describe('serve over TLS', () => {
+  it('reports tsgi.url_scheme https', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const https = await import('node:https');
+    const dir = mkdtempSync(join(tmpdir(), 'tsgi-tls-'));
+    try {
+      execFileSync('openssl', [
+        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+      ], { stdio: 'ignore' });
+    } catch {
+      console.warn('openssl is missing: the TLS test is skipped');
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    }
+    const tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+    rmSync(dir, { recursive: true, force: true });
+    const server = await listen((environ, startResponse) => {
+      startResponse('200 OK', [['Content-Type', 'text/plain']]);
+      return [bytes(`${environ['tsgi.url_scheme']} ${environ.SERVER_PORT}`)];
+    }, { tls });
+    expect(server.url).toBe(`https://127.0.0.1:${server.port}`);
+    const body = await new Promise<string>((resolve, reject) => {
+      https
+        .get(`${server.url}/`, { rejectUnauthorized: false }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (text += d));
+          res.on('end', () => resolve(text));
+        })
+        .on('error', reject);
+    });
+    expect(body).toBe(`https ${server.port}`);
+    await server.close();
+  });
+});
