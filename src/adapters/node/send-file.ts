@@ -18,10 +18,24 @@ import { makeConditional } from '../../response/conditional.js';
 import { checkPath, resolveAndStat, type DotfilesPolicy } from './safe-path.js';
 import { FileBody } from './send-file-body.js';
 
-/** A content coding for which a precompressed sibling file may exist. */
+/**
+ * A content coding for which a precompressed sibling file may exist (`.br`, `.gz`).
+ *
+ * @example
+ * ```ts
+ * const encodings: PrecompressedEncoding[] = ['br', 'gzip'];
+ * ```
+ */
 export type PrecompressedEncoding = 'br' | 'gzip';
 
-/** Options for `sendFile` (and, except `root`, `download`, `inline` and `contentType`, for `staticFiles`). */
+/**
+ * Options for `sendFile` (and, except `root`, `download`, `inline` and `contentType`, for `staticFiles`).
+ *
+ * @example
+ * ```ts
+ * const options: SendFileOptions = { maxAge: 31536000, immutable: true, precompressed: true };
+ * ```
+ */
 export interface SendFileOptions {
   /**
    * Treat `path` as a URL-style path (`/docs/a.pdf`) under this directory and apply the same checks
@@ -158,7 +172,12 @@ function cacheControlFor(options: SendFileOptions): string | undefined {
 /**
  * The response for a file already found and checked (`real` from `realpath`, `stats` from `stat`);
  * `name` is the name the client asked for, used for the media type and the download name.
- * Shared by `sendFile` and `staticFiles`.
+ * Shared by `sendFile` and `staticFiles`; not exported from `tsgi/node`.
+ *
+ * @example
+ * ```ts
+ * const res = await fileResponse(real, await stat(real), req, { maxAge: 60 }, 'report.pdf');
+ * ```
  */
 export async function fileResponse(
   real: string,

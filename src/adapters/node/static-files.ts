@@ -12,7 +12,14 @@ import { Request } from '../../request/request.js';
 import { checkPath, hasEncodedSeparator, resolveAndStat, type DotfilesPolicy } from './safe-path.js';
 import { fileResponse, type SendFileOptions } from './send-file.js';
 
-/** Options for `staticFiles`; the `sendFile` options (`maxAge`, `immutable`, `etag`...) apply to every file. */
+/**
+ * Options for `staticFiles`; the `sendFile` options (`maxAge`, `immutable`, `etag`...) apply to every file.
+ *
+ * @example
+ * ```ts
+ * const options: StaticFilesOptions = { index: ['index.html', 'index.htm'], fallthrough: false, maxAge: 600 };
+ * ```
+ */
 export interface StaticFilesOptions extends Omit<SendFileOptions, 'root' | 'download' | 'inline' | 'contentType'> {
   /** `ignore` (default) treats any path segment starting with `.` as missing; `allow` serves them. */
   dotfiles?: DotfilesPolicy;

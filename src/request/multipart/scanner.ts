@@ -65,6 +65,7 @@ export class MultipartScanner {
   #state = PREAMBLE;
   #tail: Uint8Array = VIRTUAL_LF;
   #search: Uint8Array = EMPTY;
+  #native = false;
   #closing = false;
   #seenBytes = false;
   #preambleSize = -1; // the virtual LF is not the client's
@@ -93,12 +94,15 @@ export class MultipartScanner {
     // subarray (views of a Buffer cost far more to make).
     let data = chunk.constructor === Uint8Array ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
     this.#search = chunk;
+    // A Node Buffer (also in Bun and Deno): its indexOf searches for a whole byte sequence.
+    this.#native = data !== chunk && typeof (chunk as { readUInt8?: unknown }).readUInt8 === 'function';
     if (this.#tail.length) {
       data = new Uint8Array(this.#tail.length + chunk.length);
       data.set(this.#tail);
       data.set(chunk, this.#tail.length);
       this.#tail = EMPTY;
       this.#search = data;
+      this.#native = false;
     }
     let pos = 0;
     while (pos < data.length && this.#state !== EPILOGUE) {
@@ -127,7 +131,7 @@ export class MultipartScanner {
     const len = data.length;
     let search = pos;
     for (;;) {
-      const i = this.#search.indexOf(LF, search);
+      const i = this.#candidate(data, search);
       if (i === -1) {
         // No delimiter can start here, except after a trailing CR: keep that one back.
         const end = data[len - 1] === CR ? len - 1 : len;
@@ -163,6 +167,26 @@ export class MultipartScanner {
       this.#lineLen = 0;
       return after;
     }
+  }
+
+  /**
+   * The next place a delimiter may start at or after `from`: an LF, or with a Node Buffer (whose
+   * indexOf takes a multi-byte needle, natively and much faster than any loop in JS) a full
+   * needle match or a partial one running into the end of the chunk. -1 when there is none.
+   */
+  #candidate(data: Uint8Array, from: number): number {
+    const search = this.#search as Uint8Array & { indexOf(value: number | Uint8Array, from?: number): number };
+    if (!this.#native) return search.indexOf(LF, from);
+    const full = search.indexOf(this.#needle, from);
+    if (full !== -1) return full;
+    const needle = this.#needle;
+    const len = data.length;
+    for (let k = search.indexOf(LF, Math.max(from, len - needle.length + 1)); k !== -1; k = search.indexOf(LF, k + 1)) {
+      let m = 1;
+      while (k + m < len && data[k + m] === needle[m]) m++;
+      if (k + m === len) return k;
+    }
+    return -1;
   }
 
   /** Where the delimiter line that ends at `j` (after `--boundary`) ends, or why it does not. */

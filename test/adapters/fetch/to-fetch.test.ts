@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toFetchHandler, buildEnviron } from '../../../src/adapters/fetch/index.js';
 import type { App, Environ, ErrorStream } from '../../../src/gateway.js';
+import { lint, type LintError } from '../../../src/middleware/lint.js';
 
 const enc = new TextEncoder();
 const silent: ErrorStream = { write: () => undefined };
@@ -280,5 +281,29 @@ describe('toFetchHandler', () => {
     const echoed = new Uint8Array(await res.arrayBuffer());
     expect(echoed.length).toBe(payload.length);
     expect(echoed[12345]).toBe(payload[12345]);
+  });
+
+  it('follows the protocol as a server: lint finds nothing on streamed, buffered, HEAD and aborted bodies', async () => {
+    const violations: LintError[] = [];
+    const streaming: App = (_env, start) => {
+      start('200 OK', [['Content-Type', 'text/plain']]);
+      return (async function* () {
+        for (let i = 0; i < 5; i++) yield enc.encode(`${i}`);
+      })();
+    };
+    const buffered: App = (_env, start) => {
+      start('200 OK', [['Content-Type', 'text/plain'], ['Content-Length', '2']]);
+      return [enc.encode('ok')];
+    };
+    const handler = (app: App) => toFetchHandler(lint(app, { onError: (e) => violations.push(e) }));
+    expect(await (await handler(streaming)(new Request('http://h/'))).text()).toBe('01234');
+    expect(await (await handler(buffered)(new Request('http://h/'))).text()).toBe('ok');
+    expect((await handler(streaming)(new Request('http://h/', { method: 'HEAD' }))).body).toBeNull();
+    const aborted = await handler(streaming)(new Request('http://h/'));
+    const reader = aborted.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(violations.map((v) => v.message)).toEqual([]);
   });
 });
