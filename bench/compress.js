@@ -75,6 +75,17 @@ function load(url, duration) {
   });
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -92,10 +103,17 @@ for (let run = 0; run < RUNS; run++) {
         if (route.size && route.size !== decoded) throw new Error(`${server.name} ${route.path}: ${decoded} bytes, expected ${route.size}`);
         route.size = decoded;
         if (WARMUP > 0) await load(running.url + route.path, WARMUP);
+        const cpuBefore = cpuSeconds(running.child.pid);
         const result = await load(running.url + route.path, DURATION);
+        const cpuPerRequest = ((cpuSeconds(running.child.pid) - cpuBefore) / result.requests.total) * 1e6;
         if (result.errors || result.non2xx) throw new Error(`${server.name} ${route.path}: ${result.errors} errors, ${result.non2xx} non-2xx`);
-        ((results[server.name] ??= {})[route.path] ??= []).push(result.requests.average);
-        console.log(`run ${run + 1}/${RUNS} ${server.name.padEnd(9)} GET ${route.path.padEnd(5)} ${Math.round(result.requests.average)} req/s`);
+        const cell = ((results[server.name] ??= {})[route.path] ??= { rps: [], cpu: [] });
+        cell.rps.push(result.requests.average);
+        cell.cpu.push(cpuPerRequest);
+        console.log(
+          `run ${run + 1}/${RUNS} ${server.name.padEnd(9)} GET ${route.path.padEnd(5)} ` +
+            `${Math.round(result.requests.average)} req/s, ${cpuPerRequest.toFixed(0)} us CPU/req`,
+        );
       }
     } finally {
       await stop(running.child);
@@ -104,17 +122,22 @@ for (let run = 0; run < RUNS; run++) {
 }
 
 const rows = SERVERS.map((server) => {
-  const cells = ROUTES.map((route) => {
-    const value = median(results[server.name][route.path]);
-    const base = median(results.express[route.path]);
-    const mbps = (value * route.size) / 2 ** 20;
-    return `${Math.round(value).toLocaleString('en-US')} req/s, ${mbps.toFixed(0)} MiB/s (${(value / base).toFixed(2)}x)`;
+  const cells = ROUTES.flatMap((route) => {
+    const cell = results[server.name][route.path];
+    const base = results.express[route.path];
+    const rps = median(cell.rps);
+    const cpu = median(cell.cpu);
+    const mbps = (rps * route.size) / 2 ** 20;
+    return [
+      `${Math.round(rps).toLocaleString('en-US')} req/s, ${mbps.toFixed(0)} MiB/s (${(rps / median(base.rps)).toFixed(2)}x)`,
+      `${cpu.toFixed(0)} (${(cpu / median(base.cpu)).toFixed(2)}x)`,
+    ];
   });
   return `| ${server.label} | ${cells.join(' | ')} |`;
 });
 const table =
-  `| server | GET /json (${(ROUTES[0].size / 1024).toFixed(0)} KiB, gzip) | GET /big (${(ROUTES[1].size / 2 ** 20).toFixed(0)} MiB streamed, gzip) |\n` +
-  `|---|---|---|\n${rows.join('\n')}`;
+  `| server | /json (${(ROUTES[0].size / 1024).toFixed(0)} KiB, gzip) | /json server CPU µs/req | /big (${(ROUTES[1].size / 2 ** 20).toFixed(0)} MiB streamed, gzip) | /big server CPU µs/req |\n` +
+  `|---|---|---|---|---|\n${rows.join('\n')}`;
 console.log(`\n${table}\n`);
 
 if (WRITE) {
@@ -124,7 +147,9 @@ if (WRITE) {
 \`node bench/compress.js\` (after \`npm run build\`): each server in its own process
 (\`bench/compress-server.js\`), autocannon (${CONNECTIONS} connections, ${DURATION} s after a ${WARMUP} s warm-up,
 \`Accept-Encoding: gzip\`) from Node over 127.0.0.1; median of ${RUNS} interleaved runs. MiB/s counts
-uncompressed bytes served; the ratio is to Express + compression in the same run. Node ${process.version},
+uncompressed bytes served; the ratio is to Express + compression in the same run. Server CPU per
+request comes from /proc and holds up better than req/s when other work competes for the cores
+(load average during this run: ${os.loadavg()[0].toFixed(1)}). Node ${process.version},
 ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), shared with the load generator.
 
 ${table}

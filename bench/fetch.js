@@ -64,6 +64,17 @@ function load(url, duration) {
   });
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -83,11 +94,17 @@ for (let run = 0; run < RUNS; run++) {
           const res = await fetch(server.url + route.path);
           if (!route.check(await res.text())) throw new Error(`${runtime.name} ${framework} ${route.path}: wrong answer`);
           if (WARMUP > 0) await load(server.url + route.path, WARMUP);
+          const cpuBefore = cpuSeconds(server.child.pid);
           const result = await load(server.url + route.path, DURATION);
+          const cpuPerRequest = ((cpuSeconds(server.child.pid) - cpuBefore) / result.requests.total) * 1e6;
           if (result.errors || result.non2xx) throw new Error(`${runtime.name} ${framework} ${route.path}: ${result.errors} errors, ${result.non2xx} non-2xx`);
-          ((results[runtime.name] ??= {})[framework] ??= {})[route.path] ??= [];
-          results[runtime.name][framework][route.path].push(result.requests.average);
-          console.log(`run ${run + 1}/${RUNS} ${runtime.name.padEnd(4)} ${framework.padEnd(8)} GET ${route.path.padEnd(6)} ${Math.round(result.requests.average)} req/s`);
+          ((results[runtime.name] ??= {})[framework] ??= {})[route.path] ??= { rps: [], cpu: [] };
+          results[runtime.name][framework][route.path].rps.push(result.requests.average);
+          results[runtime.name][framework][route.path].cpu.push(cpuPerRequest);
+          console.log(
+            `run ${run + 1}/${RUNS} ${runtime.name.padEnd(4)} ${framework.padEnd(8)} GET ${route.path.padEnd(6)} ` +
+              `${Math.round(result.requests.average)} req/s, ${cpuPerRequest.toFixed(1)} us CPU/req`,
+          );
         }
       } finally {
         await stop(server.child);
@@ -104,15 +121,22 @@ for (const runtime of RUNTIMES) {
 const rows = [];
 for (const runtime of RUNTIMES) {
   for (const framework of FRAMEWORKS) {
-    const cells = ROUTES.map((route) => {
-      const value = median(results[runtime.name][framework][route.path]);
-      const hono = median(results[runtime.name].hono[route.path]);
-      return `${Math.round(value).toLocaleString('en-US')} (${(value / hono).toFixed(2)}x)`;
+    const cells = ROUTES.flatMap((route) => {
+      const cell = results[runtime.name][framework][route.path];
+      const hono = results[runtime.name].hono[route.path];
+      const rps = median(cell.rps);
+      const cpu = median(cell.cpu);
+      return [
+        `${Math.round(rps).toLocaleString('en-US')} (${(rps / median(hono.rps)).toFixed(2)}x)`,
+        `${cpu.toFixed(1)} (${(cpu / median(hono.cpu)).toFixed(2)}x)`,
+      ];
     });
     rows.push(`| ${runtime.name} | ${framework === 'hono' ? 'Hono 4' : framework === 'tsgi' ? 'tsgi (Request/Response)' : 'tsgi (raw protocol)'} | ${cells.join(' | ')} |`);
   }
 }
-const table = `| runtime | app | GET /hello req/s (vs Hono) | GET /json req/s (vs Hono) |\n|---|---|---|---|\n${rows.join('\n')}`;
+const table =
+  '| runtime | app | /hello req/s (vs Hono) | /hello server CPU µs/req (vs Hono) | /json req/s (vs Hono) | /json server CPU µs/req (vs Hono) |\n' +
+  `|---|---|---|---|---|---|\n${rows.join('\n')}`;
 console.log(`\n${table}\n`);
 
 if (WRITE) {
@@ -122,7 +146,8 @@ if (WRITE) {
 \`node bench/fetch.js\` (after \`npm run build\`): each app runs under \`Bun.serve\` or \`Deno.serve\` in its own
 process (\`bench/fetch-server.js\`); autocannon (${CONNECTIONS} connections, ${DURATION} s after a ${WARMUP} s warm-up)
 loads it from Node over 127.0.0.1. Median of ${RUNS} interleaved runs; the ratio is to Hono on the same
-runtime. "tsgi (Request/Response)" is \`Request.application\` with \`Response\`/\`Response.json\`; "raw
+runtime. Server CPU per request (user + system time of the server process, from /proc) holds up
+better than req/s when other work competes for the cores; load average during this run: ${os.loadavg()[0].toFixed(1)}. "tsgi (Request/Response)" is \`Request.application\` with \`Response\`/\`Response.json\`; "raw
 protocol" is an app written against the gateway protocol directly, to separate the adapter's cost.
 ${versions.Bun ? `Bun ${versions.Bun}, ${versions.Deno}` : ''}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), shared with the load generator.
 

@@ -8,7 +8,7 @@
 //   BENCH_RUNS=1 BENCH_DURATION=1 npm run bench   # quick look
 //   BENCH_WRITE=0 ...                      # do not rewrite bench/README.md
 //
-// Environment: BENCH_RUNS (3), BENCH_DURATION seconds (5), BENCH_WARMUP seconds (1),
+// Environment (the in-process client part takes CLIENT_SECONDS and CLIENT_RUNS, see bench/client.js): BENCH_RUNS (3), BENCH_DURATION seconds (5), BENCH_WARMUP seconds (1),
 // BENCH_CONNECTIONS (50), BENCH_PIPELINING (1), BENCH_ONLY (comma list of servers besides node:http),
 // BENCH_ROUTES (comma list of path parts: hello,json,query,form). Filtered runs do not write the README.
 import { fork } from 'node:child_process';
@@ -132,12 +132,17 @@ for (let run = 0; run < RUNS; run++) {
 }
 for (const s of servers) s.child.kill();
 
-// In-process client comparison, in its own process so the servers' JIT state does not matter.
+// In-process client comparison: bench/client.js (written with the test client) in its own process,
+// so the servers' JIT state does not matter; its markdown table is quoted as it prints it.
 const inprocess = await new Promise((resolve, reject) => {
-  const child = fork(join(here, 'inprocess.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  child.once('message', resolve);
-  child.once('exit', (code) => (code ? reject(new Error(`inprocess.js exited with ${code}`)) : undefined));
+  const child = fork(join(here, 'client.js'), [], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.once('exit', (code) => (code ? reject(new Error(`client.js exited with ${code}`)) : resolve(out)));
 });
+process.stdout.write(inprocess);
+const inprocessTable = inprocess.split('\n').filter((line) => line.startsWith('|')).join('\n');
+const inprocessNote = inprocess.split('\n').find((line) => line.startsWith('node ')) ?? '';
 
 const fmt = (n) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2));
 const rows = [];
@@ -193,11 +198,10 @@ the adapter's own cost apart from \`Request\`/\`Response\`. Express runs with
 
 ### In-process test clients (no socket)
 
-\`GET /hello\`, one request at a time, ${inprocess.rounds} interleaved rounds of ${inprocess.seconds} s, medians:
+\`GET /hello\` through tsgi's test \`Client\` and through light-my-request (Fastify's inject) on the equivalent raw
+node:http handler, measured by \`bench/client.js\` (run by \`npm run bench\`; ${inprocessNote}):
 
-| client | app | req/s | x light-my-request |
-|---|---|---:|---:|
-${inprocess.rows.map((r) => `| ${r.client} | ${r.app} | ${fmt(r.rps)} | ${r.ratio.toFixed(2)} |`).join('\n')}
+${inprocessTable}
 <!-- bench:peers:end -->`;
 
 console.log(`\n${section}\n`);

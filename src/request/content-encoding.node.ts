@@ -5,7 +5,8 @@
  */
 import { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate, type BrotliDecompress, type Gunzip, type Inflate } from 'node:zlib';
-import { BadRequest, HTTPException } from '../errors.js';
+import { BadRequest } from '../errors.js';
+import { readFailure } from './multipart/input.js';
 import type { BodyDecoder } from './content-encoding.js';
 
 /** Compressed input goes in by slices this small (see `SLICE` in content-encoding.ts). */
@@ -30,12 +31,7 @@ function zlibDecoder(name: string, make: () => BrotliDecompress | Gunzip | Infla
     try {
       for await (const chunk of inflater as AsyncIterable<Buffer>) yield chunk;
     } catch (error) {
-      if (sourceError instanceof HTTPException) throw sourceError;
-      if (sourceError !== undefined) {
-        throw new BadRequest('The request body could not be read to its end (the client may have gone away).', {
-          cause: sourceError,
-        });
-      }
+      if (sourceError !== undefined) throw readFailure(sourceError);
       throw new BadRequest(`The request body is not valid ${name} data.`, { cause: error });
     } finally {
       source.unpipe(inflater);

@@ -4,7 +4,8 @@
  * small compressed body cannot expand without bound (a "zip bomb").
  * @module
  */
-import { BadRequest, HTTPException, RequestEntityTooLarge, UnsupportedMediaType } from '../errors.js';
+import { BadRequest, RequestEntityTooLarge, UnsupportedMediaType } from '../errors.js';
+import { readFailure } from './multipart/input.js';
 
 /** Turns an encoded stream into a decoded one. */
 export type BodyDecoder = (input: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
@@ -160,23 +161,17 @@ async function* decompress(
         next = await reader.read();
       } catch (error) {
         await pump;
-        if (inputError !== undefined) throw readError(inputError);
+        if (inputError !== undefined) throw readFailure(inputError);
         throw new BadRequest(`The request body is not valid ${format} data.`, { cause: error });
       }
       if (next.done) break;
       yield next.value;
     }
     await pump;
-    if (inputError !== undefined) throw readError(inputError);
+    if (inputError !== undefined) throw readFailure(inputError);
   } finally {
     stopped = true;
     await reader.cancel().catch(() => undefined);
     await pump;
   }
-}
-
-/** An error from reading the compressed input: kept when it is an HTTP error, else a 400. */
-function readError(error: unknown): HTTPException {
-  if (error instanceof HTTPException) return error;
-  return new BadRequest('The request body could not be read to its end (the client may have gone away).', { cause: error });
 }

@@ -208,7 +208,7 @@ describe('compress', () => {
         }),
       };
     };
-    const body = (await middleware(endless)(rawEnviron({ HTTP_ACCEPT_ENCODING: 'gzip' }), () => undefined)) as AsyncIterator<Uint8Array>;
+    const body = (await middleware(endless)(rawEnviron({ HTTP_ACCEPT_ENCODING: 'gzip' }), () => undefined)) as AsyncIterableIterator<Uint8Array>;
     for (let i = 0; i < 5; i++) await body.next();
     await new Promise((r) => setTimeout(r, 50));
     const afterFive = produced;

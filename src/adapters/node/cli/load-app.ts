@@ -3,9 +3,9 @@
  * @module
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { App } from '../../../gateway.js';
 import { CliError } from './args.js';
@@ -40,14 +40,29 @@ export function parseTarget(target: string, cwd: string): AppTarget {
   return { file: resolve(cwd, modulePath), exportName };
 }
 
+type ExportTarget = string | { import?: ExportTarget; default?: ExportTarget } | undefined;
+
+function importTarget(entry: ExportTarget): string | undefined {
+  if (typeof entry === 'string' || entry === undefined) return entry;
+  return importTarget(entry.import ?? entry.default);
+}
+
+/**
+ * The ES module entry of `tsx/esm/api` in the user's project (next to the module, then from the
+ * working directory). `require.resolve` would give its CommonJS entry, which cannot register the
+ * loader from here, so the package's `exports` are read for the `import` condition.
+ */
 function tsxApi(file: string, cwd: string): string | undefined {
-  // tsx counts when the user's project has it: look next to the module, then from the working dir.
   for (const base of [file, resolve(cwd, 'package.json')]) {
+    let manifest: string;
     try {
-      return createRequire(base).resolve('tsx/esm/api');
+      manifest = createRequire(base).resolve('tsx/package.json');
     } catch {
-      // not installed there
+      continue; // not installed there
     }
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, ExportTarget> };
+    const target = importTarget(pkg.exports?.['./esm/api']);
+    if (target) return join(dirname(manifest), target);
   }
   return undefined;
 }
@@ -112,7 +127,11 @@ export async function loadApp(target: AppTarget, cwd: string): Promise<{ app: Ap
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw new CliError(`tsgi serve: no module at ${file}`, 1);
   }
-  const mod = await importModule(file, cwd);
+  let mod = await importModule(file, cwd);
+  const inner = mod.default as Record<string, unknown> | null | undefined;
+  // A module compiled to CommonJS (TypeScript under tsx without "type": "module") arrives wrapped:
+  // its exports, `default` included, sit in `default`, marked by `__esModule`.
+  if (typeof inner === 'object' && inner !== null && inner.__esModule === true) mod = { ...mod, ...inner };
   const names = exportName ? [exportName] : ['default', 'app'];
   for (const name of names) {
     const value = mod[name];
