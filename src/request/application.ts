@@ -5,6 +5,7 @@
 import type { App, Body, Environ, StartResponse } from '../gateway.js';
 import { HTTPException, InternalServerError } from '../errors.js';
 import type { Request } from './request.js';
+import { hasCleanup, runCleanup, withCleanup } from './cleanup.js';
 
 /** What a handler may return: a `Response` (which is an App), any other App, or a promise of one. */
 export type HandlerResult = App | Promise<App>;
@@ -46,12 +47,12 @@ export function wrapHandler<R extends Request>(
     try {
       result = invoke(new cls(environ));
     } catch (error) {
-      return errorResponse(error, environ)(environ, startResponse);
+      return serveWithCleanup(errorResponse(error, environ), environ, startResponse);
     }
-    if (typeof result === 'function') return result(environ, startResponse);
+    if (typeof result === 'function') return serveWithCleanup(result, environ, startResponse);
     return result.then(
-      (app) => app(environ, startResponse),
-      (error: unknown) => errorResponse(error, environ)(environ, startResponse),
+      (app) => serveWithCleanup(app, environ, startResponse),
+      (error: unknown) => serveWithCleanup(errorResponse(error, environ), environ, startResponse),
     );
   };
 }
@@ -105,4 +106,30 @@ export function asApp(method: (req: never) => HandlerResult): App {
     throw new TypeError('asApp expects a method decorated with @Request.application');
   }
   return method as unknown as App;
+}
+
+/**
+ * Serves `app` and, when the request registered cleanups (temp files of an upload), runs them
+ * once the server is done with the body: at its end, on an error, or when the client goes away.
+ * Without registered cleanups the body passes through untouched.
+ */
+function serveWithCleanup(app: App, environ: Environ, startResponse: StartResponse): Body | Promise<Body> {
+  let body: Body | Promise<Body>;
+  try {
+    body = app(environ, startResponse);
+  } catch (error) {
+    void runCleanup(environ);
+    throw error;
+  }
+  if (!hasCleanup(environ)) return body;
+  if (body instanceof Promise) {
+    return body.then(
+      (served) => withCleanup(served, environ),
+      async (error: unknown) => {
+        await runCleanup(environ);
+        throw error;
+      },
+    );
+  }
+  return withCleanup(body, environ);
 }

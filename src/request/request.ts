@@ -4,26 +4,8 @@
  * @module
  */
 import type { App, Environ } from '../gateway.js';
-import { EnvironHeaders } from '../datastructures/headers.js';
 import { MultiDict } from '../datastructures/multidict.js';
 import { BadRequest, UnsupportedMediaType } from '../errors.js';
-import { isJsonMimetype, mimetypeOf, parseContentType } from '../http/content-type.js';
-import { parseCookies } from '../http/cookies.js';
-import {
-  parseAccept,
-  parseCharsetAccept,
-  parseEncodingAccept,
-  parseLanguageAccept,
-  type CharsetAccept,
-  type EncodingAccept,
-  type LanguageAccept,
-  type MIMEAccept,
-} from '../http/accept.js';
-import { parseAuthorization, type Authorization } from '../http/auth.js';
-import { parseCacheControl, type CacheControl } from '../http/cache-control.js';
-import { parseHttpDate } from '../http/dates.js';
-import { parseEtags, type ETags } from '../http/etag.js';
-import { parseIfRange, parseRange, type IfRange, type Range } from '../http/range.js';
 import { quotePath, iriToUri } from '../http/url.js';
 import type { Response } from '../response/response.js';
 import { responseFromApp } from '../response/from-app.js';
@@ -33,6 +15,8 @@ import { checkQueryLength, DEFAULT_QUERY_LIMITS, parseFlatQuery, parseNestedQuer
 import { declaredLength, limitedInput, readAll, tooLarge } from './read-body.js';
 import { parseJsonBody } from './safe-json.js';
 import { parseUrlencodedForm } from './form.js';
+import { RequestHeaderAccessors } from './header-accessors.js';
+import { decodeContentEncoding, type BodyDecoder } from './content-encoding.js';
 // ---- multipart (helper for issue 4) ----
 import type { FileStorage, FileStorageFactory } from '../datastructures/file-storage.js';
 import { readMultipart, requestParts } from './multipart/request-body.js';
@@ -58,10 +42,7 @@ const utf8 = new TextDecoder();
  * });
  * ```
  */
-export class Request {
-  /** The raw environ this request reads. */
-  readonly environ: Environ;
-
+export class Request extends RequestHeaderAccessors {
   /** Most body bytes read, whatever the reader (413 beyond). Default 16 MiB. */
   declare maxContentLength: number;
   /** Most bytes buffered by `text()`, `json()` and urlencoded `form()` (413 beyond). Default 1 MiB. */
@@ -86,14 +67,16 @@ export class Request {
    * node adapter's spills to disk) or else memory. Set `diskStorage()` or your own per app.
    */
   declare fileStorage: FileStorageFactory | null;
+  /**
+   * Content-Encodings accepted on request bodies: `false` (the default) answers 415 to any encoded
+   * body, `true` accepts every encoding a decoder is known for, a list accepts those named.
+   */
+  declare acceptContentEncodings: boolean | readonly string[];
 
   #method: string | undefined;
   #host: string | undefined;
   #args: MultiDict<string> | undefined;
   #query: Record<string, unknown> | undefined;
-  #headers: EnvironHeaders | undefined;
-  #cookies: Record<string, string> | undefined;
-  #contentType: { mimetype: string; params: Record<string, string> } | undefined;
   #body: Promise<Uint8Array> | undefined;
   #streamTaken = false;
   #form: Promise<MultiDict<string>> | undefined;
@@ -101,7 +84,7 @@ export class Request {
   #multipart: Promise<MultipartResult> | undefined; // (helper for issue 4)
 
   constructor(environ: Environ) {
-    this.environ = environ;
+    super(environ);
   }
 
   /**
@@ -248,148 +231,6 @@ export class Request {
     return this.#query;
   }
 
-  // ---- headers -----------------------------------------------------------------------------
-
-  /** The request headers, a read-only view over the environ. */
-  get headers(): EnvironHeaders {
-    return (this.#headers ??= new EnvironHeaders(this.environ));
-  }
-
-  /** The cookies sent, by name (the first of repeated names wins; at most 3000 pairs). */
-  get cookies(): Record<string, string> {
-    return (this.#cookies ??= parseCookies(this.environ.HTTP_COOKIE));
-  }
-
-  /** The raw Content-Type header, or `''`. */
-  get contentType(): string {
-    return this.environ.CONTENT_TYPE ?? '';
-  }
-
-  /** The media type of the body, lower-cased, without parameters. */
-  get mimetype(): string {
-    return this.#parsedContentType().mimetype;
-  }
-
-  /** The Content-Type parameters (`charset`, `boundary`...). */
-  get mimetypeParams(): Record<string, string> {
-    return this.#parsedContentType().params;
-  }
-
-  /** The Content-Length as a number; `undefined` when absent or invalid. */
-  get contentLength(): number | undefined {
-    const value = this.environ.CONTENT_LENGTH;
-    return value !== undefined && /^\s*\d{1,16}\s*$/.test(value) ? Number(value) : undefined;
-  }
-
-  /** True when the body is JSON (`application/json` or `+json`). */
-  get isJson(): boolean {
-    return isJsonMimetype(mimetypeOf(this.environ.CONTENT_TYPE));
-  }
-
-  /** The User-Agent header, or `''`. */
-  get userAgent(): string {
-    return this.environ.HTTP_USER_AGENT ?? '';
-  }
-
-  /** The Referer header. */
-  get referrer(): string | undefined {
-    return this.environ.HTTP_REFERER;
-  }
-
-  /** The Origin header. */
-  get origin(): string | undefined {
-    return this.environ.HTTP_ORIGIN;
-  }
-
-  /** The client's address as the server (or `proxyFix`) saw it. */
-  get remoteAddr(): string | undefined {
-    return this.environ.REMOTE_ADDR;
-  }
-
-  /** The addresses the request went through: X-Forwarded-For (up to 100 entries), else `[remoteAddr]`. */
-  get accessRoute(): string[] {
-    const forwarded = this.environ.HTTP_X_FORWARDED_FOR;
-    if (forwarded) return forwarded.split(',', 100).map((hop) => hop.trim()).filter(Boolean);
-    return this.remoteAddr ? [this.remoteAddr] : [];
-  }
-
-  // ---- typed HTTP headers (issue 5; parsers in src/http/) -------------------------------------
-
-  #typed: Map<string, unknown> | undefined;
-
-  /** Parses a header once per request and keeps the result. */
-  #once<T>(key: string, parse: () => T): T {
-    const cache = (this.#typed ??= new Map());
-    if (!cache.has(key)) cache.set(key, parse());
-    return cache.get(key) as T;
-  }
-
-  /** The Accept header: `bestMatch(['text/html', 'application/json'])`, `quality()`, `acceptJson`. */
-  get acceptMimetypes(): MIMEAccept {
-    return this.#once('accept', () => parseAccept(this.environ.HTTP_ACCEPT));
-  }
-
-  /** The Accept-Language header, with RFC 4647 fallback (`de-AT` finds `de`). */
-  get acceptLanguages(): LanguageAccept {
-    return this.#once('accept-language', () => parseLanguageAccept(this.environ.HTTP_ACCEPT_LANGUAGE));
-  }
-
-  /** The Accept-Encoding header (`identity` stays acceptable unless excluded). */
-  get acceptEncodings(): EncodingAccept {
-    return this.#once('accept-encoding', () => parseEncodingAccept(this.environ.HTTP_ACCEPT_ENCODING));
-  }
-
-  /** The Accept-Charset header. */
-  get acceptCharsets(): CharsetAccept {
-    return this.#once('accept-charset', () => parseCharsetAccept(this.environ.HTTP_ACCEPT_CHARSET));
-  }
-
-  /** The request's Cache-Control directives (`noCache`, `maxAge`, `maxStale`, `onlyIfCached`...). */
-  get cacheControl(): CacheControl {
-    return this.#once('cache-control', () => parseCacheControl(this.environ.HTTP_CACHE_CONTROL));
-  }
-
-  /** If-Match: `contains(tag)` compares strongly; `star` for `*`; empty when absent. */
-  get ifMatch(): ETags {
-    return this.#once('if-match', () => parseEtags(this.environ.HTTP_IF_MATCH));
-  }
-
-  /** If-None-Match: `containsWeak(tag)` is the comparison RFC 9110 asks for. */
-  get ifNoneMatch(): ETags {
-    return this.#once('if-none-match', () => parseEtags(this.environ.HTTP_IF_NONE_MATCH));
-  }
-
-  /** If-Modified-Since as a Date, or null when absent or malformed. */
-  get ifModifiedSince(): Date | null {
-    return this.#once('if-modified-since', () => parseHttpDate(this.environ.HTTP_IF_MODIFIED_SINCE));
-  }
-
-  /** If-Unmodified-Since as a Date, or null when absent or malformed. */
-  get ifUnmodifiedSince(): Date | null {
-    return this.#once('if-unmodified-since', () => parseHttpDate(this.environ.HTTP_IF_UNMODIFIED_SINCE));
-  }
-
-  /** If-Range (an entity tag or a date), or null. */
-  get ifRange(): IfRange | null {
-    return this.#once('if-range', () => parseIfRange(this.environ.HTTP_IF_RANGE));
-  }
-
-  /** The Range header, or null when absent, malformed or abusive (more than 100 ranges, overlaps). */
-  get range(): Range | null {
-    return this.#once('range', () => parseRange(this.environ.HTTP_RANGE));
-  }
-
-  /** The Authorization header (Basic: `username`/`password`; Bearer: `token`), or null when absent or malformed. */
-  get authorization(): Authorization | null {
-    return this.#once('authorization', () => parseAuthorization(this.environ.HTTP_AUTHORIZATION));
-  }
-
-  // ---- end of typed HTTP headers -------------------------------------------------------------
-
-  #parsedContentType(): { mimetype: string; params: Record<string, string> } {
-    return (this.#contentType ??= parseContentType(this.environ.CONTENT_TYPE));
-  }
-
   // ---- body --------------------------------------------------------------------------------
 
   /**
@@ -517,12 +358,25 @@ export class Request {
     this.#streamTaken = true;
   }
 
+  /**
+   * The body as read under the limits: capped at Content-Length and `limit`, then decoded when it
+   * has a Content-Encoding (415 unless `acceptContentEncodings` allows it; the limit then counts
+   * decoded bytes too, so a small compressed bomb stops at the limit).
+   */
   #input(limit: number): AsyncIterable<Uint8Array> {
-    return limitedInput(this.environ['tsgi.input'], declaredLength(this.environ.CONTENT_LENGTH), limit);
+    const environ = this.environ;
+    const raw = limitedInput(environ['tsgi.input'], declaredLength(environ.CONTENT_LENGTH), limit);
+    const coding = environ.HTTP_CONTENT_ENCODING;
+    if (coding === undefined) return raw;
+    return decodeContentEncoding(raw, coding, {
+      accept: this.acceptContentEncodings,
+      maxDecodedLength: limit,
+      decoders: environ['tsgi.body_decoders'] as Record<string, BodyDecoder> | undefined,
+    });
   }
 
   /** A short description for logs and the console. */
-  toString(): string {
+  override toString(): string {
     let url: string;
     try {
       url = this.url;
@@ -545,4 +399,5 @@ Object.assign(Request.prototype, {
   maxFiles: 100,
   maxFileSize: Infinity,
   fileStorage: null,
+  acceptContentEncodings: false,
 });

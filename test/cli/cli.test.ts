@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -50,8 +51,8 @@ afterEach(async () => {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tsgi-cli-'));
+function tempDir(base = tmpdir()): string {
+  const dir = mkdtempSync(join(base, 'tsgi-cli-'));
   tempDirs.push(dir);
   return dir;
 }
@@ -160,14 +161,45 @@ describe('tsgi serve', () => {
     expect(noExport.stderr).toMatch(/has no export "other"; it exports "default", "named", "notAnApp"/);
   });
 
-  it('says how to serve a TypeScript module when no loader is installed', async () => {
-    const dir = tempDir();
+  it('says how to serve a TypeScript module when no loader is installed', async (context) => {
+    // A place from which no tsx resolves (another tool may have put a node_modules in /tmp).
+    const base = [tmpdir(), '/var/tmp', homedir()].find((candidate) => {
+      try {
+        createRequire(join(candidate, 'probe.js')).resolve('tsx/package.json');
+        return false;
+      } catch {
+        return existsSync(candidate);
+      }
+    });
+    if (base === undefined) {
+      console.warn('every temporary directory resolves tsx: the missing-loader test is skipped');
+      context.skip();
+      return;
+    }
+    const dir = tempDir(base);
     writeFileSync(join(dir, 'app.ts'), 'export default (environ: unknown, startResponse: unknown): Uint8Array[] => [];\n');
     const result = await run(['serve', join(dir, 'app.ts')], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/app\.ts is TypeScript, and Node v\d+\.\d+\.\d+ cannot load TypeScript by itself/);
     expect(result.stderr).toMatch(/build it to JavaScript first/);
     expect(result.stderr).toMatch(/npm install -D tsx/);
+  });
+
+  it('serves a TypeScript module through tsx when the project has it', async (context) => {
+    if (!existsSync(join(ROOT, 'node_modules/tsx/package.json'))) {
+      console.warn('tsx is not installed (npm ci installs it): the TypeScript serving test is skipped');
+      context.skip();
+    }
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'app.ts'),
+      `interface Environ { PATH_INFO: string }\nconst encoder = new TextEncoder();\n` +
+        `export const api = (environ: Environ, startResponse: (s: string, h: Array<[string, string]>) => void): Uint8Array[] => {\n` +
+        `  startResponse('200 OK', [['Content-Type', 'text/plain']]);\n  return [encoder.encode(\`typed \${environ.PATH_INFO}\`)];\n};\n`,
+    );
+    // tsx is found from the working directory's project, as for \`npx tsgi serve\` run in a project.
+    const cli = await start([`${join(dir, 'app.ts')}:api`, '--no-access-log'], ROOT);
+    expect((await getFresh(`${cli.url}/x`)).body).toBe('typed /x');
   });
 
   it('runs --workers 2: both answer, and a killed worker is replaced', async () => {

@@ -42,6 +42,8 @@ class NodeInputIterator implements AsyncIterator<Uint8Array, undefined> {
     if (this.finished) return Promise.resolve(DONE);
     const result = this.take();
     if (result !== null) return Promise.resolve(result);
+    // take() may have found the request torn down and failed it; no 'close' will come again.
+    if (this.failure) return Promise.reject(this.failure);
     if (!this.deferred) {
       // Asked for during the 'request' event, the body is not parsed yet even when it came in the
       // same packet as the headers: Node parses it right after. One microtask later it is there,

@@ -7,7 +7,7 @@ import type { Environ } from '../../gateway.js';
 import { memoryStorage, type FileStorageFactory } from '../../datastructures/file-storage.js';
 import { UnsupportedMediaType } from '../../errors.js';
 import { boundaryOf } from './boundary.js';
-import { registerCleanup } from './cleanup.js';
+import { registerCleanup } from '../cleanup.js';
 import type { MultipartLimits } from './limits.js';
 import { parseMultipart, type MultipartOptions, type MultipartResult } from './parse.js';
 import { iterateParts, type Part } from './parts.js';

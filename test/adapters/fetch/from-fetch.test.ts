@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { fromFetchHandler, toFetchHandler, toWebRequest, buildEnviron } from '../../../src/adapters/fetch/index.js';
-import type { Environ, HeaderList } from '../../../src/gateway.js';
+import type { App, Environ, HeaderList } from '../../../src/gateway.js';
+import { Client } from '../../../src/adapters/test/index.js';
+import { compress, dispatcher } from '../../../src/middleware/index.js';
+import { gunzipSync } from 'node:zlib';
 
 const dec = new TextDecoder();
 
@@ -84,5 +87,25 @@ describe('fromFetchHandler', () => {
     expect(dec.decode((await iterator.next()).value)).toBe('tick\n');
     await iterator.return!();
     expect((await iterator.next()).done).toBe(true);
+  });
+
+  it('sits behind tsgi middleware and is driven by the tsgi test client (lint on)', async () => {
+    const notFound: App = (_env, start) => {
+      start('404 Not Found', [['Content-Type', 'text/plain']]);
+      return [new TextEncoder().encode('nope')];
+    };
+    const big = new Hono().get('/big', (c) => c.text('x'.repeat(5000)));
+    const site = compress(dispatcher(notFound, { '/hono': fromFetchHandler(hono().fetch), '/big': fromFetchHandler(big.fetch) }));
+    const client = new Client(site, { cookies: true });
+    expect(await (await client.get('/hono/hello?name=client')).text()).toBe('hello client');
+    const posted = await client.post('/hono/json', { json: { ok: true } });
+    expect((await posted.json()) as unknown).toEqual({ got: { ok: true }, type: 'application/json' });
+    await client.get('/hono/cookies');
+    const echoed = await client.get('/hono/cookies');
+    expect(await echoed.text()).toBe('a=1; b=2');
+    expect((await client.get('/elsewhere')).statusCode).toBe(404);
+    const zipped = await client.get('/big/big', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(await zipped.bytes()).toString()).toBe('x'.repeat(5000));
   });
 });

@@ -83,7 +83,7 @@ async function importModule(file: string, cwd: string): Promise<Record<string, u
   }
   const api = tsxApi(file, cwd);
   if (api === undefined) {
-    const shown = relative(cwd, file) || file;
+    const shown = shownPath(file, cwd);
     throw new CliError(
       `tsgi serve: ${shown} is TypeScript, and Node ${process.version} cannot load TypeScript by itself.\n` +
         `  Either build it to JavaScript first (for example "npx tsc") and serve the .js file,\n` +
@@ -106,6 +106,19 @@ function syntaxError(file: string, error: SyntaxError): Error {
   const where = check.stderr?.trim();
   if (!where) return error;
   return new CliError(`tsgi serve: cannot load ${file}: ${error.message}\n${where}`, 1);
+}
+
+/**
+ * A module path as the user would like to read it: relative to the working directory when inside it.
+ *
+ * @example
+ * ```ts
+ * shownPath('/srv/app/site.js', '/srv/app'); // 'site.js'
+ * ```
+ */
+export function shownPath(file: string, cwd: string): string {
+  const shown = relative(cwd, file);
+  return shown === '' || shown.startsWith('..') ? file : shown;
 }
 
 function describe(value: unknown): string {

@@ -4,10 +4,9 @@
  * @module
  */
 import cluster from 'node:cluster';
-import { relative } from 'node:path';
 import { serve } from '../serve.js';
 import type { ServeCommand } from './args.js';
-import { loadApp, parseTarget } from './load-app.js';
+import { loadApp, parseTarget, shownPath } from './load-app.js';
 
 /** The message the supervisor sends a worker to make it drain and exit. */
 export const SHUTDOWN_MESSAGE = 'tsgi:shutdown';
@@ -36,7 +35,7 @@ export async function serveInProcess(command: ServeCommand, cwd: string): Promis
       if (message === SHUTDOWN_MESSAGE) void server.close().then(() => process.exit(0));
     });
   } else {
-    const shown = relative(cwd, target.file) || target.file;
+    const shown = shownPath(target.file, cwd);
     process.stdout.write(`tsgi: serving ${shown} (export ${exportName}) on ${server.url} (pid ${process.pid})\n`);
   }
 }

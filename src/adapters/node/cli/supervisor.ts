@@ -5,9 +5,9 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { AddressInfo } from 'node:net';
-import { dirname, relative } from 'node:path';
+import { dirname } from 'node:path';
 import type { ServeCommand } from './args.js';
-import { parseTarget } from './load-app.js';
+import { parseTarget, shownPath } from './load-app.js';
 import { SHUTDOWN_MESSAGE } from './run.js';
 import { watchTree } from './watch.js';
 
@@ -39,7 +39,7 @@ function log(message: string): void {
 export function superviseWorkers(command: ServeCommand, cwd: string): void {
   const count = Math.max(command.workers, 1);
   const target = parseTarget(command.target, cwd);
-  const shown = relative(cwd, target.file) || target.file;
+  const shown = shownPath(target.file, cwd);
   const workers = new Map<Worker, WorkerInfo>();
   const failures = new Array<number>(count).fill(0);
   const timers = new Set<NodeJS.Timeout>();

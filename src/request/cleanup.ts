@@ -13,6 +13,19 @@ export type CleanupFn = () => void | Promise<void>;
 type EnvironLike = Record<string, unknown>;
 
 /**
+ * True when the request has cleanup callbacks waiting.
+ *
+ * @example
+ * ```ts
+ * if (hasCleanup(environ)) body = withCleanup(body, environ);
+ * ```
+ */
+export function hasCleanup(environ: EnvironLike): boolean {
+  const list = environ[CLEANUP_KEY];
+  return Array.isArray(list) && list.length > 0;
+}
+
+/**
  * Registers `fn` to run when the request is over (see `runCleanup`).
  *
  * @example
