@@ -57,9 +57,11 @@ function tempDir(base = tmpdir()): string {
   return dir;
 }
 
+/** Runs the CLI to completion (with a serve command, on port 0 so that a regression cannot grab 8000). */
 function run(args: string[], cwd = ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd });
+    const child = spawn(process.execPath, [CLI, ...args, ...(args[0] === 'serve' && !args.includes('--port') ? ['--port', '0'] : [])], { cwd });
+    running.push(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
