@@ -14,6 +14,10 @@ export { TSGI_VERSION, consoleErrors, emptyInput, headerKey, headerName } from '
 
 export { MultiDict, type MultiDictInit } from './datastructures/multidict.js';
 export { Headers, EnvironHeaders, assertHeader, type HeadersInit, type ReadonlyHeaders } from './datastructures/headers.js';
+export {
+  FileStorage, MemoryFileData, memoryStorage,
+  type FileData, type FileWriter, type FileStorageFactory, type FileInfo, type SaveTarget,
+} from './datastructures/file-storage.js';
 
 export * from './errors.js';
 
@@ -22,6 +26,13 @@ export type { EnvironInit, HeadersLike, QueryInit, RequestBodyInit } from './req
 export type { FormInit, FormValue } from './request/encode-form.js';
 export { asApp, errorResponse, type Handler, type HandlerResult, type RequestClass } from './request/application.js';
 export { DEFAULT_QUERY_LIMITS, type NestedQueryLimits } from './request/query.js';
+export { secureFilename } from './request/secure-filename.js';
+export {
+  parseMultipart, iterateParts, Part, boundaryOf, DEFAULT_MULTIPART_LIMITS,
+  type MultipartLimits, type MultipartOptions, type MultipartResult,
+} from './request/multipart/index.js';
+export { registerCleanup, runCleanup, withCleanup, hasCleanup, type CleanupFn } from './request/cleanup.js';
+export { decodeContentEncoding, webDecoder, type BodyDecoder, type ContentEncodingOptions } from './request/content-encoding.js';
 export { Response, DEFAULT_CONTENT_TYPE, type ResponseInit, type BodyInit } from './response/response.js';
 export { redirect, safeLocation } from './response/redirect.js';
 

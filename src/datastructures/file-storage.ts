@@ -4,6 +4,7 @@
  * to temporary files.
  * @module
  */
+import { concatBytes } from './bytes.js';
 import { Headers, type HeadersInit } from './headers.js';
 
 /**
@@ -106,7 +107,7 @@ export class MemoryFileData implements FileData {
 
   async bytes(): Promise<Uint8Array> {
     if (this.#chunks.length === 1) return this.#chunks[0];
-    const out = joinChunks(this.#chunks, this.size);
+    const out = concatBytes(this.#chunks, this.size);
     this.#chunks = [out];
     return out;
   }
@@ -114,24 +115,6 @@ export class MemoryFileData implements FileData {
   async dispose(): Promise<void> {
     this.#chunks = [];
   }
-}
-
-/**
- * Joins chunks into one array of `size` bytes.
- *
- * @example
- * ```ts
- * joinChunks([Uint8Array.of(1), Uint8Array.of(2)], 2); // Uint8Array [1, 2]
- * ```
- */
-export function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }
 
 class MemoryWriter implements FileWriter {

@@ -4,7 +4,7 @@
  * @module
  */
 import { BadRequest, RequestEntityTooLarge } from '../errors.js';
-import { concatBytes } from '../response/body.js';
+import { concatBytes } from '../datastructures/bytes.js';
 
 /**
  * The declared Content-Length: `undefined` when absent, a 400 when it is not a plain decimal

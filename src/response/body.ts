@@ -4,6 +4,7 @@
  */
 import type { Body } from '../gateway.js';
 import { encodeUtf8 } from '../http/utf8.js';
+import { concatBytes } from '../datastructures/bytes.js';
 
 /** What a `Response` body can be built from. Strings (also as chunks) are encoded as UTF-8. */
 export type BodyInit =
@@ -172,26 +173,6 @@ export async function collectBody(
   if (Symbol.asyncIterator in body) for await (const chunk of body) chunks.push(chunk);
   else for (const chunk of body) chunks.push(chunk);
   return concatBytes(chunks);
-}
-
-/**
- * Joins chunks into one `Uint8Array` (returns the only chunk itself when there is one).
- *
- * @example
- * ```ts
- * concatBytes([new Uint8Array([1]), new Uint8Array([2, 3])]); // Uint8Array [1, 2, 3]
- * ```
- */
-export function concatBytes(chunks: readonly Uint8Array[], total?: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  total ??= chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 /** True for a Web `ReadableStream`. */

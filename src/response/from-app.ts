@@ -6,7 +6,7 @@
 import type { App, Environ, HeaderList, StartResponse } from '../gateway.js';
 import { Headers } from '../datastructures/headers.js';
 import { Response } from './response.js';
-import { concatBytes } from './body.js';
+import { concatBytes } from '../datastructures/bytes.js';
 
 type AnyIterator = Iterator<Uint8Array> | AsyncIterator<Uint8Array>;
 

@@ -7,7 +7,7 @@ import type { App, Environ, ErrorStream } from '../../gateway.js';
 import { lint as lintApp, LintError } from '../../middleware/lint.js';
 import { createEnviron, type EnvironInit } from '../../request/create-environ.js';
 import { AppRun, buildResponse } from '../../response/from-app.js';
-import { concatBytes } from '../../response/body.js';
+import { concatBytes } from '../../datastructures/bytes.js';
 import { ClientCookies } from './cookies.js';
 import { streamChunks, TestResponse, type ChunkSource } from './test-response.js';
 import { nextHop, type Hop } from './redirects.js';

@@ -6,12 +6,12 @@ import { Headers } from '../../datastructures/headers.js';
 import { MultiDict } from '../../datastructures/multidict.js';
 import {
   FileStorage,
-  joinChunks,
   memoryStorage,
   type FileData,
   type FileStorageFactory,
   type FileWriter,
 } from '../../datastructures/file-storage.js';
+import { concatBytes } from '../../datastructures/bytes.js';
 import { PartAccounting } from './accounting.js';
 import { assertBoundary } from './boundary.js';
 import { limitInput, readFailure } from './input.js';
@@ -108,7 +108,7 @@ class Collector implements ScanHandler {
     this.current = undefined;
     const { info } = current;
     if (current.kind === 'field') {
-      const bytes = current.chunks.length === 1 ? current.chunks[0] : joinChunks(current.chunks, current.size);
+      const bytes = current.chunks.length === 1 ? current.chunks[0] : concatBytes(current.chunks, current.size);
       const value = decoderFor(info.mimetypeParams.charset ?? this.charset).decode(bytes);
       this.form.append(info.name, value);
       if (info.name === '_charset_' && isKnownCharset(value)) this.charset = value;
@@ -137,7 +137,7 @@ class Collector implements ScanHandler {
   settleChunk(): void {
     const current = this.current;
     if (current?.kind === 'field' && !current.owned) {
-      current.chunks = [joinChunks(current.chunks, current.size)];
+      current.chunks = [concatBytes(current.chunks, current.size)];
       current.owned = true;
     }
   }

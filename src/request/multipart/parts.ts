@@ -5,7 +5,7 @@
  */
 import { BadRequest } from '../../errors.js';
 import { Headers } from '../../datastructures/headers.js';
-import { joinChunks } from '../../datastructures/file-storage.js';
+import { concatBytes } from '../../datastructures/bytes.js';
 import { PartAccounting } from './accounting.js';
 import { assertBoundary } from './boundary.js';
 import { limitInput } from './input.js';
@@ -164,7 +164,7 @@ export class Part implements AsyncIterable<Uint8Array> {
       chunks.push(chunk);
       size += chunk.length;
     }
-    return joinChunks(chunks, size);
+    return concatBytes(chunks, size);
   }
 
   /** The bytes decoded: the part's charset, else the form's (`_charset_`), else UTF-8. */
