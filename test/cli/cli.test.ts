@@ -219,7 +219,7 @@ describe('tsgi serve', () => {
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
     for (const pid of after) expect(() => process.kill(pid, 0)).toThrow();
-  });
+  }, 60_000);
 
   it('restarts on a file change with --reload', async () => {
     const dir = tempDir();

@@ -21,8 +21,19 @@ export const SHUTDOWN_MESSAGE = 'tsgi:shutdown';
  * ```
  */
 export async function serveInProcess(command: ServeCommand, cwd: string): Promise<void> {
+  // In a worker, a shutdown can be asked for while the app is still loading: remember it.
+  let stopRequested = false;
+  let stop: (() => void) | undefined;
+  if (cluster.isWorker) {
+    process.on('message', (message: unknown) => {
+      if (message !== SHUTDOWN_MESSAGE) return;
+      stopRequested = true;
+      stop?.();
+    });
+  }
   const target = parseTarget(command.target, cwd);
   const { app, exportName } = await loadApp(target, cwd);
+  if (stopRequested) process.exit(0);
   const server = await serve(app, {
     host: command.host,
     port: command.port,
@@ -30,11 +41,9 @@ export async function serveInProcess(command: ServeCommand, cwd: string): Promis
     handleSignals: true,
     accessLog: command.accessLog,
   });
-  if (cluster.isWorker) {
-    process.on('message', (message: unknown) => {
-      if (message === SHUTDOWN_MESSAGE) void server.close().then(() => process.exit(0));
-    });
-  } else {
+  stop = () => void server.close().then(() => process.exit(0));
+  if (stopRequested) stop();
+  if (!cluster.isWorker) {
     const shown = shownPath(target.file, cwd);
     process.stdout.write(`tsgi: serving ${shown} (export ${exportName}) on ${server.url} (pid ${process.pid})\n`);
   }

@@ -55,6 +55,11 @@ export function superviseWorkers(command: ServeCommand, cwd: string): void {
 
   const retire = (worker: Worker, info: WorkerInfo) => {
     info.retired = true;
+    if (!info.listening) {
+      // Still loading the app: nothing in flight to wait for.
+      worker.process.kill('SIGTERM');
+      return;
+    }
     try {
       if (worker.isConnected()) worker.send(SHUTDOWN_MESSAGE);
       else worker.process.kill('SIGTERM');
