@@ -22,3 +22,27 @@ export function concatBytes(chunks: readonly Uint8Array[], total?: number): Uint
   }
   return out;
 }
+
+/**
+ * A pull-based `ReadableStream` over an async iterable: each read pulls one chunk, and cancelling
+ * the stream calls the iterator's `return()`.
+ *
+ * @example
+ * ```ts
+ * const stream = streamFromIterable(file.chunks());
+ * ```
+ */
+export function streamFromIterable(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  let iterator: AsyncIterator<Uint8Array> | undefined;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      iterator ??= source[Symbol.asyncIterator]();
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await iterator?.return?.();
+    },
+  });
+}

@@ -4,7 +4,7 @@
  * to temporary files.
  * @module
  */
-import { concatBytes } from './bytes.js';
+import { concatBytes, streamFromIterable } from './bytes.js';
 import { Headers, type HeadersInit } from './headers.js';
 
 /**
@@ -240,17 +240,7 @@ export class FileStorage {
 
   /** The bytes as a new `ReadableStream` (each read starts from the beginning). */
   get stream(): ReadableStream<Uint8Array> {
-    const iterator = this.#data.chunks()[Symbol.asyncIterator]();
-    return new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel() {
-        await iterator.return?.();
-      },
-    });
+    return streamFromIterable(this.#data.chunks());
   }
 
   /** The bytes, chunk by chunk: `for await (const chunk of file) ...`. */

@@ -5,7 +5,7 @@
  */
 import { BadRequest } from '../../errors.js';
 import { Headers } from '../../datastructures/headers.js';
-import { concatBytes } from '../../datastructures/bytes.js';
+import { concatBytes, streamFromIterable } from '../../datastructures/bytes.js';
 import { PartAccounting } from './accounting.js';
 import { assertBoundary } from './boundary.js';
 import { limitInput } from './input.js';
@@ -143,17 +143,7 @@ export class Part implements AsyncIterable<Uint8Array> {
 
   /** The bytes as a `ReadableStream` (read once). */
   get stream(): ReadableStream<Uint8Array> {
-    const iterator = this[Symbol.asyncIterator]();
-    return new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel() {
-        await iterator.return();
-      },
-    });
+    return streamFromIterable(this);
   }
 
   /** All the bytes (for a text field, at most `maxFormMemorySize`). */

@@ -4,6 +4,7 @@
  * (`parse.ts`, `parts.ts`) drive it.
  * @module
  */
+import { concatBytes } from '../../datastructures/bytes.js';
 import { BadRequest, RequestEntityTooLarge, RequestHeaderFieldsTooLarge } from '../../errors.js';
 import { formatBytes } from './limits.js';
 
@@ -250,7 +251,7 @@ export class MultipartScanner {
         let block = data.subarray(pos, p);
         if (this.#headerPieces.length) {
           this.#headerPieces.push(block);
-          block = joinPieces(this.#headerPieces);
+          block = concatBytes(this.#headerPieces);
           this.#headerPieces = [];
         }
         this.#state = BODY;
@@ -259,17 +260,4 @@ export class MultipartScanner {
       }
     }
   }
-}
-
-function joinPieces(pieces: Uint8Array[]): Uint8Array {
-  if (pieces.length === 1) return pieces[0];
-  let size = 0;
-  for (const piece of pieces) size += piece.length;
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const piece of pieces) {
-    out.set(piece, offset);
-    offset += piece.length;
-  }
-  return out;
 }
