@@ -147,7 +147,8 @@ if (WRITE) {
 process (\`bench/fetch-server.js\`); autocannon (${CONNECTIONS} connections, ${DURATION} s after a ${WARMUP} s warm-up)
 loads it from Node over 127.0.0.1. Median of ${RUNS} interleaved runs; the ratio is to Hono on the same
 runtime. Server CPU per request (user + system time of the server process, from /proc) holds up
-better than req/s when other work competes for the cores; load average during this run: ${os.loadavg()[0].toFixed(1)}. "tsgi (Request/Response)" is \`Request.application\` with \`Response\`/\`Response.json\`; "raw
+better than req/s when other work competes for the cores; load average during this run: ${os.loadavg()[0].toFixed(1)}.
+"tsgi (Request/Response)" is \`Request.application\` with \`Response\`/\`Response.json\`; "raw
 protocol" is an app written against the gateway protocol directly, to separate the adapter's cost.
 ${versions.Bun ? `Bun ${versions.Bun}, ${versions.Deno}` : ''}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), shared with the load generator.
 

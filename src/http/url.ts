@@ -32,8 +32,14 @@ export function iriToUri(iri: string): string {
   return quoteUnsafe(iri);
 }
 
+// A lone UTF-16 surrogate has no UTF-8 form and makes encodeURIComponent throw a URIError; a raw
+// environ (or an app) can hold one, so it is written as U+FFFD, as TextEncoder does.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function quoteUnsafe(text: string): string {
-  return text.replace(UNSAFE, (run) => encodeURIComponent(run)).replace(BAD_ESCAPE, '%25');
+  return text
+    .replace(UNSAFE, (run) => encodeURIComponent(run.replace(LONE_SURROGATE, '\uFFFD')))
+    .replace(BAD_ESCAPE, '%25');
 }
 
 /**

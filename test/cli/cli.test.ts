@@ -96,7 +96,7 @@ function start(args: string[], cwd = ROOT): Promise<Cli> {
 /** GET on a fresh connection (so cluster may route it to any worker). */
 function getFresh(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolvePromise, reject) => {
-    http
+    const request = http
       .get(url, { agent: false }, (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -104,6 +104,7 @@ function getFresh(url: string): Promise<{ status: number; body: string }> {
         res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, body }));
       })
       .on('error', reject);
+    request.setTimeout(5000, () => request.destroy(new Error(`no answer from ${url} in 5 s`)));
   });
 }
 
