@@ -4,7 +4,7 @@
  * @module
  */
 import type { App, Environ } from '../gateway.js';
-import { decodePath } from '../adapters/node/path-decode.js';
+import { decodePath } from '../request/decode-path.js';
 
 /** How many proxies set each header; 0 ignores the header. */
 export interface ProxyFixOptions {

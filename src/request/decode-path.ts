@@ -84,3 +84,22 @@ function decodeRun(bytes: number[], raw: string): string {
   }
   return out;
 }
+
+/**
+ * Percent-decodes a URL path as UTF-8 for `PATH_INFO` and `SCRIPT_NAME`: the same result as
+ * `decodePathInfo`, with the native decoder as the fast path since servers run it on every request.
+ *
+ * @example
+ * ```ts
+ * decodePath('/caf%C3%A9/%zz'); // '/café/%zz'
+ * ```
+ */
+export function decodePath(raw: string): string {
+  // Most paths hold no escape at all; most others are valid UTF-8, which the native decoder handles.
+  if (raw.indexOf('%') === -1) return raw;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return decodePathInfo(raw);
+  }
+}

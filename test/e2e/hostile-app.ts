@@ -14,7 +14,8 @@ import { Request } from '../../src/request/request.js';
 import { Response } from '../../src/response/response.js';
 import { redirect } from '../../src/response/redirect.js';
 import { diskStorage } from '../../src/request/multipart/temp-storage.node.js';
-import { sendFile, staticFiles } from '../../src/adapters/node/index.js';
+import { sendFile } from '../../src/adapters/node/send-file.js';
+import { staticFiles } from '../../src/adapters/node/static-files.js';
 import { NotFound } from '../../src/errors.js';
 
 /** Where the app keeps its files. */

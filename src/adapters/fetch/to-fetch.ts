@@ -15,7 +15,7 @@ import {
   type StartResponse,
 } from '../../gateway.js';
 import { parseStatusLine } from '../../http/status.js';
-import { decodePath } from '../node/path-decode.js';
+import { decodePath } from '../../request/decode-path.js';
 import { openBody, readerToStream, streamToIterable, type BodyReader } from './streams.js';
 
 /** A client address as hosts report it: a string, Deno's `info.remoteAddr`, or Bun's `requestIP()`. */

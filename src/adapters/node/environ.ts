@@ -9,7 +9,7 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { consoleErrors, emptyInput, TSGI_VERSION, type Environ, type ErrorStream } from '../../gateway.js';
 import { NodeInput } from './input.js';
-import { decodePath } from './path-decode.js';
+import { decodePath } from '../../request/decode-path.js';
 
 /** Raw header name to environ key; `null` marks names that are dropped (they hold `_`). */
 const keyCache = new Map<string, string | null>();

@@ -6,7 +6,7 @@ export { toNodeListener, type NodeListener, type NodeListenerOptions } from './l
 export { serve, type ServeOptions, type RunningServer } from './serve.js';
 export { buildEnviron, type EnvironContext } from './environ.js';
 export { NodeInput, ClientDisconnected } from './input.js';
-export { decodePath } from './path-decode.js';
+export { decodePath } from '../../request/decode-path.js';
 export { formatAccessLog, type AccessLogEntry } from './access-log.js';
 export { sendFile, type SendFileOptions, type PrecompressedEncoding } from './send-file.js';
 export { staticFiles, type StaticFilesOptions } from './static-files.js';

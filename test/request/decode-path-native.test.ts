@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePath } from '../../../src/adapters/node/path-decode.js';
+import { decodePath } from '../../src/request/decode-path.js';
 
 describe('decodePath', () => {
   it('returns a path without escapes as it is', () => {
