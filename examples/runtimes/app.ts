@@ -26,7 +26,11 @@ const main = Request.application(async (req) => {
       return Response.json({ received: await req.json(), method: req.method });
     case '/form': {
       const form = await req.form();
-      return Response.json({ fields: [...form] });
+      const files = [];
+      for (const [name, file] of await req.files()) {
+        files.push({ name, filename: file.filename, type: file.mimetype, size: file.size, text: await file.text() });
+      }
+      return Response.json({ fields: [...form], files });
     }
     case '/stream': {
       const count = Number(req.args.get('n') ?? '5');

@@ -157,7 +157,23 @@ export function runtimeSuite(name: string, start: () => Promise<Running | null>,
     it('reads an urlencoded form', async (ctx) => {
       if (!live()) return ctx.skip();
       const res = await fetch(url('/form'), { method: 'POST', body: new URLSearchParams([['a', '1'], ['b', 'x y'], ['a', '2']]) });
-      expect(await res.json()).toEqual({ fields: [['a', '1'], ['b', 'x y'], ['a', '2']] });
+      expect(await res.json()).toEqual({ fields: [['a', '1'], ['b', 'x y'], ['a', '2']], files: [] });
+    });
+
+    it('reads a multipart form with small files', async (ctx) => {
+      if (!live()) return ctx.skip();
+      const form = new FormData();
+      form.append('title', 'Grüße');
+      form.append('doc', new File(['first file\n'], 'a.txt', { type: 'text/plain' }));
+      form.append('doc', new File([new Uint8Array(2048).fill(120)], 'b.bin', { type: 'application/octet-stream' }));
+      const res = await fetch(url('/form'), { method: 'POST', body: form });
+      expect(await res.json()).toEqual({
+        fields: [['title', 'Grüße']],
+        files: [
+          { name: 'doc', filename: 'a.txt', type: 'text/plain', size: 11, text: 'first file\n' },
+          { name: 'doc', filename: 'b.bin', type: 'application/octet-stream', size: 2048, text: 'x'.repeat(2048) },
+        ],
+      });
     });
 
     it('streams a response chunk by chunk', async (ctx) => {
