@@ -13,6 +13,6 @@ if [ "$(id -u)" != 0 ]; then
   fi
 fi
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
+[ -n "${TSGI_APT_UPDATED:-}" ] || $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
 test -x /usr/bin/chromium

@@ -6,6 +6,6 @@ PATH="$PATH:/usr/sbin"
 # openssl makes the self-signed certificate the test's TLS listener uses.
 { command -v nginx && command -v openssl; } >/dev/null 2>&1 || {
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
+  [ -n "${TSGI_APT_UPDATED:-}" ] || apt-get update -qq
   apt-get install -y -qq --no-install-recommends nginx openssl >/dev/null
 }

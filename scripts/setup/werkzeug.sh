@@ -13,4 +13,4 @@ if ! command -v apt-get >/dev/null 2>&1; then
 fi
 SUDO=""
 [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
-$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-werkzeug >/dev/null
+{ [ -n "${TSGI_APT_UPDATED:-}" ] || $SUDO apt-get update -qq; }; DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq python3-werkzeug >/dev/null
