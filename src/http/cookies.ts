@@ -3,6 +3,7 @@
  * @module
  */
 import { parse, serialize } from 'cookie';
+import { wellFormed } from './utf8.js';
 
 /** Default cap on the number of pairs read from one `Cookie` header (DESIGN section 5). */
 export const MAX_COOKIE_PAIRS = 3000;
@@ -113,7 +114,9 @@ export function serializeSetCookie(name: string, value: string, options: CookieO
   // serialize accepts empty-string path/domain silently; refuse them so typos are caught.
   if (path === '') throw new TypeError('option path is empty');
   if (options.domain === '') throw new TypeError('option domain is empty');
-  return serialize(name, value, {
+  // The value is percent-encoded with encodeURIComponent, which throws a URIError on a lone
+  // surrogate; a value echoed from a raw environ can hold one, so it becomes U+FFFD instead.
+  return serialize(name, wellFormed(value), {
     maxAge: options.maxAge,
     expires,
     path,

@@ -4,6 +4,7 @@
  * its cost is linear in the header's length whatever the input holds.
  * @module
  */
+import { wellFormed } from './utf8.js';
 
 /** Default cap on the items read from a list header (DESIGN section 5). */
 export const MAX_LIST_ITEMS = 100;
@@ -260,7 +261,8 @@ export function decodeExtValue(value: string): string | undefined {
  */
 export function encodeExtValue(value: string): string {
   // attr-char allows these unreserved marks; encodeURIComponent leaves a few more (' ( ) *) that must go.
-  const encoded = encodeURIComponent(value).replace(
+  // wellFormed: a lone surrogate would make encodeURIComponent throw a URIError (a 500).
+  const encoded = encodeURIComponent(wellFormed(value)).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );

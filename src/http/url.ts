@@ -2,6 +2,7 @@
  * URL quoting rules shared by Request (building URLs) and redirects (building Location).
  * @module
  */
+import { wellFormed } from './utf8.js';
 
 // Characters allowed unescaped in a URI (RFC 3986 unreserved + reserved) plus '%' for escapes
 // that are already there. Everything else, including non-ASCII, is percent-encoded as UTF-8.
@@ -32,13 +33,11 @@ export function iriToUri(iri: string): string {
   return quoteUnsafe(iri);
 }
 
-// A lone UTF-16 surrogate has no UTF-8 form and makes encodeURIComponent throw a URIError; a raw
-// environ (or an app) can hold one, so it is written as U+FFFD, as TextEncoder does.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
+// wellFormed: a lone surrogate (possible in a raw environ) would make encodeURIComponent throw a
+// URIError, a 500 for `req.url` or `redirect()`; it is written as U+FFFD, as TextEncoder does.
 function quoteUnsafe(text: string): string {
   return text
-    .replace(UNSAFE, (run) => encodeURIComponent(run.replace(LONE_SURROGATE, '\uFFFD')))
+    .replace(UNSAFE, (run) => encodeURIComponent(wellFormed(run)))
     .replace(BAD_ESCAPE, '%25');
 }
 

@@ -30,3 +30,20 @@ export function encodeUtf8(text: string): Uint8Array {
   }
   return out;
 }
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The string with every lone UTF-16 surrogate replaced by U+FFFD, as `TextEncoder` does (the
+ * standard `toWellFormed()`, which not every runtime we target has yet). `encodeURIComponent`
+ * throws a `URIError` on a lone surrogate; strings from a raw environ or an app can hold one.
+ *
+ * @example
+ * ```ts
+ * wellFormed('a\uD800b'); // 'a\uFFFDb'
+ * ```
+ */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}

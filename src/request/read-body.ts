@@ -3,7 +3,7 @@
  * a body past the limit is a 413 raised as soon as the limit is crossed.
  * @module
  */
-import { BadRequest, RequestEntityTooLarge } from '../errors.js';
+import { BadRequest, HTTPException, RequestEntityTooLarge } from '../errors.js';
 import { concatBytes } from '../datastructures/bytes.js';
 
 /**
@@ -40,17 +40,23 @@ export async function* limitedInput(
   if (declared !== undefined && declared > limit) throw tooLarge(limit);
   if (declared === 0) return;
   let total = 0;
-  for await (const raw of input) {
-    let chunk = raw;
-    if (declared !== undefined && total + chunk.byteLength >= declared) {
-      chunk = chunk.subarray(0, declared - total);
-      total = declared;
+  // The input fails when the client goes away mid-body (the node adapter's ClientDisconnected):
+  // that is the client's doing, so it becomes a 400 here for every reader, not a 500.
+  try {
+    for await (const raw of input) {
+      let chunk = raw;
+      if (declared !== undefined && total + chunk.byteLength >= declared) {
+        chunk = chunk.subarray(0, declared - total);
+        total = declared;
+        if (chunk.byteLength) yield chunk;
+        return;
+      }
+      total += chunk.byteLength;
+      if (total > limit) throw tooLarge(limit);
       if (chunk.byteLength) yield chunk;
-      return;
     }
-    total += chunk.byteLength;
-    if (total > limit) throw tooLarge(limit);
-    if (chunk.byteLength) yield chunk;
+  } catch (error) {
+    throw readFailure(error);
   }
   if (declared !== undefined && total < declared) {
     throw new BadRequest(`The request body ended after ${total} of the ${declared} bytes its Content-Length announced.`);
@@ -73,6 +79,20 @@ export async function readAll(input: AsyncIterable<Uint8Array>): Promise<Uint8Ar
     total += chunk.byteLength;
   }
   return chunks.length === 0 ? new Uint8Array(0) : concatBytes(chunks, total);
+}
+
+/**
+ * The error for a failed body read: an `HTTPException` as it is, anything else (a reset
+ * connection) as a 400 with the original as `cause`.
+ *
+ * @example
+ * ```ts
+ * try { await iterator.next(); } catch (error) { throw readFailure(error); }
+ * ```
+ */
+export function readFailure(error: unknown): HTTPException {
+  if (error instanceof HTTPException) return error;
+  return new BadRequest('The request body could not be read to its end (the client may have gone away).', { cause: error });
 }
 
 /** The 413 for a body over `limit` bytes. */

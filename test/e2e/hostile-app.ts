@@ -44,11 +44,26 @@ export const HOSTILE_ROUTES = [
   '/conditional',
   '/redirect',
   '/cookie',
+  '/big',
   '/file/hello.txt',
   '/static/hello.txt',
   '/static/',
   '/missing',
 ] as const;
+
+/** How many `/big` bodies were started and closed (the server must close every one, also when the client leaves). */
+export const bigBodies = { started: 0, closed: 0 };
+
+/** `/big?chunks=N`: N chunks of 64 KiB (at most 1024), produced one at a time as the server pulls. */
+async function* bigBody(count: number): AsyncGenerator<Uint8Array> {
+  bigBodies.started++;
+  try {
+    const chunk = new Uint8Array(64 * 1024).fill(0x62);
+    for (let i = 0; i < count; i++) yield chunk;
+  } finally {
+    bigBodies.closed++;
+  }
+}
 
 /** The bytes of `hello.txt` in the public directory. */
 export const HELLO = 'Hello, hostile world!\n'.repeat(20);
@@ -159,6 +174,10 @@ export function createHostileApp(options: HostileAppOptions): App {
         let total = 0;
         for await (const chunk of req.stream) total += chunk.byteLength;
         return json({ length: total });
+      }
+      case '/big': {
+        const count = Math.min(1024, Math.max(0, Number.parseInt(req.args.get('chunks') ?? '16', 10) || 0));
+        return new Response(bigBody(count), { mimetype: 'application/octet-stream' });
       }
       case '/conditional': {
         const res = new Response(HELLO, { mimetype: 'text/plain' });

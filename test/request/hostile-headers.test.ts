@@ -81,9 +81,10 @@ describe('hostile headers through the test client', () => {
         });
         expectHandled(res, { route, pairs, query });
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
-    expect(performance.now() - started).toBeLessThan(8000);
+    // A bound for blow-ups (a quadratic parser turns this into minutes), not a speed measure.
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 
   it('every nasty value alone in every header is a deliberate answer', async () => {
@@ -106,8 +107,10 @@ describe('hostile headers through the test client', () => {
       for (const name of HEADER_NAMES) {
         const key = name === 'Content-Type' ? 'CONTENT_TYPE' : `HTTP_${name.toUpperCase().replaceAll('-', '_')}`;
         for (const route of GET_ROUTES) {
-          const res = await client.get(route, { environ: { [key]: value, QUERY_STRING: `to=${value}&value=${value}` } });
-          expectHandled(res, { route, key, value: value.slice(0, 40) });
+          for (const query of ['', `to=${value}&value=${value}`, value]) {
+            const res = await client.get(route, { environ: { [key]: value, QUERY_STRING: query, PATH_INFO: route } });
+            expectHandled(res, { route, key, value: value.slice(0, 40), query: query.slice(0, 40) });
+          }
         }
       }
     }

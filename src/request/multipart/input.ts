@@ -3,8 +3,10 @@
  * a 400 instead of a raw stream error.
  * @module
  */
-import { BadRequest, HTTPException } from '../../errors.js';
-import { limitedInput } from '../read-body.js';
+import { limitedInput, readFailure } from '../read-body.js';
+
+// Moved to read-body.ts so that every body reader answers a failed read with a 400.
+export { readFailure } from '../read-body.js';
 
 /** Options of `limitInput`. */
 export interface LimitInputOptions {
@@ -61,18 +63,4 @@ export async function* guardInput(input: AsyncIterable<Uint8Array>): AsyncGenera
   } finally {
     if (open) await iterator.return?.();
   }
-}
-
-/**
- * The error for a failed body read: an `HTTPException` as it is, anything else (a reset
- * connection) as a 400 with the original as `cause`.
- *
- * @example
- * ```ts
- * try { await iterator.next(); } catch (error) { throw readFailure(error); }
- * ```
- */
-export function readFailure(error: unknown): HTTPException {
-  if (error instanceof HTTPException) return error;
-  return new BadRequest('The request body could not be read to its end (the client may have gone away).', { cause: error });
 }
