@@ -99,6 +99,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+const loadBefore = os.loadavg()[0];
 const servers = [];
 for (const server of SERVERS) servers.push(await start(server));
 process.on('exit', () => servers.forEach((s) => s.child.kill()));
@@ -165,8 +166,9 @@ for (const route of ROUTES) {
 }
 
 const cpus = os.cpus();
+const loadAfter = os.loadavg()[0];
 const command =
-  `${RUNS === 3 && DURATION === 5 ? '' : `BENCH_RUNS=${RUNS} BENCH_DURATION=${DURATION} `}npm run bench` +
+  `\`${RUNS === 3 && DURATION === 5 ? '' : `BENCH_RUNS=${RUNS} BENCH_DURATION=${DURATION} `}npm run bench\`` +
   ` (${RUNS} interleaved runs x ${DURATION} s per cell, ${CONNECTIONS} connections, pipelining ${PIPELINING}, medians)`;
 const versions = ['fastify', 'hono', '@hono/node-server', 'express', 'autocannon']
   .map((name) => {
@@ -178,8 +180,9 @@ const section = `<!-- bench:peers:start -->
 ## Peers over HTTP: node:http, tsgi, Fastify, Hono, Express
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${os.platform()} ${os.release()}; ${versions}.
-Command: \`${command}\`. Each server runs alone in its own process; autocannon runs in the parent on the
-same machine over 127.0.0.1, so with ${cpus.length} cores the load generator and the server share the CPU.
+Command: ${command}. Each server runs alone in its own process; autocannon runs in the parent on the
+same machine over 127.0.0.1, so with ${cpus.length} cores the load generator and the server share the CPU
+(1-minute load average ${loadBefore.toFixed(1)} before the run and ${loadAfter.toFixed(1)} after it: other work on the machine shows in req/s).
 Ratios are to raw node:http in the same run (median of the per-run ratios); for p99 and CPU, lower is better.
 "CPU us/req" is the server process's own CPU time (user + system, from \`process.cpuUsage()\`) divided by the
 requests it served: unlike req/s it does not depend on how much CPU the load generator leaves over.

@@ -7,31 +7,28 @@ import cluster from 'node:cluster';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { consoleErrors, emptyInput, TSGI_VERSION, type Environ, type ErrorStream } from '../../gateway.js';
+import { consoleErrors, emptyInput, headerKey, TSGI_VERSION, type Environ, type ErrorStream } from '../../gateway.js';
 import { NodeInput } from './input.js';
 import { decodePath } from '../../request/decode-path.js';
+import { diskStorage } from '../../request/multipart/temp-storage.node.js';
+import { nodeDecoders } from '../../request/content-encoding.node.js';
 
-/** Raw header name to environ key; `null` marks names that are dropped (they hold `_`). */
-const keyCache = new Map<string, string | null>();
-const KEY_CACHE_LIMIT = 1000;
 const IS_WORKER = cluster.isWorker;
 
+/**
+ * The environ key of a raw header name; `null` for names holding `_`: `X_Forwarded_For` would
+ * land on the same key as `X-Forwarded-For`, so a client could spoof a header a proxy sets.
+ * nginx and Werkzeug drop such names; so do we.
+ */
 function environKey(name: string): string | null {
-  const cached = keyCache.get(name);
-  if (cached !== undefined) return cached;
-  let key: string | null;
-  if (name.includes('_')) {
-    // `X_Forwarded_For` would land on the same key as `X-Forwarded-For`; a client could then spoof a
-    // header a proxy sets. nginx and Werkzeug drop such names; so do we.
-    key = null;
-  } else {
-    const upper = name.toUpperCase().replaceAll('-', '_');
-    key = upper === 'CONTENT_TYPE' || upper === 'CONTENT_LENGTH' ? upper : `HTTP_${upper}`;
-  }
-  // Bounded, so a client sending random header names cannot grow it without end.
-  if (keyCache.size < KEY_CACHE_LIMIT) keyCache.set(name, key);
-  return key;
+  return name.includes('_') ? null : headerKey(name);
 }
+
+// One disk storage for every request of the process: uploads over 1 MiB spill to temporary files,
+// and the memory budget of the small ones is shared. Request.fileStorage overrides it per app.
+const FILE_STORAGE = diskStorage();
+// Node has brotli, which the Web DecompressionStream of Node 20 lacks.
+const BODY_DECODERS = nodeDecoders();
 
 /** The per-connection part of the environ, computed once per socket (keep-alive reuses it). */
 interface SocketInfo {
@@ -118,6 +115,8 @@ export function buildEnviron(req: IncomingMessage, context: EnvironContext = { e
     'tsgi.multithread': false,
     'tsgi.multiprocess': IS_WORKER,
     'tsgi.run_once': false,
+    'tsgi.file_storage': FILE_STORAGE,
+    'tsgi.body_decoders': BODY_DECODERS,
   };
 
   const raw = req.rawHeaders;

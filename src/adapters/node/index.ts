@@ -10,3 +10,6 @@ export { decodePath } from '../../request/decode-path.js';
 export { formatAccessLog, type AccessLogEntry } from './access-log.js';
 export { sendFile, type SendFileOptions, type PrecompressedEncoding } from './send-file.js';
 export { staticFiles, type StaticFilesOptions } from './static-files.js';
+export { diskStorage, TEMP_PREFIX, type DiskStorageOptions } from '../../request/multipart/temp-storage.node.js';
+export { nodeDecoders } from '../../request/content-encoding.node.js';
+export { compressNode, nodeCodecs } from '../../middleware/compress.node.js';
