@@ -37,48 +37,100 @@ export async function* limitedInput(
   declared: number | undefined,
   limit: number,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  if (declared !== undefined && declared > limit) throw tooLarge(limit);
-  if (declared === 0) return;
-  let total = 0;
+  const guard = new LengthGuard(declared, limit);
+  if (guard.done) return;
   // The input fails when the client goes away mid-body (the node adapter's ClientDisconnected):
   // that is the client's doing, so it becomes a 400 here for every reader, not a 500.
   try {
     for await (const raw of input) {
-      let chunk = raw;
-      if (declared !== undefined && total + chunk.byteLength >= declared) {
-        chunk = chunk.subarray(0, declared - total);
-        total = declared;
-        if (chunk.byteLength) yield chunk;
-        return;
-      }
-      total += chunk.byteLength;
-      if (total > limit) throw tooLarge(limit);
+      const chunk = guard.take(raw);
       if (chunk.byteLength) yield chunk;
+      if (guard.done) return;
     }
   } catch (error) {
     throw readFailure(error);
   }
-  if (declared !== undefined && total < declared) {
-    throw new BadRequest(`The request body ended after ${total} of the ${declared} bytes its Content-Length announced.`);
-  }
+  guard.finish();
 }
 
 /**
- * Reads the whole (limited) input into one `Uint8Array`.
+ * Reads the whole input into one `Uint8Array` under the same rules as `limitedInput`, without a
+ * generator in between (this is every buffered reader's path, so every form and JSON request's).
  *
  * @example
  * ```ts
- * const bytes = await readAll(limitedInput(input, declared, 1 << 20));
+ * const bytes = await readLimited(environ['tsgi.input'], 12, 1024);
  * ```
  */
-export async function readAll(input: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+export async function readLimited(
+  input: AsyncIterable<Uint8Array>,
+  declared: number | undefined,
+  limit: number,
+): Promise<Uint8Array> {
+  const guard = new LengthGuard(declared, limit);
+  if (guard.done) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of input) {
-    chunks.push(chunk);
-    total += chunk.byteLength;
+  let size = 0;
+  const iterator = input[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const step = await iterator.next();
+      if (step.done) break;
+      const chunk = guard.take(step.value);
+      if (chunk.byteLength) {
+        chunks.push(chunk);
+        size += chunk.byteLength;
+      }
+      if (guard.done) {
+        await iterator.return?.();
+        break;
+      }
+    }
+  } catch (error) {
+    // Stop the source as for-await would (a 413 mid-body leaves the rest unread).
+    void Promise.resolve(iterator.return?.()).catch(() => {});
+    throw readFailure(error);
   }
-  return chunks.length === 0 ? new Uint8Array(0) : concatBytes(chunks, total);
+  guard.finish();
+  return chunks.length === 0 ? new Uint8Array(0) : concatBytes(chunks, size);
+}
+
+/** Counts body bytes against the declared length and the limit, chunk by chunk. */
+class LengthGuard {
+  #total = 0;
+  readonly #declared: number | undefined;
+  readonly #limit: number;
+  /** True once the declared length has been read (nothing more is wanted). */
+  done: boolean;
+
+  constructor(declared: number | undefined, limit: number) {
+    if (declared !== undefined && declared > limit) throw tooLarge(limit);
+    this.#declared = declared;
+    this.#limit = limit;
+    this.done = declared === 0;
+  }
+
+  /** The part of `chunk` that belongs to the body; a 413 once past the limit. */
+  take(chunk: Uint8Array): Uint8Array {
+    const declared = this.#declared;
+    if (declared !== undefined && this.#total + chunk.byteLength >= declared) {
+      chunk = chunk.subarray(0, declared - this.#total);
+      this.#total = declared;
+      this.done = true;
+      return chunk;
+    }
+    this.#total += chunk.byteLength;
+    if (this.#total > this.#limit) throw tooLarge(this.#limit);
+    return chunk;
+  }
+
+  /** A 400 when the input ended before the declared length. */
+  finish(): void {
+    const declared = this.#declared;
+    if (declared !== undefined && this.#total < declared) {
+      throw new BadRequest(`The request body ended after ${this.#total} of the ${declared} bytes its Content-Length announced.`);
+    }
+  }
 }
 
 /**

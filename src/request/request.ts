@@ -12,7 +12,7 @@ import { responseFromApp } from '../response/from-app.js';
 import { createEnviron, type EnvironInit } from './create-environ.js';
 import { isTrustedHost, requestHost } from './host.js';
 import { checkQueryLength, DEFAULT_QUERY_LIMITS, parseFlatQuery, parseNestedQuery, type NestedQueryLimits } from './query.js';
-import { declaredLength, limitedInput, readAll, tooLarge } from './read-body.js';
+import { declaredLength, limitedInput, readLimited, tooLarge } from './read-body.js';
 import { parseJsonBody } from './safe-json.js';
 import { parseUrlencodedForm } from './form.js';
 import { RequestHeaderAccessors } from './header-accessors.js';
@@ -350,7 +350,12 @@ export class Request extends RequestHeaderAccessors {
   /** Starts reading the whole body once; every failure arrives as a rejected promise. */
   async #readBody(limit: number): Promise<Uint8Array> {
     this.#takeStream();
-    return readAll(this.#input(limit));
+    const environ = this.environ;
+    // Plain bodies (nearly all) are read without the stream wrappers in between.
+    if (environ.HTTP_CONTENT_ENCODING === undefined) {
+      return readLimited(environ['tsgi.input'], declaredLength(environ.CONTENT_LENGTH), limit);
+    }
+    return readLimited(this.#input(limit), undefined, limit);
   }
 
   #takeStream(): void {
