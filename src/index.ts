@@ -26,6 +26,7 @@ export type { EnvironInit, HeadersLike, QueryInit, RequestBodyInit } from './req
 export type { FormInit, FormValue } from './request/encode-form.js';
 export { asApp, errorResponse, type Handler, type HandlerResult, type RequestClass } from './request/application.js';
 export { DEFAULT_QUERY_LIMITS, type NestedQueryLimits } from './request/query.js';
+export { REQUEST_DEFAULTS } from './request/defaults.js';
 export { secureFilename } from './request/secure-filename.js';
 export {
   parseMultipart, iterateParts, Part, boundaryOf, DEFAULT_MULTIPART_LIMITS,

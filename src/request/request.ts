@@ -11,20 +11,19 @@ import type { Response } from '../response/response.js';
 import { responseFromApp } from '../response/from-app.js';
 import { createEnviron, type EnvironInit } from './create-environ.js';
 import { isTrustedHost, requestHost } from './host.js';
-import { checkQueryLength, DEFAULT_QUERY_LIMITS, parseFlatQuery, parseNestedQuery, type NestedQueryLimits } from './query.js';
+import { checkQueryLength, parseFlatQuery, parseNestedQuery, type NestedQueryLimits } from './query.js';
 import { declaredLength, limitedInput, readLimited, tooLarge } from './read-body.js';
 import { parseJsonBody } from './safe-json.js';
 import { parseUrlencodedForm } from './form.js';
 import { RequestHeaderAccessors } from './header-accessors.js';
+import { REQUEST_DEFAULTS } from './defaults.js';
 import { decodeContentEncoding, type BodyDecoder } from './content-encoding.js';
-// ---- multipart (helper for issue 4) ----
 import type { FileStorage, FileStorageFactory } from '../datastructures/file-storage.js';
 import { readMultipart, requestParts } from './multipart/request-body.js';
 import type { MultipartResult } from './multipart/parse.js';
 import type { Part } from './multipart/parts.js';
 import { decorateHandler, wrapHandler, type Handler, type HandlerResult, type RequestClass } from './application.js';
 
-const MiB = 1024 * 1024;
 const utf8 = new TextDecoder();
 
 /**
@@ -57,7 +56,6 @@ export class Request extends RequestHeaderAccessors {
   declare queryLimits: NestedQueryLimits;
   /** Host names accepted in `host` (`.example.com` matches subdomains); `null` accepts all. */
   declare trustedHosts: readonly string[] | null;
-  // ---- multipart limits and storage (helper for issue 4) ----
   /** Most files in a multipart form (413 beyond). Default 100. */
   declare maxFiles: number;
   /** Most bytes in one uploaded file (413 beyond). Default: only `maxContentLength` applies. */
@@ -81,7 +79,7 @@ export class Request extends RequestHeaderAccessors {
   #streamTaken = false;
   #form: Promise<MultiDict<string>> | undefined;
   #json: Promise<unknown> | undefined;
-  #multipart: Promise<MultipartResult> | undefined; // (helper for issue 4)
+  #multipart: Promise<MultipartResult> | undefined;
 
   constructor(environ: Environ) {
     super(environ);
@@ -302,7 +300,7 @@ export class Request extends RequestHeaderAccessors {
     return new MultiDict<string>();
   }
 
-  // ---- multipart (helper for issue 4) ------------------------------------------------------
+  // ---- multipart ---------------------------------------------------------------------------
 
   /**
    * The uploaded files of a multipart body (empty for other bodies). Small files are in memory,
@@ -392,17 +390,4 @@ export class Request extends RequestHeaderAccessors {
   }
 }
 
-Object.assign(Request.prototype, {
-  maxContentLength: 16 * MiB,
-  maxBufferSize: MiB,
-  maxFormMemorySize: 500_000,
-  maxFormParts: 1000,
-  maxQueryLength: 16 * 1024,
-  queryLimits: DEFAULT_QUERY_LIMITS,
-  trustedHosts: null,
-  // multipart (helper for issue 4)
-  maxFiles: 100,
-  maxFileSize: Infinity,
-  fileStorage: null,
-  acceptContentEncodings: false,
-});
+Object.assign(Request.prototype, REQUEST_DEFAULTS);

@@ -51,42 +51,9 @@ export function closingBody(
     onClose();
   };
 
-  if (isReadableStream(source)) {
-    let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-    const iterator: AsyncIterableIterator<Uint8Array> = {
-      async next(): Promise<Step> {
-        if (closed) return DONE;
-        reader ??= source.getReader();
-        try {
-          const step = await reader.read();
-          if (step.done) {
-            close();
-            return DONE;
-          }
-          return { done: false, value: toBytes(step.value) };
-        } catch (error) {
-          close();
-          throw error;
-        }
-      },
-      async return(): Promise<Step> {
-        if (!closed) {
-          close();
-          try {
-            if (reader) await reader.cancel();
-            else await source.cancel();
-          } catch {
-            // The stream is gone either way.
-          }
-        }
-        return DONE;
-      },
-      [Symbol.asyncIterator]() {
-        return iterator;
-      },
-    };
-    return iterator;
-  }
+  // A ReadableStream is read through its reader (not every runtime makes it async-iterable);
+  // cancelling it is its `return()`.
+  if (isReadableStream(source)) source = readerIterable(source);
 
   if (Symbol.asyncIterator in source) {
     let inner: AsyncIterator<Uint8Array | string> | undefined;
@@ -109,7 +76,9 @@ export function closingBody(
       async return(): Promise<Step> {
         if (!closed) {
           try {
-            await inner?.return?.();
+            // Also when no chunk was pulled yet: a stream's source is cancelled all the same.
+            inner ??= (source as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
+            await inner.return?.();
           } finally {
             close();
           }
@@ -155,6 +124,25 @@ export function closingBody(
     },
   };
   return iterator;
+}
+
+function readerIterable(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+      const reader = stream.getReader();
+      return {
+        next: () => reader.read() as Promise<IteratorResult<Uint8Array, undefined>>,
+        async return(): Promise<Step> {
+          try {
+            await reader.cancel();
+          } catch {
+            // The stream is gone either way.
+          }
+          return DONE;
+        },
+      };
+    },
+  };
 }
 
 /**

@@ -135,6 +135,29 @@ describe('Response', () => {
     expect(early).toBe(1);
   });
 
+  it('cancels a ReadableStream body when the server abandons it, read or not', async () => {
+    for (const pullFirst of [false, true]) {
+      let cancelled = 0;
+      let closed = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.enqueue(new TextEncoder().encode('chunk'));
+        },
+        cancel() {
+          cancelled++;
+        },
+      });
+      const res = new Response(stream);
+      res.callOnClose(() => closed++);
+      const body = (await res(rawEnviron(), () => {})) as AsyncIterable<Uint8Array>;
+      const it = body[Symbol.asyncIterator]();
+      if (pullFirst) expect((await it.next()).done).toBe(false);
+      await it.return!();
+      expect(cancelled).toBe(1);
+      expect(closed).toBe(1);
+    }
+  });
+
   it('sets and deletes cookies with validation', () => {
     const res = new Response();
     res.setCookie('session', 'a b', { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 });
