@@ -23,7 +23,22 @@ export type MultiDictInit<V> =
  */
 export class MultiDict<V = string> implements Iterable<[string, V]> {
   #pairs: Array<[string, V]> = [];
-  #index = new Map<string, V[]>();
+  // Built on the first look-up, then kept in step: parsing a form or a query only appends, and
+  // many are iterated or read once, so the index is paid for only when a key is looked up.
+  #indexed: Map<string, V[]> | undefined;
+
+  get #index(): Map<string, V[]> {
+    if (this.#indexed === undefined) {
+      const index = new Map<string, V[]>();
+      for (const [key, value] of this.#pairs) {
+        const values = index.get(key);
+        if (values) values.push(value);
+        else index.set(key, [value]);
+      }
+      this.#indexed = index;
+    }
+    return this.#indexed;
+  }
 
   constructor(init?: MultiDictInit<V> | null) {
     if (init == null) return;
@@ -61,9 +76,11 @@ export class MultiDict<V = string> implements Iterable<[string, V]> {
   /** Adds a value after the existing ones. */
   append(key: string, value: V): void {
     this.#pairs.push([key, value]);
-    const values = this.#index.get(key);
+    const index = this.#indexed;
+    if (index === undefined) return;
+    const values = index.get(key);
     if (values) values.push(value);
-    else this.#index.set(key, [value]);
+    else index.set(key, [value]);
   }
 
   /** Replaces every value for `key` with one value, kept at the position of the first. */
