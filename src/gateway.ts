@@ -81,7 +81,14 @@ export type Body = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
  */
 export type App = (environ: Environ, startResponse: StartResponse) => Body | Promise<Body>;
 
-/** The protocol version this library implements, as stored in `environ['tsgi.version']`. */
+/**
+ * The protocol version this library implements, as stored in `environ['tsgi.version']`.
+ *
+ * @example
+ * ```ts
+ * environ['tsgi.version'] = TSGI_VERSION; // [1, 0]
+ * ```
+ */
 export const TSGI_VERSION: readonly [1, 0] = Object.freeze([1, 0] as const);
 
 const EMPTY_INPUT: AsyncIterable<Uint8Array> = {
@@ -146,7 +153,14 @@ export function headerName(key: string): string | undefined {
     .join('-');
 }
 
-/** A stream that writes to the console's error output, the default `tsgi.errors`. */
+/**
+ * A stream that writes to the console's error output, the default `tsgi.errors`.
+ *
+ * @example
+ * ```ts
+ * consoleErrors.write('something went wrong\n');
+ * ```
+ */
 export const consoleErrors: ErrorStream = {
   write(message: string) {
     console.error(message.endsWith('\n') ? message.slice(0, -1) : message);

@@ -5,7 +5,14 @@
 import { parse, serialize } from 'cookie';
 import { wellFormed } from './utf8.js';
 
-/** Default cap on the number of pairs read from one `Cookie` header (DESIGN section 5). */
+/**
+ * Default cap on the number of pairs read from one `Cookie` header (DESIGN section 5).
+ *
+ * @example
+ * ```ts
+ * parseCookies(header, { maxPairs: MAX_COOKIE_PAIRS / 2 });
+ * ```
+ */
 export const MAX_COOKIE_PAIRS = 3000;
 
 /** Options for {@link parseCookies}. */

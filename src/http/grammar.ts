@@ -6,7 +6,14 @@
  */
 import { wellFormed } from './utf8.js';
 
-/** Default cap on the items read from a list header (DESIGN section 5). */
+/**
+ * Default cap on the items read from a list header (DESIGN section 5).
+ *
+ * @example
+ * ```ts
+ * splitList(hugeHeader).length <= MAX_LIST_ITEMS; // true
+ * ```
+ */
 export const MAX_LIST_ITEMS = 100;
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -119,6 +126,12 @@ export function parseList(value: string | null | undefined, options: ListOptions
  * Reads `;`-separated `key=value` parameters from `value`, starting at `start`, into `out` as
  * `[lowercase key, unquoted value]` pairs. Parameters without `=`, with a non-token key or with an
  * unterminated quoted value are skipped. Returns nothing; runs in one pass.
+ *
+ * @example
+ * ```ts
+ * const out: Array<[string, string]> = [];
+ * scanParameters('text/html; Level="1"', 9, out); // out: [['level', '1']]
+ * ```
  */
 export function scanParameters(value: string, start: number, out: Array<[string, string]>): void {
   const length = value.length;
@@ -209,7 +222,14 @@ export function parseOptionsHeader(header: string | null | undefined): OptionsHe
   return { value: main, params };
 }
 
-/** The index of `code` in `value` at or after `from`, skipping quoted strings; -1 when absent. */
+/**
+ * The index of `code` in `value` at or after `from`, skipping quoted strings; -1 when absent.
+ *
+ * @example
+ * ```ts
+ * indexOutsideQuotes('a="x;y"; b', 0x3b, 0); // 7
+ * ```
+ */
 export function indexOutsideQuotes(value: string, code: number, from: number): number {
   let quoted = false;
   for (let i = from; i < value.length; i++) {

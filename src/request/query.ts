@@ -16,7 +16,14 @@ export interface NestedQueryLimits {
   arrayLimit: number;
 }
 
-/** The defaults of `NestedQueryLimits`. */
+/**
+ * The defaults of `NestedQueryLimits`.
+ *
+ * @example
+ * ```ts
+ * class Api extends Request { override queryLimits = { ...DEFAULT_QUERY_LIMITS, depth: 2 }; }
+ * ```
+ */
 export const DEFAULT_QUERY_LIMITS: Readonly<NestedQueryLimits> = Object.freeze({
   depth: 5,
   parameterLimit: 1000,

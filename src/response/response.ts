@@ -26,7 +26,14 @@ export interface ResponseInit {
   contentType?: string;
 }
 
-/** The default Content-Type of a response, as in Werkzeug. */
+/**
+ * The default Content-Type of a response, as in Werkzeug.
+ *
+ * @example
+ * ```ts
+ * new Response('hi').contentType === DEFAULT_CONTENT_TYPE; // true
+ * ```
+ */
 export const DEFAULT_CONTENT_TYPE = 'text/plain; charset=utf-8';
 
 // Headers that describe the representation; RFC 9110 section 15.4.5 keeps them off a 304.

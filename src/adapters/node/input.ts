@@ -7,7 +7,15 @@ import type { IncomingMessage } from 'node:http';
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
-/** The error a body read fails with when the client goes away before sending all of it. */
+/**
+ * The error a body read fails with when the client goes away before sending all of it.
+ *
+ * @example
+ * ```ts
+ * try { for await (const chunk of environ['tsgi.input']) store(chunk); }
+ * catch (error) { if (error instanceof ClientDisconnected) discardUpload(); else throw error; }
+ * ```
+ */
 export class ClientDisconnected extends Error {
   constructor(message = 'the client closed the connection before sending the whole request body', options?: ErrorOptions) {
     super(message, options);
