@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
+import { median } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const env = (name, fallback) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
@@ -93,11 +94,6 @@ function load(server, route, duration) {
   });
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const loadBefore = os.loadavg()[0];
 const servers = [];

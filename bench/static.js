@@ -16,6 +16,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
+import { median } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = Boolean(process.env.STATIC_BENCH_QUICK);
@@ -87,11 +88,6 @@ function cpuSeconds(pid) {
   }
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const dir = await mkdtemp(join(tmpdir(), 'tsgi-static-bench-'));
 await mkdir(dir, { recursive: true });
