@@ -3,7 +3,7 @@
  * a 400 instead of a raw stream error.
  * @module
  */
-import { limitedInput, readFailure } from '../read-body.js';
+import { limitedInput } from '../read-body.js';
 
 // Moved to read-body.ts so that every body reader answers a failed read with a 400.
 export { readFailure } from '../read-body.js';
@@ -30,37 +30,6 @@ export function limitInput(
   input: AsyncIterable<Uint8Array>,
   options: LimitInputOptions,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  return limitedInput(guardInput(input), options.contentLength, options.maxContentLength);
-}
-
-/**
- * Passes chunks through; an error from the input that is not an `HTTPException` becomes a 400
- * (with the original error as `cause`).
- *
- * @example
- * ```ts
- * for await (const chunk of guardInput(socketBody)) use(chunk);
- * ```
- */
-export async function* guardInput(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array, void, undefined> {
-  const iterator = input[Symbol.asyncIterator]();
-  let open = true;
-  try {
-    for (;;) {
-      let next: IteratorResult<Uint8Array>;
-      try {
-        next = await iterator.next();
-      } catch (error) {
-        open = false; // a failed iterator is already closed
-        throw readFailure(error);
-      }
-      if (next.done) {
-        open = false;
-        return;
-      }
-      yield next.value;
-    }
-  } finally {
-    if (open) await iterator.return?.();
-  }
+  // limitedInput also turns a failed read (a client gone mid-body) into a 400.
+  return limitedInput(input, options.contentLength, options.maxContentLength);
 }
