@@ -6,7 +6,7 @@
  */
 import type { Environ } from '../gateway.js';
 import { EnvironHeaders } from '../datastructures/headers.js';
-import { isJsonMimetype, mimetypeOf, parseContentType } from '../http/content-type.js';
+import { isJsonMimetype, parseContentType } from '../http/content-type.js';
 import { parseCookies } from '../http/cookies.js';
 import {
   parseAccept,
@@ -72,7 +72,7 @@ export abstract class RequestHeaderAccessors {
 
   /** True when the body is JSON (`application/json` or `+json`). */
   get isJson(): boolean {
-    return isJsonMimetype(mimetypeOf(this.environ.CONTENT_TYPE));
+    return isJsonMimetype(this.mimetype);
   }
 
   /** The User-Agent header, or `''`. */
