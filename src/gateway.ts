@@ -3,6 +3,7 @@
  * The full text is `docs/spec.md`; this file holds its types and a few environ helpers.
  * @module
  */
+import { encodeUtf8, utf8Length } from './http/utf8.js';
 
 /** The `tsgi.errors` stream: where an app or server writes diagnostics. */
 export interface ErrorStream {
@@ -67,6 +68,49 @@ export type StartResponse = (status: string, headers: HeaderList, error?: unknow
  * ```
  */
 export type Body = Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/**
+ * A body that is one piece of text, sent as UTF-8 (spec rule 7.9). Iterating it yields the encoded
+ * bytes as one chunk, so every server and middleware can treat it as any other body; a server
+ * that can write text itself (node:http can, straight into the socket with the headers) sends
+ * `text` and skips the copy. `Response` serves its string bodies this way.
+ *
+ * @example
+ * ```ts
+ * const hello: App = (_environ, startResponse) => {
+ *   startResponse('200 OK', [['Content-Type', 'text/plain; charset=utf-8']]);
+ *   return new TextBody('Hello, World!');
+ * };
+ * ```
+ */
+export class TextBody implements Iterable<Uint8Array> {
+  /** The text; lone surrogates are sent as U+FFFD, as `TextEncoder` does. */
+  readonly text: string;
+  #bytes: Uint8Array | undefined;
+  #byteLength: number;
+
+  /** `byteLength` may be passed when the caller already knows it (`utf8Length(text)`). */
+  constructor(text: string, byteLength = -1) {
+    this.text = text;
+    this.#byteLength = byteLength;
+  }
+
+  /** The length of the UTF-8 encoding, in bytes. */
+  get byteLength(): number {
+    if (this.#byteLength < 0) this.#byteLength = utf8Length(this.text);
+    return this.#byteLength;
+  }
+
+  /** The UTF-8 bytes, encoded on first use. */
+  get bytes(): Uint8Array {
+    return (this.#bytes ??= encodeUtf8(this.text));
+  }
+
+  [Symbol.iterator](): Iterator<Uint8Array> {
+    const chunks: Uint8Array[] = this.text === '' ? [] : [this.bytes];
+    return chunks[Symbol.iterator]();
+  }
+}
 
 /**
  * An application: takes the environ and `startResponse`, returns the body.

@@ -2,7 +2,7 @@
  * Response body sources and the iterator a server pulls from, which runs close callbacks once.
  * @module
  */
-import type { Body } from '../gateway.js';
+import { TextBody, type Body } from '../gateway.js';
 import { encodeUtf8 } from '../http/utf8.js';
 import { concatBytes } from '../datastructures/bytes.js';
 
@@ -24,6 +24,15 @@ export function knownBytes(body: BodyInit): Uint8Array | undefined {
   if (body instanceof Uint8Array) return body;
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   return undefined;
+}
+
+/**
+ * What a `Response` keeps of a body whose length is known without reading a stream: a string as
+ * a `TextBody` (encoded only if something asks for bytes), other fixed bodies as bytes;
+ * `undefined` for streams.
+ */
+export function knownBody(body: BodyInit): TextBody | Uint8Array | undefined {
+  return typeof body === 'string' ? new TextBody(body) : knownBytes(body);
 }
 
 function toBytes(chunk: Uint8Array | string): Uint8Array {

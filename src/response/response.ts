@@ -2,12 +2,12 @@
  * The Response: status, headers and body, and itself an App that serves them.
  * @module
  */
-import type { Body, Environ, StartResponse } from '../gateway.js';
-import { appendTrusted, Headers, type HeadersInit } from '../datastructures/headers.js';
+import { TextBody, type Body, type Environ, type StartResponse } from '../gateway.js';
+import { appendTrusted, assertHeader, Headers, type HeadersInit } from '../datastructures/headers.js';
 import { isBodyless, parseStatusLine, STATUS_PHRASES, statusLine } from '../http/status.js';
 import { contentTypeFor, parseContentType } from '../http/content-type.js';
 import { serializeDeleteCookie, serializeSetCookie, type CookieOptions } from '../http/cookies.js';
-import { closingBody, closingBytes, collectBody, knownBytes, type BodyInit } from './body.js';
+import { closingBody, closingBytes, collectBody, knownBody, type BodyInit } from './body.js';
 import { makeConditional, type ConditionalOptions, type ConditionalRequest } from './conditional.js';
 import { ResponseHeaderAccessors } from './header-accessors.js';
 import { generateEtag, quoteEtag, unquoteEtag, type EntityTag } from '../http/etag.js';
@@ -50,6 +50,30 @@ const NOT_MODIFIED_DROPPED = [
 
 const decoder = new TextDecoder();
 
+const NO_INIT: ResponseInit = Object.freeze({});
+const JSON_INIT: ResponseInit = Object.freeze({ mimetype: 'application/json' });
+
+// Content-Type values already checked, by the mimetype or exact value they were made from:
+// responses are built from a handful of constant types, so each is checked (and given its
+// charset) once. Bounded, in case an app builds types from input.
+const CHECKED_MIMETYPES = new Map<string, string>();
+const CHECKED_EXACT = new Map<string, string>();
+
+/**
+ * The Content-Type for `mimetype` (charset added where it belongs) or, when `exact`, the value as
+ * given; a `TypeError` for a value that could split the header.
+ */
+function checkedContentType(value: string, exact: boolean): string {
+  const cache = exact ? CHECKED_EXACT : CHECKED_MIMETYPES;
+  let checked = cache.get(value);
+  if (checked === undefined) {
+    checked = exact ? value : contentTypeFor(value);
+    assertHeader('Content-Type', checked);
+    if (cache.size < 256) cache.set(value, checked);
+  }
+  return checked;
+}
+
 /** A `Response` can be called like any App. */
 export interface Response {
   (environ: Environ, startResponse: StartResponse): Body | Promise<Body>;
@@ -70,21 +94,32 @@ export class Response extends ResponseHeaderAccessors {
   #statusCode = 200;
   #status = '200 OK';
   #body: BodyInit;
-  #bytes: Uint8Array | undefined;
+  // The body when its length is known: text stays text until bytes are asked for.
+  #known: TextBody | Uint8Array | undefined;
   #onClose: Array<() => void> | undefined;
 
-  constructor(body?: BodyInit, init: ResponseInit = {}) {
+  constructor(body?: BodyInit, init: ResponseInit = NO_INIT) {
     super();
-    const headers = init.headers;
-    this.headers = headers instanceof Headers ? headers : new Headers(headers);
+    const given = init.headers;
+    const headers = (this.headers = given instanceof Headers ? given : new Headers(given));
     if (init.status !== undefined) this.status = init.status;
-    if (init.contentType !== undefined) this.headers.set('Content-Type', init.contentType);
-    else if (init.mimetype !== undefined) this.headers.set('Content-Type', contentTypeFor(init.mimetype));
-    else if (headers == null || !this.headers.has('Content-Type')) appendTrusted(this.headers, 'Content-Type', DEFAULT_CONTENT_TYPE);
+    const contentType =
+      init.contentType !== undefined
+        ? checkedContentType(init.contentType, true)
+        : init.mimetype !== undefined
+          ? checkedContentType(init.mimetype, false)
+          : undefined;
+    // With no headers given there is nothing to replace: append without searching.
+    if (contentType !== undefined) {
+      if (given == null) appendTrusted(headers, 'Content-Type', contentType);
+      else headers.set('Content-Type', contentType);
+    } else if (given == null || !headers.has('Content-Type')) {
+      appendTrusted(headers, 'Content-Type', DEFAULT_CONTENT_TYPE);
+    }
     this.#body = body;
-    this.#bytes = knownBytes(body);
-    if (this.#bytes !== undefined && (headers == null || !this.headers.has('Content-Length'))) {
-      appendTrusted(this.headers, 'Content-Length', String(this.#bytes.byteLength));
+    const known = (this.#known = knownBody(body));
+    if (known !== undefined && (given == null || !headers.has('Content-Length'))) {
+      appendTrusted(headers, 'Content-Length', String(known.byteLength));
     }
   }
 
@@ -96,10 +131,11 @@ export class Response extends ResponseHeaderAccessors {
    * return Response.json({ ok: true }, { status: 201 });
    * ```
    */
-  static json(value: unknown, init: ResponseInit = {}): Response {
+  static json(value: unknown, init?: ResponseInit): Response {
     const text = JSON.stringify(value);
     if (text === undefined) throw new TypeError('value is not JSON-serializable');
-    return new this(text, { mimetype: 'application/json', ...init });
+    if (init === undefined) return new this(text, JSON_INIT);
+    return new this(text, init.mimetype === undefined ? { ...init, mimetype: 'application/json' } : init);
   }
 
   /** The status line, such as `'404 Not Found'`; settable from a line or a code. */
@@ -140,14 +176,14 @@ export class Response extends ResponseHeaderAccessors {
 
   set body(body: BodyInit) {
     this.#body = body;
-    this.#bytes = knownBytes(body);
-    if (this.#bytes !== undefined) this.headers.set('Content-Length', String(this.#bytes.byteLength));
+    const known = (this.#known = knownBody(body));
+    if (known !== undefined) this.headers.set('Content-Length', String(known.byteLength));
     else this.headers.delete('Content-Length');
   }
 
   /** True when the body is a stream or iterator that can be read only once. */
   get isStreamed(): boolean {
-    return this.#bytes === undefined;
+    return this.#known === undefined;
   }
 
   /** The full Content-Type header, or `undefined`. */
@@ -287,12 +323,13 @@ export class Response extends ResponseHeaderAccessors {
 
   /** The whole body as bytes (a streamed body is read once and kept). */
   async bytes(): Promise<Uint8Array> {
-    if (this.#bytes === undefined) {
+    let known = this.#known;
+    if (known === undefined) {
       const body = this.#body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
-      this.#bytes = await collectBody(body);
-      this.#body = this.#bytes;
+      known = this.#known = await collectBody(body);
+      this.#body = known;
     }
-    return this.#bytes;
+    return known instanceof TextBody ? known.bytes : known;
   }
 
   /** The whole body decoded as text with the response's charset. */
@@ -322,10 +359,11 @@ export class Response extends ResponseHeaderAccessors {
       if (!onClose) return [];
       return closingBytes(undefined, () => this.#runOnClose());
     }
-    const bytes = this.#bytes;
-    if (bytes !== undefined) {
-      if (!onClose) return bytes.byteLength ? [bytes] : [];
-      return closingBytes(bytes, () => this.#runOnClose());
+    const known = this.#known;
+    if (known !== undefined) {
+      if (known instanceof TextBody) return onClose ? closingBytes(known.bytes, () => this.#runOnClose()) : known;
+      if (!onClose) return known.byteLength ? [known] : [];
+      return closingBytes(known, () => this.#runOnClose());
     }
     const source = this.#body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
     return closingBody(source, () => this.#runOnClose());

@@ -7,6 +7,7 @@ import {
   consoleErrors,
   emptyInput,
   headerKey,
+  TextBody,
   TSGI_VERSION,
   type App,
   type Environ,
@@ -250,8 +251,9 @@ async function runApp(app: App, environ: Environ, method: string): Promise<globa
     const body = await app(environ, startResponse);
     // An array is already in memory (what Response gives for a string or bytes): answer with its
     // bytes directly, which is much cheaper than a stream. Arrays have no return() to call.
-    if (Array.isArray(body) && status !== undefined && headers !== undefined) {
-      return arrayResponse(body as Uint8Array[], status, headers, method, () => (sent = true));
+    if (status !== undefined && headers !== undefined) {
+      if (Array.isArray(body)) return arrayResponse(body as Uint8Array[], status, headers, method, () => (sent = true));
+      if (body instanceof TextBody) return arrayResponse([...body], status, headers, method, () => (sent = true));
     }
     reader = openBody(body);
     // Pull until the first non-empty chunk: an app may call startResponse lazily, from its body.

@@ -4,7 +4,7 @@
  * @module
  */
 import { OutgoingMessage, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Body, Environ, ErrorStream, HeaderList, StartResponse } from '../../gateway.js';
+import { TextBody, type Body, type Environ, type ErrorStream, type HeaderList, type StartResponse } from '../../gateway.js';
 import type { AccessLogEntry } from './access-log.js';
 
 /** @internal What every exchange of one listener shares. */
@@ -123,6 +123,10 @@ export class Exchange {
 
   /** Runs the body the app returned. */
   run(body: Body): void {
+    if (body instanceof TextBody) {
+      this.runText(body);
+      return;
+    }
     if (Array.isArray(body) && body[Symbol.iterator] === Array.prototype[Symbol.iterator]) {
       this.runArray(body as Uint8Array[]);
       return;
@@ -180,6 +184,29 @@ export class Exchange {
       res.uncork();
     }
     this.bytes = this.req.method === 'HEAD' ? 0 : total;
+    this.finished();
+  }
+
+  /**
+   * A text body: Node writes the string into the socket together with the head, in one write,
+   * without the body ever becoming a `Uint8Array`.
+   */
+  private runText(body: TextBody): void {
+    if (this.res.destroyed) {
+      this.aborted = true;
+      this.finished();
+      return;
+    }
+    const head = this.req.method === 'HEAD';
+    const length = body.byteLength;
+    try {
+      this.writeHead(length);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.res.end(head || length === 0 ? undefined : body.text, 'utf8');
+    this.bytes = head ? 0 : length;
     this.finished();
   }
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { App, Environ } from '../../../src/gateway.js';
+import { TextBody, type App, type Environ } from '../../../src/gateway.js';
+import { Response } from '../../../src/response/response.js';
 import type { RunningServer } from '../../../src/adapters/node/index.js';
 import { bytes, curl, errorSink, hasCurl, jsonApp, listen, sleep, waitFor } from './helpers.js';
 
@@ -273,6 +274,28 @@ describe('request bodies', () => {
 });
 
 describe('responses', () => {
+  it('sends a text body as UTF-8 in one piece with its length, lone surrogates as U+FFFD', async () => {
+    const text = 'héllo 😀 \ud800 end';
+    const expected = new TextEncoder().encode(text);
+    server = await listen((environ, startResponse) =>
+      environ.PATH_INFO === '/raw'
+        ? (startResponse('200 OK', [['Content-Type', 'text/plain; charset=utf-8']]), new TextBody(text))
+        : new Response(environ.PATH_INFO === '/empty' ? '' : text)(environ, startResponse),
+    );
+    for (const path of ['/', '/raw']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.headers.get('content-length')).toBe(String(expected.byteLength));
+      expect(response.headers.get('transfer-encoding')).toBeNull();
+      expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([...expected]);
+    }
+    const head = await rawExchange(server.port, 'HEAD / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(head).toContain(`Content-Length: ${expected.byteLength}\r\n`);
+    expect(head.endsWith('\r\n\r\n')).toBe(true);
+    const empty = await fetch(`${server.url}/empty`);
+    expect(empty.headers.get('content-length')).toBe('0');
+    expect(await empty.text()).toBe('');
+  });
+
   it.skipIf(!hasCurl)('serves a simple GET to curl with a Content-Length', async () => {
     server = await listen((_environ, startResponse) => {
       startResponse('200 OK', [['Content-Type', 'text/plain; charset=utf-8']]);
