@@ -135,11 +135,31 @@ export type App = (environ: Environ, startResponse: StartResponse) => Body | Pro
  */
 export const TSGI_VERSION: readonly [1, 0] = Object.freeze([1, 0] as const);
 
-const EMPTY_INPUT: AsyncIterable<Uint8Array> = {
-  async *[Symbol.asyncIterator]() {
-    // An empty request body.
-  },
-};
+/**
+ * A request body that is already in memory (spec rule 4.8): the server had all of it before it
+ * called the app, or a test built it. It iterates like any input; readers that want the whole
+ * body (`Request.form()`, `json()`, `text()`) take `chunks` directly and skip the iteration.
+ *
+ * @example
+ * ```ts
+ * const environ = createEnviron('/submit', { method: 'POST' });
+ * environ['tsgi.input'] = new BufferedInput([new TextEncoder().encode('a=1')]);
+ * ```
+ */
+export class BufferedInput implements AsyncIterable<Uint8Array> {
+  /** The body, in order; empty chunks are allowed (rule 4.2). */
+  readonly chunks: readonly Uint8Array[];
+
+  constructor(chunks: readonly Uint8Array[]) {
+    this.chunks = chunks;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array, void, undefined> {
+    for (const chunk of this.chunks) yield chunk;
+  }
+}
+
+const EMPTY_INPUT = new BufferedInput([]);
 
 /**
  * An empty `tsgi.input`, for requests that carry no body.

@@ -10,7 +10,7 @@
  * @module
  */
 export type { App, Body, Environ, ErrorStream, HeaderList, StartResponse } from './gateway.js';
-export { TSGI_VERSION, TextBody, consoleErrors, emptyInput, headerKey, headerName } from './gateway.js';
+export { TSGI_VERSION, BufferedInput, TextBody, consoleErrors, emptyInput, headerKey, headerName } from './gateway.js';
 
 export { MultiDict, type MultiDictInit } from './datastructures/multidict.js';
 export { Headers, EnvironHeaders, assertHeader, type HeadersInit, type ReadonlyHeaders } from './datastructures/headers.js';

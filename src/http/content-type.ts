@@ -21,6 +21,9 @@ export interface ParsedContentType {
  */
 export function parseContentType(value: string | undefined): ParsedContentType {
   if (!value) return { mimetype: '', params: Object.create(null) as Record<string, string> };
+  // Without parameters the package's answer is the trimmed, lower-cased value (or, for an invalid
+  // type, the fallback below, which is the same): skip its regular expressions.
+  if (value.indexOf(';') === -1) return { mimetype: value.trim().toLowerCase(), params: Object.create(null) as Record<string, string> };
   try {
     const parsed = parse(value);
     const params = Object.assign(Object.create(null) as Record<string, string>, parsed.parameters);

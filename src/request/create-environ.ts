@@ -3,7 +3,7 @@
  * server would build it for that request. Used by the test client and `Request.blank`.
  * @module
  */
-import { consoleErrors, headerKey, TSGI_VERSION, type Environ, type ErrorStream } from '../gateway.js';
+import { BufferedInput, consoleErrors, emptyInput, headerKey, TSGI_VERSION, type Environ, type ErrorStream } from '../gateway.js';
 import { encodeForm, encodeUrlencoded, formPairs, type FormInit } from './encode-form.js';
 import { decodePathInfo } from './decode-path.js';
 
@@ -285,19 +285,11 @@ function bodyInput(body: RequestBodyInit): { length: number | undefined; input: 
   throw new TypeError('createEnviron: body must be a string, bytes, a Blob, a ReadableStream or an iterable of chunks');
 }
 
-const EMPTY: AsyncIterable<Uint8Array> = {
-  async *[Symbol.asyncIterator]() {
-    // No body.
-  },
-};
+const EMPTY = emptyInput();
 
+/** Bytes known now are a body already in memory (spec rule 4.8), as a server gives a small one. */
 function bytesInput(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  if (bytes.byteLength === 0) return EMPTY;
-  return {
-    async *[Symbol.asyncIterator]() {
-      yield bytes;
-    },
-  };
+  return bytes.byteLength === 0 ? EMPTY : new BufferedInput([bytes]);
 }
 
 function chunksInput(chunks: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): AsyncIterable<Uint8Array> {

@@ -3,7 +3,8 @@
  * @module
  */
 import qs from 'qs';
-import { MultiDict } from '../datastructures/multidict.js';
+import { multiDictFromPairs, type MultiDict } from '../datastructures/multidict.js';
+import { parseUrlencoded } from './urlencoded.js';
 import { BadRequest, RequestURITooLarge } from '../errors.js';
 
 /** Limits for nested query parsing with `qs` (DESIGN section 5). */
@@ -54,7 +55,7 @@ export function checkQueryLength(query: string, maxLength: number): void {
  * ```
  */
 export function parseFlatQuery(query: string): MultiDict<string> {
-  return new MultiDict<string>(new URLSearchParams(query));
+  return multiDictFromPairs(parseUrlencoded(query));
 }
 
 /**

@@ -3,7 +3,7 @@
  * nothing else; each property parses on first read and caches.
  * @module
  */
-import type { App, Environ } from '../gateway.js';
+import { BufferedInput, type App, type Environ } from '../gateway.js';
 import { MultiDict } from '../datastructures/multidict.js';
 import { BadRequest, UnsupportedMediaType } from '../errors.js';
 import { quotePath, iriToUri } from '../http/url.js';
@@ -12,7 +12,7 @@ import { responseFromApp } from '../response/from-app.js';
 import { createEnviron, type EnvironInit } from './create-environ.js';
 import { isTrustedHost, requestHost } from './host.js';
 import { checkQueryLength, parseFlatQuery, parseNestedQuery, type NestedQueryLimits } from './query.js';
-import { declaredLength, limitedInput, readLimited, tooLarge } from './read-body.js';
+import { declaredLength, limitedInput, readBuffered, readLimited, tooLarge } from './read-body.js';
 import { parseJsonBody } from './safe-json.js';
 import { parseUrlencodedForm } from './form.js';
 import { RequestHeaderAccessors } from './header-accessors.js';
@@ -24,7 +24,28 @@ import type { MultipartResult } from './multipart/parse.js';
 import type { Part } from './multipart/parts.js';
 import { decorateHandler, wrapHandler, type Handler, type HandlerResult, type RequestClass } from './application.js';
 
-const utf8 = new TextDecoder();
+import { decodeUtf8 } from '../http/utf8.js';
+
+/** A value or the promise of one: body readers answer at once when the body is already here. */
+type Eventually<T> = T | Promise<T>;
+
+/** Applies `fn` now to a value, or later to a promised one. */
+function after<T, U>(value: Eventually<T>, fn: (value: T) => Eventually<U>): Eventually<U> {
+  return value instanceof Promise ? value.then(fn) : fn(value);
+}
+
+/** The public face of a reader: always a promise, with a throw turned into a rejection. */
+function settle<T>(read: () => Eventually<T>): Promise<T> {
+  try {
+    return Promise.resolve(read());
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
+
+function ignore(): void {
+  // A rejection that a later reader will see; see `#bodyUnder`.
+}
 
 /**
  * An HTTP request over a tsgi environ. All properties are lazy; body readers are async, may be
@@ -75,7 +96,9 @@ export class Request extends RequestHeaderAccessors {
   #host: string | undefined;
   #args: MultiDict<string> | undefined;
   #query: Record<string, unknown> | undefined;
-  #body: Promise<Uint8Array> | undefined;
+  // The whole body once read: the bytes when they were at hand at once (spec rule 4.8), else the
+  // promise of them. Kept for every later reader.
+  #body: Eventually<Uint8Array> | undefined;
   #streamTaken = false;
   #form: Promise<MultiDict<string>> | undefined;
   #json: Promise<unknown> | undefined;
@@ -249,38 +272,42 @@ export class Request extends RequestHeaderAccessors {
 
   /** The whole body as bytes (read once, kept for the other readers). */
   bytes(): Promise<Uint8Array> {
-    this.#body ??= this.#readBody(this.maxContentLength);
-    return this.#body;
+    return settle(() => this.#bodyUnder(this.maxContentLength));
   }
 
   /** The body decoded as text with the Content-Type charset (UTF-8 by default). */
-  async text(): Promise<string> {
-    const bytes = await this.#bufferedBytes();
-    const charset = (this.mimetypeParams.charset ?? 'utf-8').toLowerCase();
-    if (charset === 'utf-8' || charset === 'utf8') return utf8.decode(bytes);
-    let decoder: TextDecoder;
-    try {
-      decoder = new TextDecoder(charset);
-    } catch {
-      throw new UnsupportedMediaType(`The charset ${JSON.stringify(charset)} is not supported.`);
-    }
-    return decoder.decode(bytes);
+  text(): Promise<string> {
+    return settle(() => this.#text());
+  }
+
+  #text(): Eventually<string> {
+    return after(this.#bodyUnder(Math.min(this.maxBufferSize, this.maxContentLength)), (bytes) => {
+      const charset = this.mimetypeParams.charset?.toLowerCase();
+      if (charset === undefined || charset === 'utf-8' || charset === 'utf8') return decodeUtf8(bytes);
+      let decoder: TextDecoder;
+      try {
+        decoder = new TextDecoder(charset);
+      } catch {
+        throw new UnsupportedMediaType(`The charset ${JSON.stringify(charset)} is not supported.`);
+      }
+      return decoder.decode(bytes);
+    });
   }
 
   /** The body parsed as JSON: 415 when not sent as JSON, 400 when malformed or polluting. */
   json<T = unknown>(): Promise<T> {
-    this.#json ??= (async () => {
+    this.#json ??= settle(() => {
       if (!this.isJson) {
         throw new UnsupportedMediaType(`Expected a JSON body (application/json), got ${JSON.stringify(this.mimetype || 'none')}.`);
       }
-      return parseJsonBody(await this.text());
-    })();
+      return after(this.#text(), parseJsonBody);
+    });
     return this.#json as Promise<T>;
   }
 
   /** The form fields of an urlencoded or multipart body; empty for other bodies. */
   form(): Promise<MultiDict<string>> {
-    this.#form ??= this.#loadForm();
+    this.#form ??= settle(() => this.#loadForm());
     return this.#form;
   }
 
@@ -291,12 +318,12 @@ export class Request extends RequestHeaderAccessors {
     return values;
   }
 
-  async #loadForm(): Promise<MultiDict<string>> {
+  #loadForm(): Eventually<MultiDict<string>> {
     const mimetype = this.mimetype;
     if (mimetype === 'application/x-www-form-urlencoded') {
-      return parseUrlencodedForm(await this.text(), this.maxFormParts);
+      return after(this.#text(), (text) => parseUrlencodedForm(text, this.maxFormParts));
     }
-    if (mimetype === 'multipart/form-data') return (await this.#loadMultipart()).form;
+    if (mimetype === 'multipart/form-data') return this.#loadMultipart().then((result) => result.form);
     return new MultiDict<string>();
   }
 
@@ -336,22 +363,39 @@ export class Request extends RequestHeaderAccessors {
     return (this.#multipart ??= readMultipart(this));
   }
 
-  /** The body bytes for a buffered reader, refused past `maxBufferSize`. */
-  async #bufferedBytes(): Promise<Uint8Array> {
-    const limit = Math.min(this.maxBufferSize, this.maxContentLength);
-    this.#body ??= this.#readBody(limit);
-    const bytes = await this.#body;
-    if (bytes.byteLength > limit) throw tooLarge(limit);
-    return bytes;
+  /**
+   * The whole body, refused past `limit`: the bytes now when they are at hand (a `BufferedInput`),
+   * else a promise. Read once; a failed read fails every later reader the same way.
+   */
+  #bodyUnder(limit: number): Eventually<Uint8Array> {
+    let body = this.#body;
+    if (body === undefined) {
+      try {
+        body = this.#readBody(limit);
+      } catch (error) {
+        body = Promise.reject(error as Error);
+        // Rejected for whoever reads next; this reader gets the same rejection just below.
+        body.catch(ignore);
+      }
+      this.#body = body;
+    }
+    return after(body, (bytes) => {
+      // An earlier reader (`bytes()`) may have read under a larger limit.
+      if (bytes.byteLength > limit) throw tooLarge(limit);
+      return bytes;
+    });
   }
 
-  /** Starts reading the whole body once; every failure arrives as a rejected promise. */
-  async #readBody(limit: number): Promise<Uint8Array> {
+  /** Reads the whole body: at once from a `BufferedInput`, else from the stream. */
+  #readBody(limit: number): Eventually<Uint8Array> {
     this.#takeStream();
     const environ = this.environ;
     // Plain bodies (nearly all) are read without the stream wrappers in between.
     if (environ.HTTP_CONTENT_ENCODING === undefined) {
-      return readLimited(environ['tsgi.input'], declaredLength(environ.CONTENT_LENGTH), limit);
+      const input = environ['tsgi.input'];
+      const declared = declaredLength(environ.CONTENT_LENGTH);
+      if (input instanceof BufferedInput) return readBuffered(input, declared, limit);
+      return readLimited(input, declared, limit);
     }
     return readLimited(this.#input(limit), undefined, limit);
   }

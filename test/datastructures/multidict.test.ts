@@ -37,11 +37,15 @@ describe('MultiDict', () => {
     expect(dict.getAll('a')).toEqual(['1']);
   });
 
-  it('toObject is a null-prototype object, safe for hostile keys', () => {
-    const dict = new MultiDict([['__proto__', 'x'], ['constructor', 'y']]);
+  it('toObject inherits nothing, safe for hostile keys', () => {
+    const dict = new MultiDict([['__proto__', 'x'], ['constructor', 'y'], ['toString', 'z']]);
     const obj = dict.toObject();
-    expect(Object.getPrototypeOf(obj)).toBeNull();
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(obj))).toBeNull();
+    expect(Object.isFrozen(Object.getPrototypeOf(obj))).toBe(true);
+    expect(Object.keys(obj)).toEqual(['__proto__', 'constructor', 'toString']);
     expect(obj['__proto__']).toBe('x');
+    expect(obj.toString).toBe('z');
+    expect('hasOwnProperty' in obj).toBe(false);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
     const lists = dict.toLists();
     expect(lists['__proto__']).toEqual(['x']);

@@ -3,10 +3,11 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { consoleErrors, type App, type Body, type ErrorStream } from '../../gateway.js';
+import { BufferedInput, consoleErrors, type App, type Body, type Environ, type ErrorStream } from '../../gateway.js';
 import { formatAccessLog } from './access-log.js';
 import { buildEnviron, type EnvironContext } from './environ.js';
 import { Exchange, type ListenerState } from './exchange.js';
+import { NodeInput } from './input.js';
 
 /** A `node:http` request listener. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -53,8 +54,7 @@ export function createListener(app: App, options: NodeListenerOptions, control: 
       }),
   };
 
-  return function tsgiListener(req: IncomingMessage, res: ServerResponse): void {
-    const environ = buildEnviron(req, context);
+  function run(req: IncomingMessage, res: ServerResponse, environ: Environ): void {
     const exchange = new Exchange(req, res, environ, state);
     if (control.draining) res.shouldKeepAlive = false;
     let body: Body | Promise<Body>;
@@ -72,7 +72,37 @@ export function createListener(app: App, options: NodeListenerOptions, control: 
     } else {
       exchange.run(body);
     }
+  }
+
+  return function tsgiListener(req: IncomingMessage, res: ServerResponse): void {
+    const environ = buildEnviron(req, context);
+    if (environ['tsgi.input'] instanceof NodeInput) {
+      // Node parses a body only after this event, even one that came in the same packet as the
+      // head, as small bodies do. One microtask later such a body is all there: the app then gets
+      // it in memory (spec rule 4.8), which spares a promise per chunk in every reader. A body
+      // still on its way streams as usual.
+      queueMicrotask(() => {
+        takeCompleteBody(req, environ);
+        run(req, res, environ);
+      });
+      return;
+    }
+    run(req, res, environ);
   };
+}
+
+/**
+ * Moves a body that has fully arrived out of Node's stream into a `BufferedInput`. Node sets
+ * `complete` only a little later (after the microtasks), but its parser never buffers past
+ * Content-Length, so holding that many bytes means holding the whole body.
+ */
+function takeCompleteBody(req: IncomingMessage, environ: Environ): void {
+  if (req.destroyed) return;
+  const declared = environ.CONTENT_LENGTH;
+  if (!req.complete && (declared === undefined || !(req.readableLength >= Number(declared)))) return;
+  const chunks: Uint8Array[] = [];
+  for (let chunk = req.read() as Buffer | null; chunk !== null; chunk = req.read() as Buffer | null) chunks.push(chunk);
+  environ['tsgi.input'] = new BufferedInput(chunks);
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TextBody, type App, type Environ } from '../../../src/gateway.js';
+import { BufferedInput, TextBody, type App, type Environ } from '../../../src/gateway.js';
 import { Response } from '../../../src/response/response.js';
 import type { RunningServer } from '../../../src/adapters/node/index.js';
 import { bytes, curl, errorSink, hasCurl, jsonApp, listen, sleep, waitFor } from './helpers.js';
@@ -105,6 +105,35 @@ describe('environ', () => {
 });
 
 describe('request bodies', () => {
+  it('gives a body that came with the head in memory, and streams one still on its way', async () => {
+    const app: App = async (environ, startResponse) => {
+      const input = environ['tsgi.input'];
+      let text = '';
+      for await (const chunk of input) text += new TextDecoder().decode(chunk);
+      startResponse('200 OK', [['Content-Type', 'application/json']]);
+      return [bytes(JSON.stringify({ buffered: input instanceof BufferedInput, text }))];
+    };
+    server = await listen(app);
+    const port = server.port;
+    const post = (first: string, second?: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(`POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 10\r\n\r\n${first}`);
+          if (second !== undefined) setTimeout(() => socket.write(second), 100);
+        });
+        let data = '';
+        socket.setEncoding('latin1');
+        socket.on('data', (chunk: string) => (data += chunk));
+        socket.on('end', () => resolve(data.slice(data.indexOf('\r\n\r\n') + 4)));
+        socket.on('error', reject);
+      });
+    // Head and body in one write, as small requests usually come.
+    expect(await post('helloworld')).toBe('{"buffered":true,"text":"helloworld"}');
+    // The second half comes 100 ms after the head: the app gets a streaming input.
+    const answer = await post('hello', 'world');
+    expect(answer).toBe('{"buffered":false,"text":"helloworld"}');
+  });
+
   it('streams a 20 MB body to the app, which hashes it', async () => {
     const hashApp: App = async (environ, startResponse) => {
       const hash = createHash('sha256');
