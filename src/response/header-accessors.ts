@@ -36,7 +36,8 @@ abstract class CallableApp {
  */
 export abstract class ResponseHeaderAccessors extends CallableApp {
   /** The headers; changes show up when the response is served. */
-  declare headers: Headers;
+  abstract get headers(): Headers;
+  abstract set headers(headers: Headers);
 
   // Each getter parses the header afresh, so it never disagrees with `headers`; the objects it
   // returns (CacheControl, HeaderSet, ContentSecurityPolicy) write their changes back.

@@ -2,7 +2,7 @@
  * The Response: status, headers and body, and itself an App that serves them.
  * @module
  */
-import { TextBody, type Body, type Environ, type StartResponse } from '../gateway.js';
+import { TextBody, type Body, type Environ, type HeaderList, type StartResponse } from '../gateway.js';
 import { appendTrusted, assertHeader, Headers, type HeadersInit } from '../datastructures/headers.js';
 import { isBodyless, parseStatusLine, STATUS_PHRASES, statusLine } from '../http/status.js';
 import { contentTypeFor, parseContentType } from '../http/content-type.js';
@@ -74,6 +74,19 @@ function checkedContentType(value: string, exact: boolean): string {
   return checked;
 }
 
+// Content-Type pairs shared by every response served with that type (rule 6.3: nobody changes a
+// pair in place), bounded like the checked types they come from.
+const TYPE_PAIRS = new Map<string, [string, string]>();
+
+function typePair(contentType: string): [string, string] {
+  let pair = TYPE_PAIRS.get(contentType);
+  if (pair === undefined) {
+    pair = ['Content-Type', contentType];
+    if (TYPE_PAIRS.size < 256) TYPE_PAIRS.set(contentType, pair);
+  }
+  return pair;
+}
+
 /** A `Response` can be called like any App. */
 export interface Response {
   (environ: Environ, startResponse: StartResponse): Body | Promise<Body>;
@@ -97,11 +110,16 @@ export class Response extends ResponseHeaderAccessors {
   // The body when its length is known: text stays text until bytes are asked for.
   #known: TextBody | Uint8Array | undefined;
   #onClose: Array<() => void> | undefined;
+  // Most responses are made with no headers but Content-Type and the Content-Length of a known
+  // body, and served without anyone reading `headers`: until someone does, those two are kept
+  // here and the `Headers` object is not built (`#headers` stays undefined).
+  #headers: Headers | undefined;
+  #plainType = DEFAULT_CONTENT_TYPE;
 
   constructor(body?: BodyInit, init: ResponseInit = NO_INIT) {
     super();
-    const given = init.headers;
-    const headers = (this.headers = given instanceof Headers ? given : new Headers(given));
+    this.#body = body;
+    const known = (this.#known = knownBody(body));
     if (init.status !== undefined) this.status = init.status;
     const contentType =
       init.contentType !== undefined
@@ -109,18 +127,42 @@ export class Response extends ResponseHeaderAccessors {
         : init.mimetype !== undefined
           ? checkedContentType(init.mimetype, false)
           : undefined;
-    // With no headers given there is nothing to replace: append without searching.
-    if (contentType !== undefined) {
-      if (given == null) appendTrusted(headers, 'Content-Type', contentType);
-      else headers.set('Content-Type', contentType);
-    } else if (given == null || !headers.has('Content-Type')) {
-      appendTrusted(headers, 'Content-Type', DEFAULT_CONTENT_TYPE);
+    const given = init.headers;
+    if (given == null) {
+      if (contentType !== undefined) this.#plainType = contentType;
+      return;
     }
-    this.#body = body;
-    const known = (this.#known = knownBody(body));
-    if (known !== undefined && (given == null || !headers.has('Content-Length'))) {
+    const headers = (this.#headers = given instanceof Headers ? given : new Headers(given));
+    if (contentType !== undefined) headers.set('Content-Type', contentType);
+    else if (!headers.has('Content-Type')) appendTrusted(headers, 'Content-Type', DEFAULT_CONTENT_TYPE);
+    if (known !== undefined && !headers.has('Content-Length')) {
       appendTrusted(headers, 'Content-Length', String(known.byteLength));
     }
+  }
+
+  /** The headers; changes show up when the response is served. */
+  get headers(): Headers {
+    return this.#headers ?? this.#buildHeaders();
+  }
+
+  set headers(headers: Headers) {
+    this.#headers = headers;
+  }
+
+  #buildHeaders(): Headers {
+    const headers = new Headers();
+    appendTrusted(headers, 'Content-Type', this.#plainType);
+    const known = this.#known;
+    if (known !== undefined) appendTrusted(headers, 'Content-Length', String(known.byteLength));
+    return (this.#headers = headers);
+  }
+
+  /** The header list to serve: from `headers`, or straight from the two kept values. */
+  #headerList(): HeaderList {
+    if (this.#headers !== undefined) return this.#headers.toList();
+    const known = this.#known;
+    const type = typePair(this.#plainType);
+    return known === undefined ? [type] : [type, ['Content-Length', String(known.byteLength)]];
   }
 
   /**
@@ -175,10 +217,11 @@ export class Response extends ResponseHeaderAccessors {
   }
 
   set body(body: BodyInit) {
+    const headers = this.headers;
     this.#body = body;
     const known = (this.#known = knownBody(body));
-    if (known !== undefined) this.headers.set('Content-Length', String(known.byteLength));
-    else this.headers.delete('Content-Length');
+    if (known !== undefined) headers.set('Content-Length', String(known.byteLength));
+    else headers.delete('Content-Length');
   }
 
   /** True when the body is a stream or iterator that can be read only once. */
@@ -351,7 +394,7 @@ export class Response extends ResponseHeaderAccessors {
    */
   override serve(environ: Environ, startResponse: StartResponse): Body {
     const code = this.#statusCode;
-    let headers = this.headers.toList();
+    let headers = this.#headerList();
     if (isBodyless(code)) headers = dropBodyHeaders(headers, code);
     startResponse(this.#status, headers);
     const onClose = this.#onClose;

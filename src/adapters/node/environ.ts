@@ -18,11 +18,19 @@ const IS_WORKER = cluster.isWorker;
 /**
  * The environ key of a raw header name; `null` for names holding `_`: `X_Forwarded_For` would
  * land on the same key as `X-Forwarded-For`, so a client could spoof a header a proxy sets.
- * nginx and Werkzeug drop such names; so do we.
+ * nginx and Werkzeug drop such names; so do we. Answers are cached by raw name (clients send the
+ * same few names again and again), with a cap so a hostile stream of names cannot grow it.
  */
 function environKey(name: string): string | null {
-  return name.includes('_') ? null : headerKey(name);
+  let key = ENVIRON_KEYS.get(name);
+  if (key === undefined) {
+    key = name.includes('_') ? null : headerKey(name);
+    if (ENVIRON_KEYS.size < 1000) ENVIRON_KEYS.set(name, key);
+  }
+  return key;
 }
+
+const ENVIRON_KEYS = new Map<string, string | null>();
 
 // One disk storage for every request of the process: uploads over 1 MiB spill to temporary files,
 // and the memory budget of the small ones is shared. Request.fileStorage overrides it per app.

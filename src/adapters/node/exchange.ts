@@ -52,6 +52,23 @@ function sendHead(res: ServerResponse, code: number, reason: string | undefined,
   res.writeHead(code, reason);
 }
 
+interface ParsedStatus {
+  code: number;
+  reason: string;
+}
+
+// Apps send a handful of constant status lines: each is checked and split once.
+const STATUS_LINES = new Map<string, ParsedStatus>();
+
+function parseStatus(status: unknown): ParsedStatus {
+  if (typeof status !== 'string' || status.length < 3 || (status.length > 3 && status.charCodeAt(3) !== 32)) {
+    throw new TypeError(`invalid status line ${JSON.stringify(status)}: expected "200 OK"`);
+  }
+  const code = Number(status.slice(0, 3));
+  if (!(code >= 100 && code <= 999)) throw new TypeError(`invalid status code in ${JSON.stringify(status)}`);
+  return { code, reason: status.length > 4 ? status.slice(4) : '' };
+}
+
 const HAS_LENGTH = 1;
 const HAS_TRANSFER_ENCODING = 2;
 
@@ -110,14 +127,14 @@ export class Exchange {
       // Too late to change the response: re-raise, as the protocol says.
       if (this.headSent) throw error;
     }
-    if (typeof status !== 'string' || status.length < 3 || (status.length > 3 && status.charCodeAt(3) !== 32)) {
-      throw new TypeError(`invalid status line ${JSON.stringify(status)}: expected "200 OK"`);
+    let parsed = STATUS_LINES.get(status);
+    if (parsed === undefined) {
+      parsed = parseStatus(status);
+      if (STATUS_LINES.size < 256) STATUS_LINES.set(status, parsed);
     }
-    const code = Number(status.slice(0, 3));
-    if (!(code >= 100 && code <= 999)) throw new TypeError(`invalid status code in ${JSON.stringify(status)}`);
     if (!Array.isArray(headers)) throw new TypeError('startResponse headers must be an array of [name, value]');
-    this.statusCode = code;
-    this.reason = status.length > 4 ? status.slice(4) : '';
+    this.statusCode = parsed.code;
+    this.reason = parsed.reason;
     this.headers = headers;
   }
 
