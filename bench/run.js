@@ -4,14 +4,15 @@
 // and route, in a rotated order) and the table reports medians, with each figure also as a ratio
 // to raw node:http measured in the same run.
 //
-//   npm run bench                          # 3 runs x 5 s per cell (about 6 minutes)
+//   npm run bench                          # 5 runs x 3 s per cell (about 7 minutes)
 //   BENCH_RUNS=1 BENCH_DURATION=1 npm run bench   # quick look
 //   BENCH_WRITE=0 ...                      # do not rewrite bench/README.md
 //
-// Environment (the in-process client part takes CLIENT_SECONDS and CLIENT_RUNS, see bench/client.js): BENCH_RUNS (3), BENCH_DURATION seconds (5), BENCH_WARMUP seconds (1),
+// Environment (the in-process client part takes CLIENT_SECONDS and CLIENT_RUNS, see bench/client.js): BENCH_RUNS (5), BENCH_DURATION seconds (3), BENCH_WARMUP seconds (1),
+// BENCH_PIN (1: load generator on core 0, servers on core 1; 0 lets the scheduler place them),
 // BENCH_CONNECTIONS (50), BENCH_PIPELINING (1), BENCH_ONLY (comma list of servers besides node:http),
 // BENCH_ROUTES (comma list of path parts: hello,json,query,form). Filtered runs do not write the README.
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -22,8 +23,8 @@ import { median } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const env = (name, fallback) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
-const RUNS = env('BENCH_RUNS', 3);
-const DURATION = env('BENCH_DURATION', 5);
+const RUNS = env('BENCH_RUNS', 5);
+const DURATION = env('BENCH_DURATION', 3);
 const WARMUP = env('BENCH_WARMUP', 1);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 50);
 const PIPELINING = env('BENCH_PIPELINING', 1);
@@ -37,6 +38,21 @@ const SERVERS = [
   { name: 'hono', file: 'hono.js' },
   { name: 'express', file: 'express.js' },
 ].filter((s) => !process.env.BENCH_ONLY || s.name === 'node:http' || process.env.BENCH_ONLY.split(',').includes(s.name));
+
+// With two or more cores, the load generator (this process) and each server get a core of their
+// own (taskset, from util-linux): otherwise the scheduler moves them around and a server sometimes
+// shares a core with autocannon, which adds more noise than the differences being measured.
+// BENCH_PIN=0 turns it off.
+const PIN = process.env.BENCH_PIN !== '0' && os.cpus().length >= 2 && pin(process.pid, '0');
+
+function pin(pid, cpus) {
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const FORM = 'name=tsgi&lang=typescript&n=42';
 const ROUTES = [
@@ -56,6 +72,7 @@ const ROUTES = [
 function start(server) {
   return new Promise((resolve, reject) => {
     const child = fork(join(here, 'servers', server.file), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    if (PIN) pin(child.pid, '1');
     child.once('message', (message) => resolve({ ...server, child, url: `http://127.0.0.1:${message.port}` }));
     child.once('exit', (code) => reject(new Error(`${server.name} exited with ${code}`)));
   });
@@ -164,7 +181,7 @@ for (const route of ROUTES) {
 const cpus = os.cpus();
 const loadAfter = os.loadavg()[0];
 const command =
-  `\`${RUNS === 3 && DURATION === 5 ? '' : `BENCH_RUNS=${RUNS} BENCH_DURATION=${DURATION} `}npm run bench\`` +
+  `\`${RUNS === 5 && DURATION === 3 ? '' : `BENCH_RUNS=${RUNS} BENCH_DURATION=${DURATION} `}npm run bench\`` +
   ` (${RUNS} interleaved runs x ${DURATION} s per cell, ${CONNECTIONS} connections, pipelining ${PIPELINING}, medians)`;
 const versions = ['fastify', 'hono', '@hono/node-server', 'express', 'autocannon']
   .map((name) => {
@@ -177,7 +194,7 @@ const section = `<!-- bench:peers:start -->
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${cpus.length} x ${cpus[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}, ${os.platform()} ${os.release()}; ${versions}.
 Command: ${command}. Each server runs alone in its own process; autocannon runs in the parent on the
-same machine over 127.0.0.1, so with ${cpus.length} cores the load generator and the server share the CPU
+same machine over 127.0.0.1${PIN ? ', pinned to core 0 and each server to core 1 (taskset)' : `, so with ${cpus.length} cores the load generator and the server share the CPU`}
 (1-minute load average ${loadBefore.toFixed(1)} before the run and ${loadAfter.toFixed(1)} after it: other work on the machine shows in req/s).
 Ratios are to raw node:http in the same run (median of the per-run ratios); for p99 and CPU, lower is better.
 "CPU us/req" is the server process's own CPU time (user + system, from \`process.cpuUsage()\`) divided by the
@@ -189,7 +206,8 @@ ${rows.join('\n')}
 
 Routes: \`GET /hello\` (text), \`GET /json\`, \`GET /query?a=1&b=two&c=3&c=4\` (the parsed arguments echoed as JSON),
 \`POST /form\` (\`${FORM}\`, urlencoded, echoed as JSON). Every server's answers are checked before the load.
-**tsgi** uses \`Request.application\`, \`Response\`, \`Response.json\`, \`req.args\` and \`req.form()\` from \`dist/\` with a
+**tsgi** uses \`Request.application\`, \`Response\`, \`Response.json\`, \`req.args\` and \`req.form()\` (echoed with
+\`MultiDict.toRecord()\`, the value-or-array shape Fastify's parser gives) from \`dist/\` with a
 \`switch\` on \`req.path\` (the raw node:http server does the same); the others use their own routers. "tsgi-raw" is
 the same adapter (\`serve\`) with apps written in the bare protocol (\`startResponse\` and byte chunks), which shows
 the adapter's own cost apart from \`Request\`/\`Response\`. Express runs with

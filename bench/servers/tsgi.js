@@ -1,7 +1,7 @@
 // tsgi through `serve`, with Request/Response and Request.application, from the built package.
 import { Request, Response } from '../../dist/index.js';
 import { serve } from '../../dist/adapters/node/index.js';
-import { HELLO, MESSAGE, pairsToObject, report } from './listen.js';
+import { HELLO, MESSAGE, report } from './listen.js';
 
 const notFound = () => new Response('Not Found', { status: 404 });
 
@@ -13,9 +13,9 @@ const app = Request.application((req) => {
     case '/json':
       return method === 'GET' ? Response.json(MESSAGE) : notFound();
     case '/query':
-      return method === 'GET' ? Response.json(pairsToObject(req.args)) : notFound();
+      return method === 'GET' ? Response.json(req.args.toRecord()) : notFound();
     case '/form':
-      return method === 'POST' ? req.form().then((form) => Response.json(pairsToObject(form))) : notFound();
+      return method === 'POST' ? req.form().then((form) => Response.json(form.toRecord())) : notFound();
     default:
       return notFound();
   }

@@ -165,6 +165,31 @@ export class MultiDict<V = string> implements Iterable<[string, V]> {
     return out;
   }
 
+  /**
+   * A plain object with each key's value, or an array of its values when it has several: the
+   * shape of Node's `querystring.parse` and Express's `req.query`, handy to echo or log. It
+   * inherits nothing, so any key is safe.
+   *
+   * @example
+   * ```ts
+   * new MultiDict([['a', '1'], ['c', '3'], ['c', '4']]).toRecord(); // { a: '1', c: ['3', '4'] }
+   * ```
+   */
+  toRecord(): Record<string, V | V[]> {
+    const out = new SafeRecord() as Record<string, V | V[]>;
+    // Which keys hold an array we made: a value may itself be an array.
+    let repeated: Set<string> | undefined;
+    for (const [key, value] of this.#pairs) {
+      if (!(key in out)) out[key] = value;
+      else if (repeated?.has(key)) (out[key] as V[]).push(value);
+      else {
+        (repeated ??= new Set()).add(key);
+        out[key] = [out[key] as V, value];
+      }
+    }
+    return out;
+  }
+
   /** JSON form: the first value of each key, like `toObject()`. */
   toJSON(): Record<string, V> {
     return this.toObject();

@@ -51,7 +51,7 @@ const NOT_MODIFIED_DROPPED = [
 const decoder = new TextDecoder();
 
 const NO_INIT: ResponseInit = Object.freeze({});
-const JSON_INIT: ResponseInit = Object.freeze({ mimetype: 'application/json' });
+const JSON_TYPE = 'application/json';
 
 // Content-Type values already checked, by the mimetype or exact value they were made from:
 // responses are built from a handful of constant types, so each is checked (and given its
@@ -176,7 +176,13 @@ export class Response extends ResponseHeaderAccessors {
   static json(value: unknown, init?: ResponseInit): Response {
     const text = JSON.stringify(value);
     if (text === undefined) throw new TypeError('value is not JSON-serializable');
-    if (init === undefined) return new this(text, JSON_INIT);
+    if (init === undefined) {
+      // The common case, without looking the type up: a plain response with a known body.
+      const res = new this(text);
+      if (res.#headers === undefined) res.#plainType = JSON_TYPE;
+      else res.headers.set('Content-Type', JSON_TYPE);
+      return res;
+    }
     return new this(text, init.mimetype === undefined ? { ...init, mimetype: 'application/json' } : init);
   }
 

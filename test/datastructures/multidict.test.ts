@@ -61,3 +61,19 @@ describe('MultiDict', () => {
     expect(copy.getAll('a')).toEqual(['1', '2']);
   });
 });
+
+describe('MultiDict.toRecord', () => {
+  it('gives single values as they are and repeats as arrays, in order, safe for any key', () => {
+    const dict = new MultiDict([['a', '1'], ['c', '3'], ['__proto__', 'x'], ['c', '4'], ['c', '5'], ['toString', 't']]);
+    const record = dict.toRecord();
+    expect(JSON.parse(JSON.stringify(record))).toEqual({ a: '1', c: ['3', '4', '5'], ['__proto__']: 'x', toString: 't' });
+    expect(Object.keys(record)).toEqual(['a', 'c', '__proto__', 'toString']);
+    expect('hasOwnProperty' in record).toBe(false);
+    expect(new MultiDict().toRecord()).toEqual({});
+  });
+
+  it('tells its own arrays from values that are arrays', () => {
+    const dict = new MultiDict<string[]>([['k', ['x']], ['k', ['y']], ['one', ['z']]]);
+    expect(dict.toRecord()).toEqual({ k: [['x'], ['y']], one: ['z'] });
+  });
+});
