@@ -4,11 +4,11 @@
 // and route, in a rotated order) and the table reports medians, with each figure also as a ratio
 // to raw node:http measured in the same run.
 //
-//   npm run bench                          # 5 runs x 3 s per cell (about 7 minutes)
+//   npm run bench                          # 7 runs x 2 s per cell (about 11 minutes)
 //   BENCH_RUNS=1 BENCH_DURATION=1 npm run bench   # quick look
 //   BENCH_WRITE=0 ...                      # do not rewrite bench/README.md
 //
-// Environment (the in-process client part takes CLIENT_SECONDS and CLIENT_RUNS, see bench/client.js): BENCH_RUNS (5), BENCH_DURATION seconds (3), BENCH_WARMUP seconds (1),
+// Environment (the in-process client part takes CLIENT_SECONDS and CLIENT_RUNS, see bench/client.js): BENCH_RUNS (7), BENCH_DURATION seconds (2), BENCH_WARMUP seconds (1),
 // BENCH_PIN (1: load generator on core 0, servers on core 1; 0 lets the scheduler place them),
 // BENCH_CONNECTIONS (50), BENCH_PIPELINING (1), BENCH_ONLY (comma list of servers besides node:http),
 // BENCH_ROUTES (comma list of path parts: hello,json,query,form). Filtered runs do not write the README.
@@ -23,8 +23,8 @@ import { median } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const env = (name, fallback) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
-const RUNS = env('BENCH_RUNS', 5);
-const DURATION = env('BENCH_DURATION', 3);
+const RUNS = env('BENCH_RUNS', 7);
+const DURATION = env('BENCH_DURATION', 2);
 const WARMUP = env('BENCH_WARMUP', 1);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 50);
 const PIPELINING = env('BENCH_PIPELINING', 1);
@@ -126,21 +126,33 @@ if (WARMUP > 0) {
 
 // results[route][server] = [{ rps, p99, errors }] one per run
 const results = Object.fromEntries(ROUTES.map((r) => [r.name, Object.fromEntries(servers.map((s) => [s.name, []]))]));
+const floorServer = servers.find((s) => s.name === 'node:http');
+const peers = servers.filter((s) => s !== floorServer);
+
+async function measure(server, route, run) {
+  const cpuBefore = await cpuTime(server);
+  const r = await load(server, route, DURATION);
+  const cpu = ((await cpuTime(server)) - cpuBefore) / Math.max(r.requests.total, 1);
+  const errors = r.errors + r.timeouts + r.non2xx;
+  console.log(
+    `run ${run + 1}/${RUNS} ${route.name.padEnd(11)} ${server.name.padEnd(13)} ` +
+      `${Math.round(r.requests.average).toString().padStart(6)} req/s  p99 ${r.latency.p99} ms  ${cpu.toFixed(1)} us CPU/req` +
+      `${errors ? `  ${errors} errors` : ''}`,
+  );
+  return { rps: r.requests.average, p99: r.latency.p99, cpu, errors };
+}
+
 for (let run = 0; run < RUNS; run++) {
   for (const route of ROUTES) {
-    // Rotate the order each run so no server always goes first (or right after another).
-    const order = servers.map((_, i) => servers[(i + run) % servers.length]);
+    // Rotate the order each run so no server always goes first (or right after another). The
+    // floor is measured right before each peer, and each ratio is taken to that measurement:
+    // this machine's speed drifts over seconds, so a floor measured a minute earlier would move
+    // the ratio more than the servers differ.
+    const order = peers.map((_, i) => peers[(i + run) % peers.length]);
     for (const server of order) {
-      const cpuBefore = await cpuTime(server);
-      const r = await load(server, route, DURATION);
-      const cpu = ((await cpuTime(server)) - cpuBefore) / Math.max(r.requests.total, 1);
-      const errors = r.errors + r.timeouts + r.non2xx;
-      results[route.name][server.name].push({ rps: r.requests.average, p99: r.latency.p99, cpu, errors });
-      console.log(
-        `run ${run + 1}/${RUNS} ${route.name.padEnd(11)} ${server.name.padEnd(13)} ` +
-          `${Math.round(r.requests.average).toString().padStart(6)} req/s  p99 ${r.latency.p99} ms  ${cpu.toFixed(1)} us CPU/req` +
-          `${errors ? `  ${errors} errors` : ''}`,
-      );
+      const floor = await measure(floorServer, route, run);
+      results[route.name]['node:http'].push({ ...floor, floor });
+      results[route.name][server.name].push({ ...(await measure(server, route, run)), floor });
     }
   }
 }
@@ -161,15 +173,14 @@ const inprocessNote = inprocess.split('\n').find((line) => line.startsWith('node
 const fmt = (n) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2));
 const rows = [];
 for (const route of ROUTES) {
-  const floor = results[route.name]['node:http'];
   for (const server of servers) {
     const runs = results[route.name][server.name];
     const rps = median(runs.map((r) => r.rps));
     const p99 = median(runs.map((r) => r.p99));
-    const rpsRatio = median(runs.map((r, i) => r.rps / floor[i].rps));
-    const p99Ratio = median(runs.map((r, i) => r.p99 / Math.max(floor[i].p99, 1)));
+    const rpsRatio = median(runs.map((r) => r.rps / r.floor.rps));
+    const p99Ratio = median(runs.map((r) => r.p99 / Math.max(r.floor.p99, 1)));
     const cpu = median(runs.map((r) => r.cpu));
-    const cpuRatio = median(runs.map((r, i) => r.cpu / floor[i].cpu));
+    const cpuRatio = median(runs.map((r) => r.cpu / r.floor.cpu));
     const errors = runs.reduce((sum, r) => sum + r.errors, 0);
     rows.push(
       `| ${route.name} | ${server.name === 'tsgi' ? '**tsgi**' : server.name} | ${fmt(rps)} | ${rpsRatio.toFixed(2)} | ${fmt(p99)} | ${p99Ratio.toFixed(2)} | ` +
@@ -181,7 +192,7 @@ for (const route of ROUTES) {
 const cpus = os.cpus();
 const loadAfter = os.loadavg()[0];
 const command =
-  `\`${RUNS === 5 && DURATION === 3 ? '' : `BENCH_RUNS=${RUNS} BENCH_DURATION=${DURATION} `}npm run bench\`` +
+  `\`${RUNS === 7 && DURATION === 2 ? '' : `BENCH_RUNS=${RUNS} BENCH_DURATION=${DURATION} `}npm run bench\`` +
   ` (${RUNS} interleaved runs x ${DURATION} s per cell, ${CONNECTIONS} connections, pipelining ${PIPELINING}, medians)`;
 const versions = ['fastify', 'hono', '@hono/node-server', 'express', 'autocannon']
   .map((name) => {
@@ -196,7 +207,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${cpus.length} x ${cpus[0]?
 Command: ${command}. Each server runs alone in its own process; autocannon runs in the parent on the
 same machine over 127.0.0.1${PIN ? ', pinned to core 0 and each server to core 1 (taskset)' : `, so with ${cpus.length} cores the load generator and the server share the CPU`}
 (1-minute load average ${loadBefore.toFixed(1)} before the run and ${loadAfter.toFixed(1)} after it: other work on the machine shows in req/s).
-Ratios are to raw node:http in the same run (median of the per-run ratios); for p99 and CPU, lower is better.
+Ratios are to raw node:http measured right before each cell (median of those ratios; the node:http row pools\nall its measurements); for p99 and CPU, lower is better.
 "CPU us/req" is the server process's own CPU time (user + system, from \`process.cpuUsage()\`) divided by the
 requests it served: unlike req/s it does not depend on how much CPU the load generator leaves over.
 
