@@ -4,11 +4,12 @@
 // and route, in a rotated order) and the table reports medians, with each figure also as a ratio
 // to raw node:http measured in the same run.
 //
-//   npm run bench                          # 7 runs x 2 s per cell (about 11 minutes)
+//   npm run bench                          # 7 runs x 2 s per cell, then 5 head-to-head runs (about 15 minutes)
 //   BENCH_RUNS=1 BENCH_DURATION=1 npm run bench   # quick look
 //   BENCH_WRITE=0 ...                      # do not rewrite bench/README.md
 //
 // Environment (the in-process client part takes CLIENT_SECONDS and CLIENT_RUNS, see bench/client.js): BENCH_RUNS (7), BENCH_DURATION seconds (2), BENCH_WARMUP seconds (1),
+// BENCH_SHARED_RUNS (5: runs of the head-to-head table, node:http and a peer sharing core 1 at once; 0 skips it),
 // BENCH_PIN (1: load generator on core 0, servers on core 1; 0 lets the scheduler place them),
 // BENCH_CONNECTIONS (50), BENCH_PIPELINING (1), BENCH_ONLY (comma list of servers besides node:http),
 // BENCH_ROUTES (comma list of path parts: hello,json,query,form). Filtered runs do not write the README.
@@ -28,6 +29,7 @@ const DURATION = env('BENCH_DURATION', 2);
 const WARMUP = env('BENCH_WARMUP', 1);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 50);
 const PIPELINING = env('BENCH_PIPELINING', 1);
+const SHARED_RUNS = env('BENCH_SHARED_RUNS', 5);
 const WRITE = process.env.BENCH_WRITE !== '0' && !process.env.BENCH_ONLY && !process.env.BENCH_ROUTES;
 
 const SERVERS = [
@@ -156,6 +158,38 @@ for (let run = 0; run < RUNS; run++) {
     }
   }
 }
+// Head to head on one core: node:http and a peer serve at the same time, both on core 1, each
+// loaded by its own autocannon. Both see the same machine speed at every instant, so the ratio of
+// requests per CPU-second does not drift with the machine the way back-to-back runs do; the CPU
+// time (rather than requests alone) is compared because the scheduler shares a core per thread,
+// not per process.
+// shared[route][server] = [{ rps, cpuShare, efficiency }] one per run, as ratios to node:http
+const shared = Object.fromEntries(ROUTES.map((r) => [r.name, Object.fromEntries(peers.map((s) => [s.name, []]))]));
+if (PIN && SHARED_RUNS > 0) {
+  for (let run = 0; run < SHARED_RUNS; run++) {
+    for (const route of ROUTES) {
+      for (const server of peers) {
+        const before = [await cpuTime(floorServer), await cpuTime(server)];
+        const [floorLoad, peerLoad] = await Promise.all([load(floorServer, route, DURATION), load(server, route, DURATION)]);
+        const floorCpu = (await cpuTime(floorServer)) - before[0];
+        const peerCpu = (await cpuTime(server)) - before[1];
+        const efficiency = peerLoad.requests.total / peerCpu / (floorLoad.requests.total / floorCpu);
+        const errors = floorLoad.errors + floorLoad.non2xx + peerLoad.errors + peerLoad.non2xx;
+        console.log(
+          `shared ${run + 1}/${SHARED_RUNS} ${route.name.padEnd(11)} ${server.name.padEnd(9)} vs node:http: ` +
+            `${peerLoad.requests.total} / ${floorLoad.requests.total} requests, CPU ${(peerCpu / 1e6).toFixed(2)} / ${(floorCpu / 1e6).toFixed(2)} s, ` +
+            `requests per CPU-second x${efficiency.toFixed(3)}${errors ? `  ${errors} errors` : ''}`,
+        );
+        shared[route.name][server.name].push({
+          rps: peerLoad.requests.total / floorLoad.requests.total,
+          cpuShare: peerCpu / (peerCpu + floorCpu),
+          efficiency,
+          errors,
+        });
+      }
+    }
+  }
+}
 for (const s of servers) s.child.kill();
 
 // In-process client comparison: bench/client.js (written with the test client) in its own process,
@@ -188,6 +222,39 @@ for (const route of ROUTES) {
     );
   }
 }
+
+const sharedRows = [];
+for (const route of ROUTES) {
+  for (const server of peers) {
+    const runs = shared[route.name][server.name];
+    if (runs.length === 0) continue;
+    const efficiencies = runs.map((r) => r.efficiency).sort((a, b) => a - b);
+    const errors = runs.reduce((sum, r) => sum + r.errors, 0);
+    sharedRows.push(
+      `| ${route.name} | ${server.name === 'tsgi' ? '**tsgi**' : server.name} | ${median(efficiencies).toFixed(2)} | ` +
+        `${efficiencies[0].toFixed(2)}-${efficiencies[efficiencies.length - 1].toFixed(2)} | ${median(runs.map((r) => r.rps)).toFixed(2)} | ` +
+        `${median(runs.map((r) => r.cpuShare)).toFixed(2)} |${errors ? ` ${errors} errors` : ''}`,
+    );
+  }
+}
+const sharedSection =
+  sharedRows.length === 0
+    ? ''
+    : `
+### Head to head on one core
+
+The same servers and routes, each peer serving **at the same time** as raw node:http, both pinned to core 1 and
+each loaded by its own autocannon (${CONNECTIONS} connections) from core 0 for ${DURATION} s; ${SHARED_RUNS} runs per cell.
+Both servers see the same machine speed at every instant, so this ratio does not drift the way
+back-to-back measurements do: it is the peer's requests per CPU-second over node:http's (higher is better),
+each server's CPU time from \`process.cpuUsage()\`. "req ratio" is the plain ratio of requests served and
+"CPU share" the peer's part of the core's time (the scheduler shares a core by thread, so a server with busy
+helper threads can take more than half).
+
+| route | server | requests per CPU-second, x node:http | range of runs | req ratio | CPU share |
+|---|---|---:|---:|---:|---:|
+${sharedRows.join('\n')}
+`;
 
 const cpus = os.cpus();
 const loadAfter = os.loadavg()[0];
@@ -223,7 +290,7 @@ Routes: \`GET /hello\` (text), \`GET /json\`, \`GET /query?a=1&b=two&c=3&c=4\` (
 the same adapter (\`serve\`) with apps written in the bare protocol (\`startResponse\` and byte chunks), which shows
 the adapter's own cost apart from \`Request\`/\`Response\`. Express runs with
 \`etag\` and \`x-powered-by\` off; Fastify parses urlencoded bodies with fast-querystring, as @fastify/formbody does.
-
+${sharedSection}
 ### In-process test clients (no socket)
 
 \`GET /hello\` through tsgi's test \`Client\` and through light-my-request (Fastify's inject) on the equivalent raw
