@@ -164,7 +164,7 @@ export class Request extends RequestHeaderAccessors {
 
   /** The method, upper-cased (`GET`). */
   get method(): string {
-    return (this.#method ??= this.environ.REQUEST_METHOD.toUpperCase());
+    return (this.#method ??= upperCaseMethod(this.environ.REQUEST_METHOD));
   }
 
   /** The URL scheme (`http` or `https`), as the server or `proxyFix` set it. */
@@ -435,3 +435,15 @@ export class Request extends RequestHeaderAccessors {
 }
 
 Object.assign(Request.prototype, REQUEST_DEFAULTS);
+
+/**
+ * The method upper-cased. Servers hand over methods already upper-case (Node's parser accepts
+ * nothing else), so this only checks; `toUpperCase` goes through ICU and costs more than the check.
+ */
+function upperCaseMethod(method: string): string {
+  for (let i = 0; i < method.length; i++) {
+    const code = method.charCodeAt(i);
+    if (code >= 97 && code <= 122) return method.toUpperCase();
+  }
+  return method;
+}

@@ -42,81 +42,65 @@ export abstract class ResponseHeaderAccessors extends CallableApp {
   // Each getter parses the header afresh, so it never disagrees with `headers`; the objects it
   // returns (CacheControl, HeaderSet, ContentSecurityPolicy) write their changes back.
 
-  #writeBack(name: string): (value: object) => void {
-    return (value) => this.headers.setOrDelete(name, String(value) || undefined);
-  }
-
-  #setTyped(name: string, value: object | string | number | null | undefined): void {
-    this.headers.setOrDelete(name, value === null || value === undefined ? undefined : String(value) || undefined);
-  }
-
-  #setList(name: string, value: Iterable<string> | string | null | undefined): void {
-    this.#setTyped(name, value == null || typeof value === 'string' ? value : new HeaderSet(value));
-  }
-
-  #setDate(name: string, value: Date | number | null | undefined): void {
-    this.headers.setOrDelete(name, value === null || value === undefined ? undefined : formatHttpDate(value));
-  }
-
   /** Cache-Control as a typed object: `res.cacheControl.maxAge = 60` updates the header. */
   get cacheControl(): CacheControl {
-    return parseCacheControl(this.headers.get('Cache-Control'), this.#writeBack('Cache-Control'));
+    return parseCacheControl(this.headers.get('Cache-Control'), writeBack(this, 'Cache-Control'));
   }
-  set cacheControl(value: CacheControl | string | null | undefined) { this.#setTyped('Cache-Control', value); }
+  set cacheControl(value: CacheControl | string | null | undefined) { setTyped(this, 'Cache-Control', value); }
 
   /** Vary as a case-insensitive set: `res.vary.add('Accept-Encoding')`. */
-  get vary(): HeaderSet { return parseHeaderSet(this.headers.get('Vary'), this.#writeBack('Vary')); }
-  set vary(value: Iterable<string> | string | null | undefined) { this.#setList('Vary', value); }
+  get vary(): HeaderSet { return parseHeaderSet(this.headers.get('Vary'), writeBack(this, 'Vary')); }
+  set vary(value: Iterable<string> | string | null | undefined) { setList(this, 'Vary', value); }
   /** Allow as a set of methods. */
-  get allow(): HeaderSet { return parseHeaderSet(this.headers.get('Allow'), this.#writeBack('Allow')); }
-  set allow(value: Iterable<string> | string | null | undefined) { this.#setList('Allow', value); }
+  get allow(): HeaderSet { return parseHeaderSet(this.headers.get('Allow'), writeBack(this, 'Allow')); }
+  set allow(value: Iterable<string> | string | null | undefined) { setList(this, 'Allow', value); }
   /** Content-Language as a set of tags. */
-  get contentLanguage(): HeaderSet { return parseHeaderSet(this.headers.get('Content-Language'), this.#writeBack('Content-Language')); }
-  set contentLanguage(value: Iterable<string> | string | null | undefined) { this.#setList('Content-Language', value); }
+  get contentLanguage(): HeaderSet { return parseHeaderSet(this.headers.get('Content-Language'), writeBack(this, 'Content-Language')); }
+  set contentLanguage(value: Iterable<string> | string | null | undefined) { setList(this, 'Content-Language', value); }
 
   /** Access-Control-Allow-Origin (`*` or an origin). */
   get accessControlAllowOrigin(): string | undefined { return this.headers.get('Access-Control-Allow-Origin'); }
-  set accessControlAllowOrigin(value: string | null | undefined) { this.#setTyped('Access-Control-Allow-Origin', value); }
+  set accessControlAllowOrigin(value: string | null | undefined) { setTyped(this, 'Access-Control-Allow-Origin', value); }
   /** Access-Control-Allow-Credentials: true when the header is `true`. */
   get accessControlAllowCredentials(): boolean { return this.headers.get('Access-Control-Allow-Credentials') === 'true'; }
-  set accessControlAllowCredentials(value: boolean) { this.#setTyped('Access-Control-Allow-Credentials', value ? 'true' : undefined); }
+  set accessControlAllowCredentials(value: boolean) { setTyped(this, 'Access-Control-Allow-Credentials', value ? 'true' : undefined); }
   /** Access-Control-Allow-Methods as a set. */
-  get accessControlAllowMethods(): HeaderSet { return parseHeaderSet(this.headers.get('Access-Control-Allow-Methods'), this.#writeBack('Access-Control-Allow-Methods')); }
-  set accessControlAllowMethods(value: Iterable<string> | string | null | undefined) { this.#setList('Access-Control-Allow-Methods', value); }
+  get accessControlAllowMethods(): HeaderSet { return parseHeaderSet(this.headers.get('Access-Control-Allow-Methods'), writeBack(this, 'Access-Control-Allow-Methods')); }
+  set accessControlAllowMethods(value: Iterable<string> | string | null | undefined) { setList(this, 'Access-Control-Allow-Methods', value); }
   /** Access-Control-Allow-Headers as a set. */
-  get accessControlAllowHeaders(): HeaderSet { return parseHeaderSet(this.headers.get('Access-Control-Allow-Headers'), this.#writeBack('Access-Control-Allow-Headers')); }
-  set accessControlAllowHeaders(value: Iterable<string> | string | null | undefined) { this.#setList('Access-Control-Allow-Headers', value); }
+  get accessControlAllowHeaders(): HeaderSet { return parseHeaderSet(this.headers.get('Access-Control-Allow-Headers'), writeBack(this, 'Access-Control-Allow-Headers')); }
+  set accessControlAllowHeaders(value: Iterable<string> | string | null | undefined) { setList(this, 'Access-Control-Allow-Headers', value); }
   /** Access-Control-Expose-Headers as a set. */
-  get accessControlExposeHeaders(): HeaderSet { return parseHeaderSet(this.headers.get('Access-Control-Expose-Headers'), this.#writeBack('Access-Control-Expose-Headers')); }
-  set accessControlExposeHeaders(value: Iterable<string> | string | null | undefined) { this.#setList('Access-Control-Expose-Headers', value); }
+  get accessControlExposeHeaders(): HeaderSet { return parseHeaderSet(this.headers.get('Access-Control-Expose-Headers'), writeBack(this, 'Access-Control-Expose-Headers')); }
+  set accessControlExposeHeaders(value: Iterable<string> | string | null | undefined) { setList(this, 'Access-Control-Expose-Headers', value); }
   /** Access-Control-Max-Age in seconds. */
   get accessControlMaxAge(): number | undefined {
     const value = this.headers.get('Access-Control-Max-Age');
     return value !== undefined && /^\d{1,10}$/.test(value) ? Number(value) : undefined;
   }
-  set accessControlMaxAge(value: number | null | undefined) { this.#setTyped('Access-Control-Max-Age', value == null ? value : Math.max(0, Math.floor(value))); }
+  set accessControlMaxAge(value: number | null | undefined) { setTyped(this, 'Access-Control-Max-Age', value == null ? value : Math.max(0, Math.floor(value))); }
 
   /** Content-Range, or null when absent or malformed. */
   get contentRange(): ContentRange | null { return parseContentRange(this.headers.get('Content-Range')); }
-  set contentRange(value: ContentRange | string | null | undefined) { this.#setTyped('Content-Range', value); }
+  set contentRange(value: ContentRange | string | null | undefined) { setTyped(this, 'Content-Range', value); }
   /** Accept-Ranges (`bytes` or `none`). */
   get acceptRanges(): string | undefined { return this.headers.get('Accept-Ranges'); }
-  set acceptRanges(value: string | null | undefined) { this.#setTyped('Accept-Ranges', value); }
+  set acceptRanges(value: string | null | undefined) { setTyped(this, 'Accept-Ranges', value); }
   /** Retry-After as a Date (seconds are counted from now); set seconds or a Date. */
   get retryAfter(): Date | null { return parseRetryAfter(this.headers.get('Retry-After')); }
-  set retryAfter(value: number | Date | null | undefined) { this.#setTyped('Retry-After', value == null ? value : formatRetryAfter(value)); }
+  set retryAfter(value: number | Date | null | undefined) { setTyped(this, 'Retry-After', value == null ? value : formatRetryAfter(value)); }
 
   /** Content-Security-Policy as a directive map that writes back. */
   get contentSecurityPolicy(): ContentSecurityPolicy {
-    return parseContentSecurityPolicy(this.headers.get('Content-Security-Policy'), this.#writeBack('Content-Security-Policy'));
+    return parseContentSecurityPolicy(this.headers.get('Content-Security-Policy'), writeBack(this, 'Content-Security-Policy'));
   }
-  set contentSecurityPolicy(value: ContentSecurityPolicy | string | null | undefined) { this.#setTyped('Content-Security-Policy', value); }
+  set contentSecurityPolicy(value: ContentSecurityPolicy | string | null | undefined) { setTyped(this, 'Content-Security-Policy', value); }
   /** Content-Security-Policy-Report-Only, like `contentSecurityPolicy`. */
   get contentSecurityPolicyReportOnly(): ContentSecurityPolicy {
     const name = 'Content-Security-Policy-Report-Only';
-    return parseContentSecurityPolicy(this.headers.get(name), this.#writeBack(name));
+    return parseContentSecurityPolicy(this.headers.get(name), writeBack(this, name));
   }
-  set contentSecurityPolicyReportOnly(value: ContentSecurityPolicy | string | null | undefined) { this.#setTyped('Content-Security-Policy-Report-Only', value); }
+  set contentSecurityPolicyReportOnly(value: ContentSecurityPolicy | string | null | undefined) { setTyped(this, 'Content-Security-Policy-Report-Only', value); }
 
   /** The WWW-Authenticate challenges; assign one or a list (`basicChallenge('admin')`) to replace them. */
   get wwwAuthenticate(): WWWAuthenticate[] {
@@ -131,16 +115,36 @@ export abstract class ResponseHeaderAccessors extends CallableApp {
 
   /** Content-Disposition parsed (`type`, `filename`); set a value built with `formatContentDisposition`. */
   get contentDisposition(): ContentDisposition | null { return parseContentDisposition(this.headers.get('Content-Disposition')); }
-  set contentDisposition(value: string | null | undefined) { this.#setTyped('Content-Disposition', value); }
+  set contentDisposition(value: string | null | undefined) { setTyped(this, 'Content-Disposition', value); }
 
   /** Last-Modified as a Date; set a Date or a millisecond timestamp. */
   get lastModified(): Date | null { return parseHttpDate(this.headers.get('Last-Modified')); }
-  set lastModified(value: Date | number | null | undefined) { this.#setDate('Last-Modified', value); }
+  set lastModified(value: Date | number | null | undefined) { setDate(this, 'Last-Modified', value); }
   /** Expires as a Date. */
   get expires(): Date | null { return parseHttpDate(this.headers.get('Expires')); }
-  set expires(value: Date | number | null | undefined) { this.#setDate('Expires', value); }
+  set expires(value: Date | number | null | undefined) { setDate(this, 'Expires', value); }
   /** Date as a Date. */
   get date(): Date | null { return parseHttpDate(this.headers.get('Date')); }
-  set date(value: Date | number | null | undefined) { this.#setDate('Date', value); }
+  set date(value: Date | number | null | undefined) { setDate(this, 'Date', value); }
 
+}
+
+// Helpers of the accessors below. Module functions rather than private methods: a private method
+// gives every response an extra hidden "brand" property, and a response is a function object,
+// whose own properties V8 keeps out of line (see `CallableApp`).
+
+function writeBack(res: ResponseHeaderAccessors, name: string): (value: object) => void {
+  return (value) => res.headers.setOrDelete(name, String(value) || undefined);
+}
+
+function setTyped(res: ResponseHeaderAccessors, name: string, value: object | string | number | null | undefined): void {
+  res.headers.setOrDelete(name, value === null || value === undefined ? undefined : String(value) || undefined);
+}
+
+function setList(res: ResponseHeaderAccessors, name: string, value: Iterable<string> | string | null | undefined): void {
+  setTyped(res, name, value == null || typeof value === 'string' ? value : new HeaderSet(value));
+}
+
+function setDate(res: ResponseHeaderAccessors, name: string, value: Date | number | null | undefined): void {
+  res.headers.setOrDelete(name, value === null || value === undefined ? undefined : formatHttpDate(value));
 }

@@ -104,22 +104,15 @@ export interface Response {
  * ```
  */
 export class Response extends ResponseHeaderAccessors {
-  #statusCode = 200;
-  #status = '200 OK';
-  #body: BodyInit;
-  // The body when its length is known: text stays text until bytes are asked for.
-  #known: TextBody | Uint8Array | undefined;
-  #onClose: Array<() => void> | undefined;
-  // Most responses are made with no headers but Content-Type and the Content-Length of a known
-  // body, and served without anyone reading `headers`: until someone does, those two are kept
-  // here and the `Headers` object is not built (`#headers` stays undefined).
-  #headers: Headers | undefined;
-  #plainType = DEFAULT_CONTENT_TYPE;
+  // Everything the response holds lives in one plain object: the response itself is a function
+  // (see `CallableApp`), and V8 keeps a function's own properties out of line, growing that store
+  // field by field. One field pointing to an object with in-object slots is one allocation.
+  #r: ResponseState;
 
   constructor(body?: BodyInit, init: ResponseInit = NO_INIT) {
     super();
-    this.#body = body;
-    const known = (this.#known = knownBody(body));
+    const known = knownBody(body);
+    const state = (this.#r = new ResponseState(body, known));
     if (init.status !== undefined) this.status = init.status;
     const contentType =
       init.contentType !== undefined
@@ -129,10 +122,10 @@ export class Response extends ResponseHeaderAccessors {
           : undefined;
     const given = init.headers;
     if (given == null) {
-      if (contentType !== undefined) this.#plainType = contentType;
+      if (contentType !== undefined) state.plainType = contentType;
       return;
     }
-    const headers = (this.#headers = given instanceof Headers ? given : new Headers(given));
+    const headers = (state.headers = given instanceof Headers ? given : new Headers(given));
     if (contentType !== undefined) headers.set('Content-Type', contentType);
     else if (!headers.has('Content-Type')) appendTrusted(headers, 'Content-Type', DEFAULT_CONTENT_TYPE);
     if (known !== undefined && !headers.has('Content-Length')) {
@@ -142,27 +135,11 @@ export class Response extends ResponseHeaderAccessors {
 
   /** The headers; changes show up when the response is served. */
   get headers(): Headers {
-    return this.#headers ?? this.#buildHeaders();
+    return this.#r.headers ?? buildHeaders(this.#r);
   }
 
   set headers(headers: Headers) {
-    this.#headers = headers;
-  }
-
-  #buildHeaders(): Headers {
-    const headers = new Headers();
-    appendTrusted(headers, 'Content-Type', this.#plainType);
-    const known = this.#known;
-    if (known !== undefined) appendTrusted(headers, 'Content-Length', String(known.byteLength));
-    return (this.#headers = headers);
-  }
-
-  /** The header list to serve: from `headers`, or straight from the two kept values. */
-  #headerList(): HeaderList {
-    if (this.#headers !== undefined) return this.#headers.toList();
-    const known = this.#known;
-    const type = typePair(this.#plainType);
-    return known === undefined ? [type] : [type, ['Content-Length', String(known.byteLength)]];
+    this.#r.headers = headers;
   }
 
   /**
@@ -179,7 +156,8 @@ export class Response extends ResponseHeaderAccessors {
     if (init === undefined) {
       // The common case, without looking the type up: a plain response with a known body.
       const res = new this(text);
-      if (res.#headers === undefined) res.#plainType = JSON_TYPE;
+      const state = res.#r;
+      if (state.headers === undefined) state.plainType = JSON_TYPE;
       else res.headers.set('Content-Type', JSON_TYPE);
       return res;
     }
@@ -188,24 +166,25 @@ export class Response extends ResponseHeaderAccessors {
 
   /** The status line, such as `'404 Not Found'`; settable from a line or a code. */
   get status(): string {
-    return this.#status;
+    return this.#r.status;
   }
 
   set status(value: number | string) {
     if (typeof value === 'number') {
-      this.#status = statusLine(value);
-      this.#statusCode = value;
+      this.#r.status = statusLine(value);
+      this.#r.statusCode = value;
       return;
     }
+    const state = this.#r;
     const code = parseStatusLine(value.trim());
     if (/[\r\n\0]/.test(value)) throw new TypeError(`invalid status line: ${JSON.stringify(value)}`);
-    this.#statusCode = code;
-    this.#status = value.trim().length > 3 ? value.trim() : `${code} ${STATUS_PHRASES[code] ?? 'Unknown'}`;
+    state.statusCode = code;
+    state.status = value.trim().length > 3 ? value.trim() : `${code} ${STATUS_PHRASES[code] ?? 'Unknown'}`;
   }
 
   /** The status code, kept in step with `status`. */
   get statusCode(): number {
-    return this.#statusCode;
+    return this.#r.statusCode;
   }
 
   set statusCode(code: number) {
@@ -214,25 +193,26 @@ export class Response extends ResponseHeaderAccessors {
 
   /** True for 200-299, as in the Fetch API. */
   get ok(): boolean {
-    return this.#statusCode >= 200 && this.#statusCode < 300;
+    const code = this.#r.statusCode;
+    return code >= 200 && code < 300;
   }
 
   /** The body as given (string, bytes, iterable, stream...). Setting it updates Content-Length. */
   get body(): BodyInit {
-    return this.#body;
+    return this.#r.body;
   }
 
   set body(body: BodyInit) {
     const headers = this.headers;
-    this.#body = body;
-    const known = (this.#known = knownBody(body));
+    this.#r.body = body;
+    const known = (this.#r.known = knownBody(body));
     if (known !== undefined) headers.set('Content-Length', String(known.byteLength));
     else headers.delete('Content-Length');
   }
 
   /** True when the body is a stream or iterator that can be read only once. */
   get isStreamed(): boolean {
-    return this.#known === undefined;
+    return this.#r.known === undefined;
   }
 
   /** The full Content-Type header, or `undefined`. */
@@ -367,16 +347,16 @@ export class Response extends ResponseHeaderAccessors {
    * ```
    */
   callOnClose(fn: () => void): void {
-    (this.#onClose ??= []).push(fn);
+    (this.#r.onClose ??= []).push(fn);
   }
 
   /** The whole body as bytes (a streamed body is read once and kept). */
   async bytes(): Promise<Uint8Array> {
-    let known = this.#known;
+    let known = this.#r.known;
     if (known === undefined) {
-      const body = this.#body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
-      known = this.#known = await collectBody(body);
-      this.#body = known;
+      const body = this.#r.body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
+      known = this.#r.known = await collectBody(body);
+      this.#r.body = known;
     }
     return known instanceof TextBody ? known.bytes : known;
   }
@@ -399,44 +379,79 @@ export class Response extends ResponseHeaderAccessors {
    * representation headers. Close callbacks run once when the server finishes the body.
    */
   override serve(environ: Environ, startResponse: StartResponse): Body {
-    const code = this.#statusCode;
-    let headers = this.#headerList();
+    const state = this.#r;
+    const code = state.statusCode;
+    let headers = headerList(state);
     if (isBodyless(code)) headers = dropBodyHeaders(headers, code);
-    startResponse(this.#status, headers);
-    const onClose = this.#onClose;
+    startResponse(state.status, headers);
+    const onClose = state.onClose;
     if (isBodyless(code) || environ.REQUEST_METHOD === 'HEAD') {
       if (!onClose) return [];
-      return closingBytes(undefined, () => this.#runOnClose());
+      return closingBytes(undefined, () => runOnClose(state));
     }
-    const known = this.#known;
+    const known = state.known;
     if (known !== undefined) {
-      if (known instanceof TextBody) return onClose ? closingBytes(known.bytes, () => this.#runOnClose()) : known;
+      if (known instanceof TextBody) return onClose ? closingBytes(known.bytes, () => runOnClose(state)) : known;
       if (!onClose) return known.byteLength ? [known] : [];
-      return closingBytes(known, () => this.#runOnClose());
+      return closingBytes(known, () => runOnClose(state));
     }
-    const source = this.#body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
-    return closingBody(source, () => this.#runOnClose());
-  }
-
-  #runOnClose(): void {
-    const callbacks = this.#onClose;
-    if (!callbacks) return;
-    this.#onClose = undefined;
-    let failure: unknown;
-    for (const fn of callbacks) {
-      try {
-        fn();
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-    if (failure !== undefined) throw failure;
+    const source = state.body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
+    return closingBody(source, () => runOnClose(state));
   }
 
   /** A short description for logs and the console. */
   override toString(): string {
-    return `<${this.constructor.name} [${this.#status}]>`;
+    return `<${this.constructor.name} [${this.#r.status}]>`;
   }
+}
+
+/** What a `Response` holds (see the note on its one private field). */
+class ResponseState {
+  statusCode = 200;
+  status = '200 OK';
+  onClose: Array<() => void> | undefined = undefined;
+  // Most responses are made with no headers but Content-Type and the Content-Length of a known
+  // body, and served without anyone reading `headers`: until someone does, those two are kept
+  // here and the `Headers` object is not built (`headers` stays undefined).
+  headers: Headers | undefined = undefined;
+  plainType = DEFAULT_CONTENT_TYPE;
+
+  constructor(
+    public body: BodyInit,
+    // The body when its length is known: text stays text until bytes are asked for.
+    public known: TextBody | Uint8Array | undefined,
+  ) {}
+}
+
+function buildHeaders(state: ResponseState): Headers {
+  const headers = new Headers();
+  appendTrusted(headers, 'Content-Type', state.plainType);
+  const known = state.known;
+  if (known !== undefined) appendTrusted(headers, 'Content-Length', String(known.byteLength));
+  return (state.headers = headers);
+}
+
+/** The header list to serve: from `headers`, or straight from the two kept values. */
+function headerList(state: ResponseState): HeaderList {
+  if (state.headers !== undefined) return state.headers.toList();
+  const known = state.known;
+  const type = typePair(state.plainType);
+  return known === undefined ? [type] : [type, ['Content-Length', String(known.byteLength)]];
+}
+
+function runOnClose(state: ResponseState): void {
+  const callbacks = state.onClose;
+  if (!callbacks) return;
+  state.onClose = undefined;
+  let failure: unknown;
+  for (const fn of callbacks) {
+    try {
+      fn();
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure !== undefined) throw failure;
 }
 
 function dropBodyHeaders(headers: Array<[string, string]>, code: number): Array<[string, string]> {
