@@ -1,39 +1,39 @@
-// A paired A/B comparison of two benchmark servers on one route: short alternating slices (A B,
-// then B A, ...) so each pair sees the same machine speed, and the median of the per-pair ratios.
-// This machine's speed drifts by 10-30% over seconds; a pair one second apart cancels most of it,
-// which the full table (bench/run.js) cannot afford for every server and route.
+// A head-to-head of any two benchmark servers on one route, the method of the second table of
+// `npm run bench`: both serve at the same time on one shared core (core 1), each loaded by its own
+// autocannon from core 0, and the figure is B's requests per CPU-second over A's. Both see the same
+// machine speed at every instant, so the ratio holds still on a machine whose speed drifts; use it
+// to check whether a change to tsgi helps (copy the old build to a server file beside the new one).
 //
-//   node bench/ab.js node tsgi /hello              # 21 pairs x 1 s
-//   AB_PAIRS=31 AB_SECONDS=0.5 node bench/ab.js fastify tsgi /query
+//   node bench/ab.js node tsgi /hello                  # 10 rounds x 2 s
+//   AB_ROUNDS=14 node bench/ab.js fastify tsgi /form
+//   node bench/ab.js /abs/path/old-tsgi.js tsgi /json  # a server file given by its path
 //
-// Prints, for B against A: the median ratio of requests per second and of server CPU per request
-// (CPU below 1.00 means B spends less), with the spread of the middle half of the pairs.
+// Servers are the files of bench/servers (by name) or any module that calls `report` from
+// bench/servers/listen.js.
 import { execFileSync, fork } from 'node:child_process';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { median } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [nameA = 'node', nameB = 'tsgi', path = '/hello'] = process.argv.slice(2);
-const PAIRS = Number(process.env.AB_PAIRS ?? 21);
-const SECONDS = Number(process.env.AB_SECONDS ?? 1);
+const ROUNDS = Number(process.env.AB_ROUNDS ?? 10);
+const SECONDS = Number(process.env.AB_SECONDS ?? 2);
 const FORM = 'name=tsgi&lang=typescript&n=42';
 const post = path === '/form';
 
+if (os.cpus().length < 2) throw new Error('bench/ab.js needs two cores: one for the load generator, one shared by the servers');
+
 function pin(pid, cpus) {
-  if (os.cpus().length < 2) return;
-  try {
-    execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
-  } catch {
-    // No taskset: the scheduler places the processes.
-  }
+  execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
 }
 
 function start(name) {
+  const file = isAbsolute(name) ? name : join(here, 'servers', `${name}.js`);
   return new Promise((resolve, reject) => {
-    const child = fork(join(here, 'servers', `${name}.js`), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     pin(child.pid, '1');
     child.once('message', (message) => resolve({ name, child, url: `http://127.0.0.1:${message.port}${path}` }));
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
@@ -52,8 +52,7 @@ function cpuTime(server) {
   });
 }
 
-async function slice(server, duration) {
-  const before = await cpuTime(server);
+async function load(server, duration) {
   const result = await autocannon({
     url: server.url,
     connections: 50,
@@ -64,38 +63,31 @@ async function slice(server, duration) {
   });
   const errors = result.errors + result.timeouts + result.non2xx;
   if (errors) throw new Error(`${server.name} ${path}: ${errors} errors`);
-  return { rps: result.requests.total / duration, cpu: ((await cpuTime(server)) - before) / result.requests.total };
-}
-
-function quartiles(values) {
-  const sorted = [...values].sort((x, y) => x - y);
-  return [sorted[Math.floor((sorted.length - 1) / 4)], sorted[Math.ceil(((sorted.length - 1) * 3) / 4)]];
+  return result.requests.total;
 }
 
 pin(process.pid, '0');
 const a = await start(nameA);
 const b = await start(nameB);
 process.on('exit', () => [a, b].forEach((s) => s.child.kill()));
-await slice(a, 1);
-await slice(b, 1);
+await Promise.all([load(a, 1), load(b, 1)]);
 
-const rpsRatios = [];
-const cpuRatios = [];
-for (let i = 0; i < PAIRS; i++) {
-  const first = i % 2 === 0 ? a : b;
-  const second = first === a ? b : a;
-  const one = await slice(first, SECONDS);
-  const two = await slice(second, SECONDS);
-  const [ra, rb] = first === a ? [one, two] : [two, one];
-  rpsRatios.push(rb.rps / ra.rps);
-  cpuRatios.push(rb.cpu / ra.cpu);
+const ratios = [];
+for (let round = 0; round < ROUNDS; round++) {
+  const before = [await cpuTime(a), await cpuTime(b)];
+  const [requestsA, requestsB] = await Promise.all([load(a, SECONDS), load(b, SECONDS)]);
+  const cpuA = (await cpuTime(a)) - before[0];
+  const cpuB = (await cpuTime(b)) - before[1];
+  const ratio = requestsB / cpuB / (requestsA / cpuA);
+  ratios.push(ratio);
+  console.log(
+    `round ${round + 1}/${ROUNDS}: ${nameA} ${requestsA} requests in ${(cpuA / 1e6).toFixed(2)} CPU-s, ` +
+      `${nameB} ${requestsB} in ${(cpuB / 1e6).toFixed(2)} CPU-s: x${ratio.toFixed(3)}`,
+  );
 }
-
-const show = (values) => {
-  const [low, high] = quartiles(values);
-  return `${median(values).toFixed(3)} (middle half ${low.toFixed(3)}-${high.toFixed(3)})`;
-};
-console.log(`${nameB} / ${nameA} ${path}, ${PAIRS} pairs x ${SECONDS} s`);
-console.log(`  req/s ratio    ${show(rpsRatios)}`);
-console.log(`  CPU/req ratio  ${show(cpuRatios)}`);
+const sorted = [...ratios].sort((x, y) => x - y);
+console.log(
+  `${nameB} / ${nameA} ${path}: requests per CPU-second x${median(ratios).toFixed(3)} ` +
+    `(median of ${ROUNDS} rounds of ${SECONDS} s; range ${sorted[0].toFixed(3)}-${sorted[sorted.length - 1].toFixed(3)})`,
+);
 process.exit(0);

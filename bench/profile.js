@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const [name = 'tsgi', path = '/hello', seconds = '5'] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'tsgi-prof-'));
 const child = fork(join(here, 'servers', `${name}.js`), [], {
-  execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+  execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${process.env.PROF_INTERVAL ?? 1000}`],
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 const { port } = await new Promise((resolve) => child.once('message', resolve));

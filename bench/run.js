@@ -4,12 +4,12 @@
 // and route, in a rotated order) and the table reports medians, with each figure also as a ratio
 // to raw node:http measured in the same run.
 //
-//   npm run bench                          # 7 runs x 2 s per cell, then 5 head-to-head runs (about 15 minutes)
+//   npm run bench                          # 7 runs x 2 s per cell, then 7 head-to-head runs (about 16 minutes)
 //   BENCH_RUNS=1 BENCH_DURATION=1 npm run bench   # quick look
 //   BENCH_WRITE=0 ...                      # do not rewrite bench/README.md
 //
 // Environment (the in-process client part takes CLIENT_SECONDS and CLIENT_RUNS, see bench/client.js): BENCH_RUNS (7), BENCH_DURATION seconds (2), BENCH_WARMUP seconds (1),
-// BENCH_SHARED_RUNS (5: runs of the head-to-head table, node:http and a peer sharing core 1 at once; 0 skips it),
+// BENCH_SHARED_RUNS (7: runs of the head-to-head table, node:http and a peer sharing core 1 at once; 0 skips it),
 // BENCH_PIN (1: load generator on core 0, servers on core 1; 0 lets the scheduler place them),
 // BENCH_CONNECTIONS (50), BENCH_PIPELINING (1), BENCH_ONLY (comma list of servers besides node:http),
 // BENCH_ROUTES (comma list of path parts: hello,json,query,form). Filtered runs do not write the README.
@@ -29,7 +29,7 @@ const DURATION = env('BENCH_DURATION', 2);
 const WARMUP = env('BENCH_WARMUP', 1);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 50);
 const PIPELINING = env('BENCH_PIPELINING', 1);
-const SHARED_RUNS = env('BENCH_SHARED_RUNS', 5);
+const SHARED_RUNS = env('BENCH_SHARED_RUNS', 7);
 const WRITE = process.env.BENCH_WRITE !== '0' && !process.env.BENCH_ONLY && !process.env.BENCH_ROUTES;
 
 const SERVERS = [

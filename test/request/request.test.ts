@@ -29,6 +29,15 @@ describe('Request: request line and URL', () => {
     expect(r.queryString).toBe('a=1');
   });
 
+  it('upper-cases the method only when it has lower-case letters, and keeps extension methods', () => {
+    const get = 'GET';
+    expect(req({ REQUEST_METHOD: get }).method).toBe(get);
+    expect(req({ REQUEST_METHOD: 'Patch' }).method).toBe('PATCH');
+    expect(req({ REQUEST_METHOD: 'M-SEARCH' }).method).toBe('M-SEARCH');
+    expect(req({ REQUEST_METHOD: 'propfind' }).method).toBe('PROPFIND');
+    expect(req({ REQUEST_METHOD: 'PURGE' }).method).toBe('PURGE');
+  });
+
   it('builds URLs quoted as URIs (IRI to URI)', () => {
     const r = req({ HTTP_HOST: 'example.com', SCRIPT_NAME: '/app', PATH_INFO: '/a b/ü?#', QUERY_STRING: 'q=ü x' });
     expect(r.url).toBe('http://example.com/app/a%20b/%C3%BC%3F%23?q=%C3%BC%20x');
