@@ -64,6 +64,52 @@ describe('environ', () => {
     expect(environ).not.toHaveProperty('CONTENT_LENGTH');
   });
 
+  it('is a plain object holding every header a browser sends, in order, and nothing it did not send', async () => {
+    // Common headers are stored by name (store-header.ts), others by key: both must land alike.
+    const sent: Array<[string, string]> = [
+      ['Host', 'example.test'],
+      ['Connection', 'keep-alive'],
+      ['sec-ch-ua', '"Chromium";v="156"'],
+      ['User-Agent', 'Mozilla/5.0'],
+      ['Accept', 'text/html'],
+      ['Sec-Fetch-Site', 'none'],
+      ['X-Unusual', 'yes'],
+      ['Accept-Encoding', 'gzip'],
+      ['Accept-Language', 'en'],
+      ['Cookie', 'a=1'],
+      ['cookie', 'b=2'],
+    ];
+    let seen: { proto: unknown; keys: string[]; environ: Environ } | undefined;
+    server = await listen((environ, startResponse) => {
+      seen = { proto: Object.getPrototypeOf(environ), keys: Object.keys(environ), environ };
+      startResponse('204 No Content', []);
+      return [];
+    });
+    const head = sent.map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    await rawExchange(server.port, `GET / HTTP/1.1\r\n${head}Connection: close\r\n\r\n`);
+    expect(seen?.proto).toBe(Object.prototype);
+    expect(seen?.environ.constructor).toBe(Object);
+    expect(seen?.keys.filter((key) => key.startsWith('HTTP_') || key.startsWith('CONTENT_'))).toEqual([
+      'HTTP_HOST',
+      'HTTP_CONNECTION',
+      'HTTP_SEC_CH_UA',
+      'HTTP_USER_AGENT',
+      'HTTP_ACCEPT',
+      'HTTP_SEC_FETCH_SITE',
+      'HTTP_X_UNUSUAL',
+      'HTTP_ACCEPT_ENCODING',
+      'HTTP_ACCEPT_LANGUAGE',
+      'HTTP_COOKIE',
+    ]);
+    expect(seen?.environ).toMatchObject({
+      HTTP_HOST: 'example.test',
+      HTTP_CONNECTION: 'keep-alive, close',
+      HTTP_SEC_CH_UA: '"Chromium";v="156"',
+      HTTP_X_UNUSUAL: 'yes',
+      HTTP_COOKIE: 'a=1; b=2',
+    });
+  });
+
   it.skipIf(!hasCurl)('drops headers whose name holds "_", joins repeats, and joins cookies with "; "', async () => {
     server = await listen(echoEnviron);
     const result = await curl([
