@@ -110,6 +110,10 @@ class SpillWriter implements FileWriter {
   #stage: Uint8Array | undefined;
   #staged = 0;
   #ended = false;
+  // The write still running, if any: `abort()` (the request's cleanup, which may run while a
+  // write is under way, as when the client hangs up) waits for it, so a temporary directory
+  // created by that write is still removed.
+  #inflight: Promise<void> | undefined;
 
   constructor(options: Required<Omit<DiskStorageOptions, 'memoryBudget'>>, budget: Budget) {
     this.#options = options;
@@ -117,6 +121,15 @@ class SpillWriter implements FileWriter {
   }
 
   write(chunk: Uint8Array): void | Promise<void> {
+    const pending = this.#write(chunk);
+    if (pending === undefined) return;
+    const tracked = (this.#inflight = pending.finally(() => {
+      if (this.#inflight === tracked) this.#inflight = undefined;
+    }));
+    return tracked;
+  }
+
+  #write(chunk: Uint8Array): Promise<void> | undefined {
     this.#size += chunk.length;
     if (!this.#stage) {
       const budget = this.#budget;
@@ -141,12 +154,18 @@ class SpillWriter implements FileWriter {
   async #spill(chunk: Uint8Array): Promise<void> {
     this.#stage = new Uint8Array(STAGE_SIZE);
     this.#dir = await mkdtemp(path.join(this.#options.directory, TEMP_PREFIX));
+    // Aborted meanwhile: `abort()` waits for this write and then removes the directory.
+    if (this.#ended) return;
     this.#file = path.join(this.#dir, 'upload');
     this.#handle = await open(this.#file, 'wx', 0o600);
+    if (this.#ended) return;
     const buffered = this.#chunks;
     this.#chunks = [];
     this.#release();
-    for (const piece of buffered) await this.#handle.write(piece);
+    for (const piece of buffered) {
+      await this.#handle.write(piece);
+      if (this.#ended) return;
+    }
     await this.#writeThrough(chunk);
   }
 
@@ -194,6 +213,7 @@ class SpillWriter implements FileWriter {
   async abort(): Promise<void> {
     if (this.#ended) return;
     this.#ended = true;
+    await this.#inflight?.catch(() => undefined);
     this.#release();
     this.#chunks = [];
     this.#stage = undefined;

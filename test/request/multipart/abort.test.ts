@@ -72,3 +72,29 @@ describe('client abort mid-upload (real socket, node adapter)', () => {
     expect(openFds()).toBeLessThanOrEqual(baseline);
   });
 });
+
+describe('abort while the first spill to disk is under way', () => {
+  it('removes the temporary directory the spill creates after abort() began', async () => {
+    // The request's cleanup can run while a write is still creating its file (the client hung
+    // up, the response ended): abort() waits for that write and removes what it made.
+    const storage = diskStorage({ threshold: 16, directory: DIR });
+    for (let round = 0; round < 20; round++) {
+      const writer = storage.create();
+      const writing = Promise.resolve(writer.write(new Uint8Array(4096).fill(97))).catch((error: unknown) => error);
+      await writer.abort();
+      await writing;
+      expect(tempUploads(DIR)).toEqual([]);
+    }
+  });
+
+  it('still writes and keeps a file when nothing aborts it', async () => {
+    const storage = diskStorage({ threshold: 16, directory: DIR });
+    const writer = storage.create();
+    await writer.write(new Uint8Array(4096).fill(97));
+    const data = await writer.finish();
+    expect(tempUploads(DIR)).toHaveLength(1);
+    expect((await data.bytes()).byteLength).toBe(4096);
+    await data.dispose();
+    expect(tempUploads(DIR)).toEqual([]);
+  });
+});
