@@ -14,6 +14,8 @@ import { Response } from '../../../src/response/response.js';
 import { withCleanup } from '../../../src/request/multipart/index.js';
 import { diskStorage } from '../../../src/request/multipart/temp-storage.node.js';
 import { noUploadsLeft, tempUploads, uploadDir } from './helpers.js';
+import { Headers } from '../../../src/datastructures/headers.js';
+import type { FileInfo } from '../../../src/datastructures/file-storage.js';
 
 const DIR = uploadDir();
 const openFds = () => readdirSync('/proc/self/fd').length;
@@ -73,13 +75,15 @@ describe('client abort mid-upload (real socket, node adapter)', () => {
   });
 });
 
+const FILE_INFO: FileInfo = { name: 'f', filename: 'a.txt', contentType: 'text/plain', headers: new Headers() };
+
 describe('abort while the first spill to disk is under way', () => {
   it('removes the temporary directory the spill creates after abort() began', async () => {
     // The request's cleanup can run while a write is still creating its file (the client hung
     // up, the response ended): abort() waits for that write and removes what it made.
     const storage = diskStorage({ threshold: 16, directory: DIR });
     for (let round = 0; round < 20; round++) {
-      const writer = storage.create();
+      const writer = storage.create(FILE_INFO);
       const writing = Promise.resolve(writer.write(new Uint8Array(4096).fill(97))).catch((error: unknown) => error);
       await writer.abort();
       await writing;
@@ -89,7 +93,7 @@ describe('abort while the first spill to disk is under way', () => {
 
   it('still writes and keeps a file when nothing aborts it', async () => {
     const storage = diskStorage({ threshold: 16, directory: DIR });
-    const writer = storage.create();
+    const writer = storage.create(FILE_INFO);
     await writer.write(new Uint8Array(4096).fill(97));
     const data = await writer.finish();
     expect(tempUploads(DIR)).toHaveLength(1);
