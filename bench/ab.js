@@ -15,7 +15,7 @@ import os from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { median } from './lib.js';
+import { median, serverCpuTime } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [nameA = 'node', nameB = 'tsgi', path = '/hello'] = process.argv.slice(2);
@@ -41,15 +41,7 @@ function start(name) {
 }
 
 function cpuTime(server) {
-  return new Promise((resolve) => {
-    const onMessage = (message) => {
-      if (!message.cpu) return;
-      server.child.off('message', onMessage);
-      resolve(message.cpu.user + message.cpu.system);
-    };
-    server.child.on('message', onMessage);
-    server.child.send('cpu');
-  });
+  return serverCpuTime(server.child);
 }
 
 async function load(server, duration) {

@@ -18,3 +18,16 @@ export function cpuSeconds(pid) {
     return Number.NaN;
   }
 }
+
+/** A benchmark server's own CPU time so far (user + system, in microseconds), asked over IPC (see servers/listen.js). */
+export function serverCpuTime(child) {
+  return new Promise((resolve) => {
+    const onMessage = (message) => {
+      if (!message.cpu) return;
+      child.off('message', onMessage);
+      resolve(message.cpu.user + message.cpu.system);
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
+}

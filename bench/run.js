@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import { median } from './lib.js';
+import { median, serverCpuTime } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const env = (name, fallback) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
@@ -90,15 +90,7 @@ async function check(server, route) {
 }
 
 function cpuTime(server) {
-  return new Promise((resolve) => {
-    const onMessage = (message) => {
-      if (!message.cpu) return;
-      server.child.off('message', onMessage);
-      resolve(message.cpu.user + message.cpu.system);
-    };
-    server.child.on('message', onMessage);
-    server.child.send('cpu');
-  });
+  return serverCpuTime(server.child);
 }
 
 function load(server, route, duration) {

@@ -136,20 +136,6 @@ export function buildEnviron(req: IncomingMessage, context: EnvironContext = { e
   return environ;
 }
 
-/** The constructor of {@link NodeEnviron}: what `new` needs to know about it. */
-interface NodeEnvironConstructor {
-  new (
-    method: string,
-    scriptName: string,
-    pathInfo: string,
-    queryString: string,
-    requestUri: string,
-    socket: SocketInfo,
-    protocol: string,
-    errors: ErrorStream,
-  ): Environ;
-}
-
 /**
  * Makes the environ: a plain object (its prototype is `Object.prototype`, as a literal's is), built
  * by a constructor rather than a literal because V8 gives objects made by `new` spare in-object
@@ -157,7 +143,7 @@ interface NodeEnvironConstructor {
  * that is allocated and grown per request. With `storeHeader`, measured with `bench/ab.js`: a
  * node:http handler that builds the environ went from x0.93 of the bare handler to x0.98.
  */
-const NodeEnviron = function NodeEnviron(
+function initEnviron(
   this: Environ,
   method: string,
   scriptName: string,
@@ -187,8 +173,9 @@ const NodeEnviron = function NodeEnviron(
   this['tsgi.run_once'] = false;
   this['tsgi.file_storage'] = FILE_STORAGE;
   this['tsgi.body_decoders'] = BODY_DECODERS;
-} as unknown as NodeEnvironConstructor;
-NodeEnviron.prototype = Object.prototype;
+}
+initEnviron.prototype = Object.prototype;
+const NodeEnviron = initEnviron as unknown as new (...args: Parameters<typeof initEnviron>) => Environ;
 
 /** The path and query of an absolute-form target (`http://host/path?q`), as a proxy would send it. */
 function originForm(target: string): string {
