@@ -23,25 +23,8 @@ import { readMultipart, requestParts } from './multipart/request-body.js';
 import type { MultipartResult } from './multipart/parse.js';
 import type { Part } from './multipart/parts.js';
 import { decorateHandler, wrapHandler, type Handler, type HandlerResult, type RequestClass } from './application.js';
-
 import { decodeUtf8 } from '../http/utf8.js';
-
-/** A value or the promise of one: body readers answer at once when the body is already here. */
-type Eventually<T> = T | Promise<T>;
-
-/** Applies `fn` now to a value, or later to a promised one. */
-function after<T, U>(value: Eventually<T>, fn: (value: T) => Eventually<U>): Eventually<U> {
-  return value instanceof Promise ? value.then(fn) : fn(value);
-}
-
-/** The public face of a reader: always a promise, with a throw turned into a rejection. */
-function settle<T>(read: () => Eventually<T>): Promise<T> {
-  try {
-    return Promise.resolve(read());
-  } catch (error) {
-    return Promise.reject(error as Error);
-  }
-}
+import { after, settle, type Eventually } from './eventually.js';
 
 function ignore(): void {
   // A rejection that a later reader will see; see `#bodyUnder`.

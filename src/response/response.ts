@@ -2,7 +2,7 @@
  * The Response: status, headers and body, and itself an App that serves them.
  * @module
  */
-import { TextBody, type Body, type Environ, type HeaderList, type StartResponse } from '../gateway.js';
+import { TextBody, type Body, type Environ, type StartResponse } from '../gateway.js';
 import { appendTrusted, assertHeader, Headers, type HeadersInit } from '../datastructures/headers.js';
 import { isBodyless, parseStatusLine, STATUS_PHRASES, statusLine } from '../http/status.js';
 import { contentTypeFor, parseContentType } from '../http/content-type.js';
@@ -10,9 +10,11 @@ import { serializeDeleteCookie, serializeSetCookie, type CookieOptions } from '.
 import { closingBody, closingBytes, collectBody, knownBody, type BodyInit } from './body.js';
 import { makeConditional, type ConditionalOptions, type ConditionalRequest } from './conditional.js';
 import { ResponseHeaderAccessors } from './header-accessors.js';
+import { buildHeaders, DEFAULT_CONTENT_TYPE, dropBodyHeaders, headerList, ResponseState, runOnClose } from './state.js';
 import { generateEtag, quoteEtag, unquoteEtag, type EntityTag } from '../http/etag.js';
 
 export type { BodyInit } from './body.js';
+export { DEFAULT_CONTENT_TYPE } from './state.js';
 
 /** Options for `new Response(body, init)`. */
 export interface ResponseInit {
@@ -25,28 +27,6 @@ export interface ResponseInit {
   /** The full Content-Type value, used as given. */
   contentType?: string;
 }
-
-/**
- * The default Content-Type of a response, as in Werkzeug.
- *
- * @example
- * ```ts
- * new Response('hi').contentType === DEFAULT_CONTENT_TYPE; // true
- * ```
- */
-export const DEFAULT_CONTENT_TYPE = 'text/plain; charset=utf-8';
-
-// Headers that describe the representation; RFC 9110 section 15.4.5 keeps them off a 304.
-const NOT_MODIFIED_DROPPED = [
-  'Content-Type',
-  'Content-Length',
-  'Content-Encoding',
-  'Content-Language',
-  'Content-Range',
-  'Content-MD5',
-  'Allow',
-  'Last-Modified',
-];
 
 const decoder = new TextDecoder();
 
@@ -72,19 +52,6 @@ function checkedContentType(value: string, exact: boolean): string {
     if (cache.size < 256) cache.set(value, checked);
   }
   return checked;
-}
-
-// Content-Type pairs shared by every response served with that type (rule 6.3: nobody changes a
-// pair in place), bounded like the checked types they come from.
-const TYPE_PAIRS = new Map<string, [string, string]>();
-
-function typePair(contentType: string): [string, string] {
-  let pair = TYPE_PAIRS.get(contentType);
-  if (pair === undefined) {
-    pair = ['Content-Type', contentType];
-    if (TYPE_PAIRS.size < 256) TYPE_PAIRS.set(contentType, pair);
-  }
-  return pair;
 }
 
 /** A `Response` can be called like any App. */
@@ -403,59 +370,4 @@ export class Response extends ResponseHeaderAccessors {
   override toString(): string {
     return `<${this.constructor.name} [${this.#r.status}]>`;
   }
-}
-
-/** What a `Response` holds (see the note on its one private field). */
-class ResponseState {
-  statusCode = 200;
-  status = '200 OK';
-  onClose: Array<() => void> | undefined = undefined;
-  // Most responses are made with no headers but Content-Type and the Content-Length of a known
-  // body, and served without anyone reading `headers`: until someone does, those two are kept
-  // here and the `Headers` object is not built (`headers` stays undefined).
-  headers: Headers | undefined = undefined;
-  plainType = DEFAULT_CONTENT_TYPE;
-
-  constructor(
-    public body: BodyInit,
-    // The body when its length is known: text stays text until bytes are asked for.
-    public known: TextBody | Uint8Array | undefined,
-  ) {}
-}
-
-function buildHeaders(state: ResponseState): Headers {
-  const headers = new Headers();
-  appendTrusted(headers, 'Content-Type', state.plainType);
-  const known = state.known;
-  if (known !== undefined) appendTrusted(headers, 'Content-Length', String(known.byteLength));
-  return (state.headers = headers);
-}
-
-/** The header list to serve: from `headers`, or straight from the two kept values. */
-function headerList(state: ResponseState): HeaderList {
-  if (state.headers !== undefined) return state.headers.toList();
-  const known = state.known;
-  const type = typePair(state.plainType);
-  return known === undefined ? [type] : [type, ['Content-Length', String(known.byteLength)]];
-}
-
-function runOnClose(state: ResponseState): void {
-  const callbacks = state.onClose;
-  if (!callbacks) return;
-  state.onClose = undefined;
-  let failure: unknown;
-  for (const fn of callbacks) {
-    try {
-      fn();
-    } catch (error) {
-      failure ??= error;
-    }
-  }
-  if (failure !== undefined) throw failure;
-}
-
-function dropBodyHeaders(headers: Array<[string, string]>, code: number): Array<[string, string]> {
-  const dropped = code === 304 ? NOT_MODIFIED_DROPPED : ['Content-Length', 'Transfer-Encoding'];
-  const lower = new Set(dropped.map((name) => name.toLowerCase()));
-  return headers.filter(([name]) => !lower.has(name.toLowerCase()));
 }

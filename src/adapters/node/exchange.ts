@@ -1,11 +1,14 @@
 /**
- * One request/response exchange between Node and a tsgi app: `startResponse`, writing the body with
- * back-pressure, closing the body iterator exactly once, and error handling.
+ * One request/response exchange between Node and a tsgi app: `startResponse`, running the body
+ * (arrays and text at once, iterators through `BodyPump`), closing the body iterator exactly once,
+ * error handling and the access log line.
  * @module
  */
-import { OutgoingMessage, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TextBody, type Body, type Environ, type ErrorStream, type HeaderList, type StartResponse } from '../../gateway.js';
 import type { AccessLogEntry } from './access-log.js';
+import { BodyPump, notBytes, type AnyIterator } from './body-pump.js';
+import { framing, hasPresetHeaders, sendHead, statusOf } from './head.js';
 
 /** @internal What every exchange of one listener shares. */
 export interface ListenerState {
@@ -14,86 +17,15 @@ export interface ListenerState {
   log: ((entry: AccessLogEntry, now: number) => void) | null;
 }
 
-type AnyIterator = Iterator<Uint8Array> | AsyncIterator<Uint8Array>;
-
 const ERROR_BODY = Buffer.from('Internal Server Error\n');
 const ERROR_HEADERS: HeaderList = [
   ['Content-Type', 'text/plain; charset=utf-8'],
   ['Content-Length', String(ERROR_BODY.byteLength)],
 ];
-/**
- * Node's private key for headers set with `res.setHeader()`. When a framework around us (Express)
- * set some, `writeHead` must merge with them; otherwise the header list goes straight to the
- * socket. Found by its description so a Node that renames it only costs the slower check.
- */
-const OUT_HEADERS = Object.getOwnPropertySymbols(new OutgoingMessage()).find((s) => s.description === 'kOutHeaders');
-
-function hasPresetHeaders(res: ServerResponse): boolean {
-  if (OUT_HEADERS !== undefined) return (res as unknown as Record<symbol, unknown>)[OUT_HEADERS] != null;
-  return res.getHeaderNames().length > 0;
-}
-
-/** Writes the status line and headers, merging with headers a framework set before (see above). */
-function sendHead(res: ServerResponse, code: number, reason: string | undefined, list: HeaderList): void {
-  if (!hasPresetHeaders(res)) {
-    res.writeHead(code, reason, list);
-    return;
-  }
-  // Ours replace same-named ones set before; repeats among ours (Set-Cookie) are all kept.
-  const seen = new Set<string>();
-  for (const [name, value] of list) {
-    const lower = name.toLowerCase();
-    if (seen.has(lower)) res.appendHeader(name, value);
-    else {
-      seen.add(lower);
-      res.setHeader(name, value);
-    }
-  }
-  res.writeHead(code, reason);
-}
-
-interface ParsedStatus {
-  code: number;
-  reason: string;
-}
-
-// Apps send a handful of constant status lines: each is checked and split once.
-const STATUS_LINES = new Map<string, ParsedStatus>();
-
-function parseStatus(status: unknown): ParsedStatus {
-  if (typeof status !== 'string' || status.length < 3 || (status.length > 3 && status.charCodeAt(3) !== 32)) {
-    throw new TypeError(`invalid status line ${JSON.stringify(status)}: expected "200 OK"`);
-  }
-  const code = Number(status.slice(0, 3));
-  if (!(code >= 100 && code <= 999)) throw new TypeError(`invalid status code in ${JSON.stringify(status)}`);
-  return { code, reason: status.length > 4 ? status.slice(4) : '' };
-}
-
-const HAS_LENGTH = 1;
-const HAS_TRANSFER_ENCODING = 2;
-
-/** Which framing headers a header list already holds. */
-function framing(headers: HeaderList): number {
-  let flags = 0;
-  for (let i = 0; i < headers.length; i++) {
-    const name = headers[i][0];
-    if (name.length === 14 && (name === 'Content-Length' || name.toLowerCase() === 'content-length')) {
-      flags |= HAS_LENGTH;
-    } else if (name.length === 17 && name.toLowerCase() === 'transfer-encoding') {
-      flags |= HAS_TRANSFER_ENCODING;
-    }
-  }
-  return flags;
-}
-
 function errorText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
 }
 
-function notBytes(value: unknown): TypeError {
-  const kind = value === null ? 'null' : typeof value === 'object' ? value.constructor?.name ?? 'object' : typeof value;
-  return new TypeError(`the app yielded a ${kind} body chunk; chunks must be Uint8Array`);
-}
 
 /** @internal One request/response exchange. */
 export class Exchange {
@@ -127,11 +59,7 @@ export class Exchange {
       // Too late to change the response: re-raise, as the protocol says.
       if (this.headSent) throw error;
     }
-    let parsed = STATUS_LINES.get(status);
-    if (parsed === undefined) {
-      parsed = parseStatus(status);
-      if (STATUS_LINES.size < 256) STATUS_LINES.set(status, parsed);
-    }
+    const parsed = statusOf(status);
     if (!Array.isArray(headers)) throw new TypeError('startResponse headers must be an array of [name, value]');
     this.statusCode = parsed.code;
     this.reason = parsed.reason;
@@ -354,89 +282,5 @@ export class Exchange {
 
   private reportCloseError(error: unknown): void {
     this.state.errors.write(`tsgi: error while closing the response body\n${errorText(error)}\n`);
-  }
-}
-
-/**
- * Pulls chunks from a body iterator and writes them, one at a time: the next chunk is pulled only
- * when the previous write went into the socket without filling its buffer, or after `drain`.
- * Synchronous iterators run in a plain loop; the bound callbacks are made once per response, not
- * per chunk.
- */
-class BodyPump {
-  constructor(
-    private readonly exchange: Exchange,
-    private readonly iterator: AnyIterator,
-    private readonly isAsync: boolean,
-  ) {}
-
-  start(): void {
-    this.exchange.response.on('close', this.onClose);
-    this.step();
-  }
-
-  private readonly onClose = (): void => {
-    if (!this.exchange.response.writableFinished) this.exchange.abort();
-  };
-
-  private readonly onResult = (result: IteratorResult<Uint8Array>): void => {
-    if (this.handle(result)) this.step();
-  };
-
-  private readonly onError = (error: unknown): void => {
-    this.exchange.fail(error);
-  };
-
-  private readonly onDrain = (): void => {
-    if (!this.exchange.isAborted) this.step();
-  };
-
-  private step(): void {
-    const iterator = this.iterator;
-    for (;;) {
-      let result: IteratorResult<Uint8Array> | Promise<IteratorResult<Uint8Array>>;
-      try {
-        result = this.isAsync
-          ? (iterator as AsyncIterator<Uint8Array>).next()
-          : (iterator as Iterator<Uint8Array>).next();
-      } catch (error) {
-        this.exchange.fail(error);
-        return;
-      }
-      if (this.isAsync) {
-        (result as Promise<IteratorResult<Uint8Array>>).then(this.onResult, this.onError);
-        return;
-      }
-      if (!this.handle(result as IteratorResult<Uint8Array>)) return;
-    }
-  }
-
-  /** Handles one result; true when the next chunk may be pulled right away. */
-  private handle(result: IteratorResult<Uint8Array>): boolean {
-    const exchange = this.exchange;
-    if (exchange.isAborted) return false;
-    try {
-      if (result.done) {
-        exchange.end();
-        return false;
-      }
-      const chunk = result.value;
-      if (!(chunk instanceof Uint8Array)) throw notBytes(chunk);
-      if (chunk.byteLength === 0) return true;
-      if (!exchange.headersSent) {
-        exchange.writeHead(-1);
-        if (exchange.isHead) {
-          // HEAD: the head is all the client gets; stop the body here.
-          exchange.end();
-          return false;
-        }
-      }
-      if (exchange.write(chunk)) return true;
-    } catch (error) {
-      exchange.fail(error);
-      return false;
-    }
-    exchange.response.once('drain', this.onDrain);
-    return false;
   }
 }

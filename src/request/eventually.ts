@@ -1,0 +1,36 @@
+/**
+ * Values that are there at once or later. The body readers of `Request` answer without a promise
+ * per step when the body is already in memory (spec rule 4.8), and promise otherwise.
+ * @module
+ */
+
+/** A value or the promise of one: body readers answer at once when the body is already here. */
+export type Eventually<T> = T | Promise<T>;
+
+/**
+ * Applies `fn` now to a value, or later to a promised one.
+ *
+ * @example
+ * ```ts
+ * after(3, (n) => n + 1); // 4, at once
+ * ```
+ */
+export function after<T, U>(value: Eventually<T>, fn: (value: T) => Eventually<U>): Eventually<U> {
+  return value instanceof Promise ? value.then(fn) : fn(value);
+}
+
+/**
+ * The public face of a reader: always a promise, with a throw turned into a rejection.
+ *
+ * @example
+ * ```ts
+ * await settle(() => 4); // 4
+ * ```
+ */
+export function settle<T>(read: () => Eventually<T>): Promise<T> {
+  try {
+    return Promise.resolve(read());
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
