@@ -7,6 +7,7 @@
 //   node bench/ab.js node tsgi /hello                  # 10 rounds x 2 s
 //   AB_ROUNDS=14 node bench/ab.js fastify tsgi /form
 //   node bench/ab.js /abs/path/old-tsgi.js tsgi /json  # a server file given by its path
+//   AB_BROWSER=1 node bench/ab.js node tsgi /hello     # with the headers a browser sends
 //
 // Servers are the files of bench/servers (by name) or any module that calls `report` from
 // bench/servers/listen.js.
@@ -23,6 +24,28 @@ const ROUNDS = Number(process.env.AB_ROUNDS ?? 10);
 const SECONDS = Number(process.env.AB_SECONDS ?? 2);
 const FORM = 'name=tsgi&lang=typescript&n=42';
 const post = path === '/form';
+// What Chromium sends for a page load: autocannon alone sends only Host, which hides the cost of
+// turning headers into the environ.
+const BROWSER_HEADERS = {
+  connection: 'keep-alive',
+  'sec-ch-ua': '"Chromium";v="156", "Not-A.Brand";v="24"',
+  'sec-ch-ua-mobile': '?0',
+  'sec-ch-ua-platform': '"Linux"',
+  'upgrade-insecure-requests': '1',
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8',
+  'sec-fetch-site': 'none',
+  'sec-fetch-mode': 'navigate',
+  'sec-fetch-user': '?1',
+  'sec-fetch-dest': 'document',
+  'accept-encoding': 'gzip, deflate, br, zstd',
+  'accept-language': 'en-GB,en;q=0.9',
+  cookie: 'session=3f2a9c; theme=dark',
+};
+const HEADERS = {
+  ...(process.env.AB_BROWSER ? BROWSER_HEADERS : {}),
+  ...(post ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+};
 
 if (os.cpus().length < 2) throw new Error('bench/ab.js needs two cores: one for the load generator, one shared by the servers');
 
@@ -50,7 +73,7 @@ async function load(server, duration) {
     connections: 50,
     duration,
     method: post ? 'POST' : 'GET',
-    headers: post ? { 'content-type': 'application/x-www-form-urlencoded' } : undefined,
+    headers: HEADERS,
     body: post ? FORM : undefined,
   });
   const errors = result.errors + result.timeouts + result.non2xx;

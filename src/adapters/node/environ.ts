@@ -123,11 +123,9 @@ export function buildEnviron(req: IncomingMessage, context: EnvironContext = { e
     const key = environKey(raw[i]);
     if (key === null) continue;
     const value = raw[i + 1];
-    const previous = environ[key];
-    if (previous === undefined) {
-      storeHeader(environ, key, value);
-    } else {
-      environ[key] = `${previous as string}${key === 'HTTP_COOKIE' ? '; ' : ', '}${value}`;
+    if (!storeHeader(environ, key, value)) {
+      // A repeated header: one line of comma-joined values (RFC 9110 5.3); cookies join with `; `.
+      environ[key] = `${environ[key] as string}${key === 'HTTP_COOKIE' ? '; ' : ', '}${value}`;
     }
     if (key === 'CONTENT_LENGTH' ? value !== '0' : key === 'HTTP_TRANSFER_ENCODING') hasBody = true;
   }

@@ -19,6 +19,15 @@ describe('storeHeader', () => {
     ]);
   });
 
+  it('stores only the first value of a repeated key and says so, for named and other keys', () => {
+    const environ = {} as unknown as Environ;
+    expect(storeHeader(environ, 'HTTP_HOST', 'a.example')).toBe(true);
+    expect(storeHeader(environ, 'HTTP_HOST', 'b.example')).toBe(false);
+    expect(storeHeader(environ, 'HTTP_X_TRACE', '1')).toBe(true);
+    expect(storeHeader(environ, 'HTTP_X_TRACE', '2')).toBe(false);
+    expect(environ).toEqual({ HTTP_HOST: 'a.example', HTTP_X_TRACE: '1' });
+  });
+
   it('internalize keeps the text of the key', () => {
     const built = ['HTTP', 'ACCEPT'].join('_');
     expect(internalize(built)).toBe('HTTP_ACCEPT');
