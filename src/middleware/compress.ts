@@ -111,11 +111,12 @@ function compressedHeaders(headers: HeaderList, coding: string): HeaderList {
 /**
  * Compresses responses for clients that accept it. The coding is the client's best-rated
  * (`Accept-Encoding` q-values) among the codecs available, ties going to `encodings` order.
- * Responses are left alone for HEAD, 1xx/204/206/304, a `Content-Encoding` or `Content-Range`
+ * Responses are left alone for 1xx/204/206/304, a `Content-Encoding` or `Content-Range`
  * already set, `Cache-Control: no-transform`, types that do not compress (`filter`), and bodies
  * under `threshold` bytes (known from `Content-Length`, or by holding at most `threshold` bytes
  * before deciding). Compressed responses lose `Content-Length`, get `Vary: Accept-Encoding` and a
- * weak ETag. The body streams through the codec one chunk at a time: the app is pulled only as
+ * weak ETag. A HEAD response is never encoded (there is no body to measure), but it gets the
+ * `Vary` its GET would, so caches key both alike. The body streams through the codec one chunk at a time: the app is pulled only as
  * fast as the client reads, so memory stays bounded for any body size.
  *
  * `CompressionStream` has gzip and deflate everywhere, brotli on Bun and Deno, zstd on Bun. On
@@ -162,10 +163,10 @@ export function compress(app: App, options: CompressOptions = {}): App {
       outerStarted = true;
     };
 
-    /** Whether this response may be compressed at all, whatever the client accepts. */
+    /** Whether this response (or, for HEAD, its GET) may be compressed, whatever the client accepts. */
     const eligible = (s: Started): boolean => {
       const code = Number(s.status.slice(0, 3));
-      if (method === 'HEAD' || code < 200 || code === 204 || code === 206 || code === 304) return false;
+      if (code < 200 || code === 204 || code === 206 || code === 304) return false;
       if (findHeader(s.headers, 'content-encoding') !== undefined) return false;
       if (findHeader(s.headers, 'content-range') !== undefined) return false;
       if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(findHeader(s.headers, 'cache-control') ?? '')) return false;
@@ -193,7 +194,7 @@ export function compress(app: App, options: CompressOptions = {}): App {
         }
         if (started === undefined) throw new Error('the app returned a body without calling startResponse');
         const response: Started = started;
-        const coding = eligible(response) ? negotiate(acceptEncoding, offered ?? []) : undefined;
+        const coding = method !== 'HEAD' && eligible(response) ? negotiate(acceptEncoding, offered ?? []) : undefined;
         if (coding !== undefined && findHeader(response.headers, 'content-length') === undefined) {
           // Unknown length: hold up to `threshold` bytes to learn whether the body is small.
           let size = held.reduce((n, c) => n + c.byteLength, 0);

@@ -118,14 +118,30 @@ describe('compress', () => {
     ['a Content-Range', text([['Content-Range', 'bytes */20000']]), '200 OK'],
     ['no-transform', text([['Cache-Control', 'public, no-transform']]), '200 OK'],
     ['an existing encoding', text([['Content-Encoding', 'gzip']]), '200 OK'],
-    ['HEAD', text(), '200 OK', 'HEAD'],
+    ['a HEAD of an image', [['Content-Type', 'image/png']], '200 OK', 'HEAD'],
   ])('leaves %s alone', async (_name, headers, status, method) => {
-    const { app, counter } = appWith(headers, [TEXT]);
+    const { app, counter } = appWith(headers, [TEXT], status);
     const res = await run(compress(app), { HTTP_ACCEPT_ENCODING: 'gzip' }, method);
     expect(res.get('content-encoding')).toBe(headers.some(([n]) => n === 'Content-Encoding') ? 'gzip' : undefined);
     expect(res.get('vary')).toBeUndefined();
     expect(res.bytes.toString()).toBe(TEXT);
     expect(counter.returns).toBe(1);
+  });
+
+  it('answers HEAD unencoded with the Vary its GET gets, so caches key both alike', async () => {
+    const sized = text([['Content-Length', String(TEXT.length)]]);
+    const { app, counter } = appWith(sized, []);
+    const head = await run(compress(app), { HTTP_ACCEPT_ENCODING: 'gzip' }, 'HEAD');
+    const get = await run(compress(appWith(sized, [TEXT]).app), { HTTP_ACCEPT_ENCODING: 'gzip' });
+    expect(get.get('content-encoding')).toBe('gzip');
+    expect(head.get('content-encoding')).toBeUndefined();
+    expect(head.get('content-length')).toBe(String(TEXT.length));
+    expect(head.get('vary')).toBe('Accept-Encoding');
+    expect(get.get('vary')).toBe('Accept-Encoding');
+    expect(counter.returns).toBe(1);
+    // A HEAD of something that would not compress gets no Vary, like its GET.
+    const image = await run(compress(appWith([['Content-Type', 'image/png']], []).app), { HTTP_ACCEPT_ENCODING: 'gzip' }, 'HEAD');
+    expect(image.get('vary')).toBeUndefined();
   });
 
   it.each(['204 No Content', '304 Not Modified'])('leaves %s alone', async (status) => {

@@ -1,0 +1,10 @@
+/**
+ * `tsgi/fetch`: run a tsgi app as a Fetch handler (Bun, Deno, Cloudflare Workers, any Fetch host),
+ * and run a Fetch handler (Hono, itty-router) as a tsgi app.
+ * @module
+ */
+export { toFetchHandler, buildEnviron } from './to-fetch.js';
+export type { FetchContext, FetchHandler, RemoteAddress, ToFetchOptions } from './to-fetch.js';
+export { fromFetchHandler, toWebRequest } from './from-fetch.js';
+export type { AnyFetchHandler, FromFetchContext, FromFetchOptions } from './from-fetch.js';
+//# sourceMappingURL=index.d.ts.map

@@ -1,0 +1,89 @@
+/**
+ * Command-line parsing for `tsgi serve`.
+ * @module
+ */
+import { parseArgs } from 'node:util';
+/** An error meant for the terminal: printed as its message alone, without a stack. */
+export class CliError extends Error {
+    exitCode;
+    constructor(message, exitCode = 2) {
+        super(message);
+        this.exitCode = exitCode;
+        this.name = 'CliError';
+    }
+}
+/** The usage text of `tsgi serve`. */
+export const USAGE = `Usage: tsgi serve <module>[:<export>] [options]
+
+Serves a tsgi app over HTTP.
+
+  <module>   a JavaScript module (.js, .mjs); TypeScript (.ts) when tsx is installed
+  <export>   the export that holds the app (default: "default", then "app"); an App,
+             a Response, or any function (environ, startResponse)
+
+Options:
+  --host <address>          address to bind (default 127.0.0.1)
+  --port <port>             port to bind, 0 for any free port (default 8000)
+  --workers <n>             run n worker processes with node:cluster; a crashed worker is replaced
+  --reload                  restart when a file under the module's directory changes (development)
+  --no-access-log           do not print one line per request on stdout
+  --shutdown-timeout <ms>   how long SIGTERM/SIGINT wait for in-flight requests (default 10000)
+  -h, --help                show this help
+`;
+function integer(name, value, fallback, min, max) {
+    if (value === undefined)
+        return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+        throw new CliError(`tsgi serve: --${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    }
+    return n;
+}
+/**
+ * Parses the arguments after `tsgi` (`['serve', 'app.js', '--port', '0']`); returns `'help'` when help
+ * was asked for.
+ *
+ * @example
+ * ```ts
+ * parseCommand(['serve', 'app.js:api', '--port', '9000']).port; // 9000
+ * ```
+ */
+export function parseCommand(argv) {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args: argv,
+            allowPositionals: true,
+            options: {
+                host: { type: 'string' },
+                port: { type: 'string' },
+                workers: { type: 'string' },
+                reload: { type: 'boolean' },
+                'access-log': { type: 'boolean' },
+                'no-access-log': { type: 'boolean' },
+                'shutdown-timeout': { type: 'string' },
+                help: { type: 'boolean', short: 'h' },
+            },
+        });
+    }
+    catch (error) {
+        throw new CliError(`tsgi: ${error.message}\n\n${USAGE}`);
+    }
+    const { values, positionals } = parsed;
+    if (values.help || positionals.length === 0 || positionals[0] === 'help')
+        return 'help';
+    if (positionals[0] !== 'serve')
+        throw new CliError(`tsgi: unknown command ${JSON.stringify(positionals[0])}\n\n${USAGE}`);
+    if (positionals.length !== 2)
+        throw new CliError(`tsgi serve: expected one <module>[:<export>]\n\n${USAGE}`);
+    return {
+        target: positionals[1],
+        host: values.host ?? '127.0.0.1',
+        port: integer('port', values.port, 8000, 0, 65535),
+        workers: integer('workers', values.workers, 0, 1, 256),
+        reload: values.reload ?? false,
+        accessLog: !values['no-access-log'],
+        shutdownTimeout: integer('shutdown-timeout', values['shutdown-timeout'], 10_000, 0, 3_600_000),
+    };
+}
+//# sourceMappingURL=args.js.map

@@ -1,0 +1,269 @@
+import { TextBody } from '../../gateway.js';
+import { BodyPump, notBytes } from './body-pump.js';
+import { framing, hasPresetHeaders, sendHead, statusOf } from './head.js';
+const ERROR_BODY = Buffer.from('Internal Server Error\n');
+const ERROR_HEADERS = [
+    ['Content-Type', 'text/plain; charset=utf-8'],
+    ['Content-Length', String(ERROR_BODY.byteLength)],
+];
+function errorText(error) {
+    return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+}
+/** @internal One request/response exchange. */
+export class Exchange {
+    req;
+    res;
+    environ;
+    state;
+    startResponse;
+    statusCode = 0;
+    reason = '';
+    headers = null;
+    headSent = false;
+    iterator = null;
+    closed = false;
+    aborted = false;
+    done = false;
+    bytes = 0;
+    started;
+    constructor(req, res, environ, state) {
+        this.req = req;
+        this.res = res;
+        this.environ = environ;
+        this.state = state;
+        this.started = state.log ? performance.now() : 0;
+        this.startResponse = (status, headers, error) => this.start(status, headers, error);
+    }
+    start(status, headers, error) {
+        if (this.headers !== null) {
+            if (error === undefined) {
+                throw new Error('startResponse was called twice; a second call must pass the error that caused it');
+            }
+            // Too late to change the response: re-raise, as the protocol says.
+            if (this.headSent)
+                throw error;
+        }
+        const parsed = statusOf(status);
+        if (!Array.isArray(headers))
+            throw new TypeError('startResponse headers must be an array of [name, value]');
+        this.statusCode = parsed.code;
+        this.reason = parsed.reason;
+        this.headers = headers;
+    }
+    /** Runs the body the app returned. */
+    run(body) {
+        if (body instanceof TextBody) {
+            this.runText(body);
+            return;
+        }
+        if (Array.isArray(body) && body[Symbol.iterator] === Array.prototype[Symbol.iterator]) {
+            this.runArray(body);
+            return;
+        }
+        let iterator;
+        let isAsync;
+        try {
+            const asyncFactory = body[Symbol.asyncIterator];
+            isAsync = typeof asyncFactory === 'function';
+            iterator = isAsync
+                ? body[Symbol.asyncIterator]()
+                : body[Symbol.iterator]();
+        }
+        catch (error) {
+            this.fail(error);
+            return;
+        }
+        this.iterator = iterator;
+        if (this.res.destroyed) {
+            // The client left while the app was still working.
+            this.abort();
+            return;
+        }
+        new BodyPump(this, iterator, isAsync).start();
+    }
+    /** The fast path: a body given as an array of chunks, all known now. */
+    runArray(chunks) {
+        if (this.res.destroyed) {
+            this.aborted = true;
+            this.finished();
+            return;
+        }
+        let total = 0;
+        for (let i = 0; i < chunks.length; i++) {
+            const chunk = chunks[i];
+            if (!(chunk instanceof Uint8Array)) {
+                this.fail(notBytes(chunk));
+                return;
+            }
+            total += chunk.byteLength;
+        }
+        try {
+            this.writeHead(total);
+        }
+        catch (error) {
+            this.fail(error);
+            return;
+        }
+        const res = this.res;
+        if (chunks.length === 1 || total === 0 || this.req.method === 'HEAD') {
+            res.end(total === 0 || this.req.method === 'HEAD' ? undefined : chunks[0]);
+        }
+        else {
+            res.cork();
+            for (let i = 0; i < chunks.length; i++)
+                if (chunks[i].byteLength > 0)
+                    res.write(chunks[i]);
+            res.end();
+            res.uncork();
+        }
+        this.bytes = this.req.method === 'HEAD' ? 0 : total;
+        this.finished();
+    }
+    /**
+     * A text body: Node writes the string into the socket together with the head, in one write,
+     * without the body ever becoming a `Uint8Array`.
+     */
+    runText(body) {
+        if (this.res.destroyed) {
+            this.aborted = true;
+            this.finished();
+            return;
+        }
+        const head = this.req.method === 'HEAD';
+        const length = body.byteLength;
+        try {
+            this.writeHead(length);
+        }
+        catch (error) {
+            this.fail(error);
+            return;
+        }
+        this.res.end(head || length === 0 ? undefined : body.text, 'utf8');
+        this.bytes = head ? 0 : length;
+        this.finished();
+    }
+    /**
+     * Sends the status line and headers. `knownLength` is the whole body's size when known (the body
+     * was an array, or it ended before its first non-empty chunk): then a missing Content-Length is
+     * added, so small responses are not sent chunked.
+     */
+    writeHead(knownLength) {
+        const headers = this.headers;
+        if (headers === null)
+            throw new Error('the app did not call startResponse before returning its body');
+        let list = headers;
+        const code = this.statusCode;
+        // An empty body answering HEAD says nothing about the GET body's length: add nothing then.
+        const sized = knownLength > 0 || (knownLength === 0 && this.req.method !== 'HEAD');
+        if (sized && code >= 200 && code !== 204 && code !== 304 && framing(headers) === 0) {
+            list = headers.slice();
+            list.push(['Content-Length', String(knownLength)]);
+        }
+        sendHead(this.res, code, this.reason === '' ? undefined : this.reason, list);
+        this.headSent = true;
+    }
+    /** The body ended normally: finish the response, then close the iterator. */
+    end() {
+        if (!this.headSent) {
+            try {
+                this.writeHead(0);
+            }
+            catch (error) {
+                this.fail(error);
+                return;
+            }
+        }
+        this.res.end();
+        this.finished();
+    }
+    /** Counts a chunk about to be written and writes it; false when the socket buffer is full. */
+    write(chunk) {
+        this.bytes += chunk.byteLength;
+        return this.res.write(chunk);
+    }
+    get isHead() {
+        return this.req.method === 'HEAD';
+    }
+    get headersSent() {
+        return this.headSent;
+    }
+    get isAborted() {
+        return this.aborted;
+    }
+    get response() {
+        return this.res;
+    }
+    /** The client went away before the response finished. */
+    abort() {
+        if (this.done)
+            return;
+        this.aborted = true;
+        this.finished();
+    }
+    /** The app failed: a 500 when nothing was sent yet, else the connection is cut. */
+    fail(error) {
+        if (this.done)
+            return;
+        const environ = this.environ;
+        this.state.errors.write(`tsgi: error in the app serving ${environ.REQUEST_METHOD} ${environ.REQUEST_URI ?? environ.PATH_INFO}\n${errorText(error)}\n`);
+        const res = this.res;
+        if (!this.headSent && !res.headersSent && !res.destroyed) {
+            this.statusCode = 500;
+            this.bytes = this.req.method === 'HEAD' ? 0 : ERROR_BODY.byteLength;
+            // Drop whatever a failed attempt (or a framework) set: the error page stands alone.
+            if (hasPresetHeaders(res))
+                for (const name of res.getHeaderNames())
+                    res.removeHeader(name);
+            sendHead(res, 500, undefined, ERROR_HEADERS);
+            res.end(ERROR_BODY);
+        }
+        else {
+            // Part of a response went out: cutting the connection is the only way to say it is broken.
+            this.aborted = true;
+            res.destroy();
+        }
+        this.finished();
+    }
+    /** Closes the iterator exactly once and writes the access log line. */
+    finished() {
+        if (this.done)
+            return;
+        this.done = true;
+        this.closeIterator();
+        const log = this.state.log;
+        if (log) {
+            const environ = this.environ;
+            log({
+                remoteAddr: environ.REMOTE_ADDR ?? '',
+                method: environ.REQUEST_METHOD,
+                target: environ.REQUEST_URI ?? environ.PATH_INFO,
+                protocol: environ.SERVER_PROTOCOL,
+                status: this.aborted && !this.headSent ? 499 : this.statusCode,
+                bytes: this.bytes,
+                durationMs: performance.now() - this.started,
+            }, Date.now());
+        }
+    }
+    closeIterator() {
+        const iterator = this.iterator;
+        if (iterator === null || this.closed)
+            return;
+        this.closed = true;
+        const close = iterator.return;
+        if (typeof close !== 'function')
+            return;
+        try {
+            const result = close.call(iterator);
+            if (typeof result?.then === 'function') {
+                result.then(undefined, (error) => this.reportCloseError(error));
+            }
+        }
+        catch (error) {
+            this.reportCloseError(error);
+        }
+    }
+    reportCloseError(error) {
+        this.state.errors.write(`tsgi: error while closing the response body\n${errorText(error)}\n`);
+    }
+}
+//# sourceMappingURL=exchange.js.map

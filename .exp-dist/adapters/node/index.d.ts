@@ -1,0 +1,16 @@
+/**
+ * `tsgi/node`: run tsgi apps on Node's `http` and `https` servers.
+ * @module
+ */
+export { toNodeListener, type NodeListener, type NodeListenerOptions } from './listener.js';
+export { serve, type ServeOptions, type RunningServer } from './serve.js';
+export { buildEnviron, type EnvironContext } from './environ.js';
+export { NodeInput, ClientDisconnected } from './input.js';
+export { decodePath } from '../../request/decode-path.js';
+export { formatAccessLog, type AccessLogEntry } from './access-log.js';
+export { sendFile, type SendFileOptions, type PrecompressedEncoding } from './send-file.js';
+export { staticFiles, type StaticFilesOptions } from './static-files.js';
+export { diskStorage, TEMP_PREFIX, type DiskStorageOptions } from '../../request/multipart/temp-storage.node.js';
+export { nodeDecoders } from '../../request/content-encoding.node.js';
+export { compressNode, nodeCodecs } from '../../middleware/compress.node.js';
+//# sourceMappingURL=index.d.ts.map

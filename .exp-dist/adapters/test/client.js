@@ -1,0 +1,199 @@
+import { lint as lintApp, LintError } from '../../middleware/lint.js';
+import { createEnviron } from '../../request/create-environ.js';
+import { AppRun, buildResponse } from '../../response/from-app.js';
+import { concatBytes } from '../../datastructures/bytes.js';
+import { ClientCookies } from './cookies.js';
+import { streamChunks, TestResponse } from './test-response.js';
+import { nextHop } from './redirects.js';
+const encoder = new TextEncoder();
+const INTERNAL_ERROR = encoder.encode('Internal Server Error');
+/**
+ * Calls an App in process and returns `TestResponse`s. Requests go through `lint` by default, a
+ * cookie jar keeps cookies by domain and path, and redirects are followed the way browsers do when
+ * asked (`followRedirects`).
+ *
+ * @example
+ * ```ts
+ * import { Client } from 'tsgi/test';
+ * const client = new Client(app);
+ * const res = await client.post('/login', { form: { user: 'ada', password: 'pw' }, followRedirects: true });
+ * res.statusCode;            // 200
+ * res.history[0].statusCode; // 303
+ * await res.text();
+ * ```
+ */
+export class Client {
+    /** The app under test. */
+    app;
+    /** The cookie jar, or `null` when the client was made with `cookies: false`. */
+    cookies;
+    #lint;
+    #throwErrors;
+    #followRedirects;
+    #maxRedirects;
+    #origin;
+    #baseUrl;
+    constructor(app, options = {}) {
+        this.app = app;
+        const base = new URL(options.baseUrl ?? 'http://localhost');
+        if (base.protocol !== 'http:' && base.protocol !== 'https:')
+            throw new TypeError(`baseUrl must be http or https: ${base.href}`);
+        this.#origin = base.origin;
+        this.#baseUrl = base.href;
+        this.cookies = options.cookies === false ? null : new ClientCookies(base.href);
+        this.#lint = options.lint ?? true;
+        this.#throwErrors = options.throwErrors ?? false;
+        this.#followRedirects = options.followRedirects ?? false;
+        this.#maxRedirects = options.maxRedirects ?? 10;
+    }
+    /** A GET request. */
+    get(url, init) {
+        return this.request('GET', url, init);
+    }
+    /** A POST request. */
+    post(url, init) {
+        return this.request('POST', url, init);
+    }
+    /** A PUT request. */
+    put(url, init) {
+        return this.request('PUT', url, init);
+    }
+    /** A PATCH request. */
+    patch(url, init) {
+        return this.request('PATCH', url, init);
+    }
+    /** A DELETE request. */
+    delete(url, init) {
+        return this.request('DELETE', url, init);
+    }
+    /** A HEAD request: the app runs as for GET, the body is dropped, the headers kept. */
+    head(url, init) {
+        return this.request('HEAD', url, init);
+    }
+    /** An OPTIONS request. */
+    options(url, init) {
+        return this.request('OPTIONS', url, init);
+    }
+    /**
+     * Sends one request (and, with `followRedirects`, the redirects after it).
+     *
+     * @example
+     * ```ts
+     * const res = await client.request('PROPFIND', '/dav/', { headers: { Depth: '1' } });
+     * ```
+     */
+    async request(method, url, init = {}) {
+        let hop = { method, url: this.#absolute(url), init: { ...init, method } };
+        let response = await this.#send(hop);
+        if (!(init.followRedirects ?? this.#followRedirects))
+            return response;
+        const history = [];
+        const seen = new Set([hopKey(hop, response.environ)]);
+        for (;;) {
+            const next = nextHop(hop, response);
+            if (next === undefined)
+                break;
+            if (history.length >= this.#maxRedirects) {
+                await response.close();
+                throw new Error(`tsgi test client: more than ${this.#maxRedirects} redirects: ${chain(history, response)}`);
+            }
+            await response.close();
+            history.push(response);
+            hop = next;
+            response = await this.#send(hop);
+            const key = hopKey(hop, response.environ);
+            if (seen.has(key)) {
+                await response.close();
+                throw new Error(`tsgi test client: redirect loop: ${chain(history, response)}`);
+            }
+            seen.add(key);
+        }
+        response.history = history;
+        return response;
+    }
+    #absolute(url) {
+        if (url.startsWith('/') && !url.startsWith('//'))
+            return this.#origin + url;
+        if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url))
+            return url;
+        return new URL(url, this.#baseUrl).href;
+    }
+    /** Sends one request to the app and builds its response. */
+    async #send(hop) {
+        let errorsText = '';
+        const errors = {
+            write(message) {
+                errorsText += message;
+            },
+        };
+        const environ = createEnviron(hop.url, { ...hop.init, errors });
+        const jarCookies = this.cookies?.headerFor(hop.url);
+        if (jarCookies)
+            environ.HTTP_COOKIE = environ.HTTP_COOKIE ? `${jarCookies}; ${environ.HTTP_COOKIE}` : jarCookies;
+        const lintErrors = [];
+        const app = this.#lint ? lintApp(this.app, { onError: (error) => lintErrors.push(error) }) : this.app;
+        const check = () => {
+            if (lintErrors.length > 0)
+                throw lintErrors[0];
+        };
+        let run;
+        try {
+            run = await AppRun.start(app, environ);
+        }
+        catch (error) {
+            check();
+            if (this.#throwErrors)
+                throw error;
+            errors.write(`tsgi test client: the app failed before sending headers: ${describeError(error)}\n`);
+            const response = buildResponse(TestResponse, '500 Internal Server Error', [
+                ['Content-Type', 'text/plain; charset=utf-8'],
+                ['Content-Length', String(INTERNAL_ERROR.byteLength)],
+            ], INTERNAL_ERROR);
+            return response.attach(environ, () => errorsText, error);
+        }
+        check();
+        this.cookies?.receive(hop.url, setCookies(run.headers));
+        if (hop.init.buffered === false) {
+            const source = { run, check };
+            const response = buildResponse(TestResponse, run.status, run.headers, {
+                [Symbol.asyncIterator]: () => streamChunks(source),
+            });
+            return response.attach(environ, () => errorsText, undefined, source);
+        }
+        const chunks = [];
+        let failure;
+        try {
+            for (let chunk = await run.next(); chunk !== undefined; chunk = await run.next())
+                chunks.push(chunk);
+        }
+        catch (error) {
+            check();
+            if (this.#throwErrors)
+                throw error;
+            errors.write(`tsgi test client: the app failed after sending headers: ${describeError(error)}\n`);
+            failure = error;
+        }
+        check();
+        const response = buildResponse(TestResponse, run.status, run.headers, concatBytes(chunks));
+        if (failure !== undefined)
+            response.aborted = true;
+        return response.attach(environ, () => errorsText, failure);
+    }
+}
+function setCookies(headers) {
+    const out = [];
+    for (const [name, value] of headers)
+        if (name.length === 10 && name.toLowerCase() === 'set-cookie')
+            out.push(value);
+    return out;
+}
+function hopKey(hop, environ) {
+    return `${hop.init.method} ${hop.url} ${environ.HTTP_COOKIE ?? ''}`;
+}
+function chain(history, last) {
+    return [...history, last].map((res) => `${res.environ.REQUEST_METHOD} ${res.url} -> ${res.statusCode}`).join(', ');
+}
+function describeError(error) {
+    return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+//# sourceMappingURL=client.js.map

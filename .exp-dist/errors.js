@@ -1,0 +1,310 @@
+import { STATUS_PHRASES } from './http/status.js';
+import { escapeHtml } from './http/html.js';
+import { bestErrorFormat } from './http/error-format.js';
+import { Response } from './response/response.js';
+import { Headers } from './datastructures/headers.js';
+/**
+ * An HTTP error that is also its own response. Throw it from a handler wrapped by
+ * `Request.application` (or call `getResponse()`) and the client gets the status and a short
+ * body in HTML, JSON or plain text, whichever its `Accept` header prefers.
+ *
+ * @example
+ * ```ts
+ * throw new HTTPException(409, 'That name is taken.');
+ * ```
+ */
+export class HTTPException extends Error {
+    /** The status code. */
+    code;
+    /** A sentence for the client saying what went wrong. */
+    description;
+    /** Extra response headers. */
+    headers;
+    constructor(code, description, options = {}) {
+        const phrase = STATUS_PHRASES[code] ?? 'Unknown Error';
+        super(`${code} ${phrase}${description ? `: ${description}` : ''}`, { cause: options.cause });
+        this.name = new.target.name;
+        this.code = code;
+        this.description = description ?? DEFAULT_DESCRIPTIONS[code] ?? phrase;
+        this.headers = options.headers;
+    }
+    /** The reason phrase of the status ("Not Found"). */
+    get phrase() {
+        return STATUS_PHRASES[this.code] ?? 'Unknown Error';
+    }
+    /**
+     * The response for this error; the body format follows the request's `Accept` header when an
+     * environ is given, and is HTML otherwise.
+     */
+    getResponse(environ) {
+        const accept = typeof environ?.HTTP_ACCEPT === 'string' ? environ.HTTP_ACCEPT : undefined;
+        const format = bestErrorFormat(accept);
+        const { code, phrase, description } = this;
+        let body;
+        let mimetype;
+        if (format === 'json') {
+            body = JSON.stringify({ code, name: phrase, description });
+            mimetype = 'application/json';
+        }
+        else if (format === 'text') {
+            body = `${code} ${phrase}\n\n${description}\n`;
+            mimetype = 'text/plain';
+        }
+        else {
+            body =
+                `<!doctype html>\n<html lang="en">\n<title>${code} ${escapeHtml(phrase)}</title>\n` +
+                    `<h1>${escapeHtml(phrase)}</h1>\n<p>${escapeHtml(description)}</p>\n`;
+            mimetype = 'text/html';
+        }
+        return new Response(body, { status: code, headers: this.headers, mimetype });
+    }
+}
+const DEFAULT_DESCRIPTIONS = {
+    400: 'The browser (or proxy) sent a request that this server could not understand.',
+    401: 'The server could not verify that you are authorized to access the URL requested.',
+    403: "You don't have the permission to access the requested resource.",
+    404: 'The requested URL was not found on the server.',
+    405: 'The method is not allowed for the requested URL.',
+    406: 'The resource could not be given in a form the request accepts.',
+    408: 'The server closed the connection because the request took too long.',
+    409: 'The request conflicts with the current state of the resource.',
+    410: 'The requested URL is no longer available on this server.',
+    411: 'A request with this method requires a valid Content-Length header.',
+    412: 'The precondition on the request for the URL failed positive evaluation.',
+    413: 'The data value transmitted exceeds the capacity limit.',
+    414: 'The length of the requested URL exceeds the capacity limit for this server.',
+    415: 'The server does not support the media type transmitted in the request.',
+    416: 'The server cannot provide the requested range.',
+    417: 'The server could not meet the requirements of the Expect header.',
+    418: 'This server is a teapot, not a coffee machine.',
+    422: 'The request was well-formed but could not be processed.',
+    429: 'This user has exceeded an allotted request count. Try again later.',
+    431: 'One or more header fields exceeds the maximum size.',
+    500: 'The server encountered an internal error and was unable to complete your request.',
+    501: 'The server does not support the action requested by the browser.',
+    502: 'The proxy server received an invalid response from an upstream server.',
+    503: 'The server is temporarily unable to service your request. Please try again later.',
+    504: 'The connection to an upstream server timed out.',
+    505: 'The server does not support the HTTP protocol version used in the request.',
+};
+function simple(code, name) {
+    const cls = class extends HTTPException {
+        constructor(description, options) {
+            super(code, description, options);
+        }
+    };
+    Object.defineProperty(cls, 'name', { value: name });
+    return cls;
+}
+/**
+ * 400: the request is malformed. Every parse failure in tsgi is one of these (or a more precise 4xx).
+ *
+ * @example
+ * ```ts
+ * throw new BadRequest('The "page" argument must be a number.');
+ * ```
+ */
+export class BadRequest extends HTTPException {
+    constructor(description, options) {
+        super(400, description, options);
+    }
+}
+/**
+ * 401: authentication is needed; carries the `WWW-Authenticate` challenge.
+ *
+ * @example
+ * ```ts
+ * throw new Unauthorized(undefined, { wwwAuthenticate: 'Basic realm="admin"' });
+ * ```
+ */
+export class Unauthorized extends HTTPException {
+    wwwAuthenticate;
+    constructor(description, options = {}) {
+        const challenges = options.wwwAuthenticate === undefined ? [] : [options.wwwAuthenticate].flat();
+        const headers = [...new Headers(options.headers)];
+        for (const challenge of challenges)
+            headers.push(['WWW-Authenticate', challenge]);
+        super(401, description, { ...options, headers });
+        this.wwwAuthenticate = challenges;
+    }
+}
+/**
+ * 405: the method is not allowed; lists the allowed ones in `Allow`.
+ *
+ * @example
+ * ```ts
+ * throw new MethodNotAllowed(['GET', 'HEAD']);
+ * ```
+ */
+export class MethodNotAllowed extends HTTPException {
+    validMethods;
+    constructor(validMethods = [], description, options = {}) {
+        const headers = [...new Headers(options.headers)];
+        if (validMethods.length)
+            headers.push(['Allow', validMethods.join(', ')]);
+        super(405, description, { ...options, headers });
+        this.validMethods = validMethods;
+    }
+}
+/**
+ * 416: the requested range cannot be served.
+ *
+ * @example
+ * ```ts
+ * throw new RangeNotSatisfiable(undefined, { length: 1024 });
+ * ```
+ */
+export class RangeNotSatisfiable extends HTTPException {
+    length;
+    constructor(description, options = {}) {
+        const headers = [...new Headers(options.headers)];
+        if (options.length !== undefined)
+            headers.push(['Content-Range', `${options.units ?? 'bytes'} */${options.length}`]);
+        super(416, description, { ...options, headers });
+        this.length = options.length;
+    }
+}
+function retryHeaders(options) {
+    const headers = [...new Headers(options.headers)];
+    const { retryAfter } = options;
+    if (retryAfter instanceof Date)
+        headers.push(['Retry-After', retryAfter.toUTCString()]);
+    else if (retryAfter !== undefined)
+        headers.push(['Retry-After', String(Math.max(0, Math.ceil(retryAfter)))]);
+    return headers;
+}
+/**
+ * 429: rate limited; `retryAfter` becomes the `Retry-After` header.
+ *
+ * @example
+ * ```ts
+ * throw new TooManyRequests(undefined, { retryAfter: 30 });
+ * ```
+ */
+export class TooManyRequests extends HTTPException {
+    constructor(description, options = {}) {
+        super(429, description, { ...options, headers: retryHeaders(options) });
+    }
+}
+/**
+ * 503: temporarily unavailable; `retryAfter` becomes the `Retry-After` header.
+ *
+ * @example
+ * ```ts
+ * throw new ServiceUnavailable('Down for maintenance.', { retryAfter: 600 });
+ * ```
+ */
+export class ServiceUnavailable extends HTTPException {
+    constructor(description, options = {}) {
+        super(503, description, { ...options, headers: retryHeaders(options) });
+    }
+}
+/** 403 Forbidden. @example `throw new Forbidden();` */
+export const Forbidden = simple(403, 'Forbidden');
+/** 404 Not Found. @example `throw new NotFound();` */
+export const NotFound = simple(404, 'NotFound');
+/** 406 Not Acceptable. @example `throw new NotAcceptable();` */
+export const NotAcceptable = simple(406, 'NotAcceptable');
+/** 408 Request Timeout. @example `throw new RequestTimeout();` */
+export const RequestTimeout = simple(408, 'RequestTimeout');
+/** 409 Conflict. @example `throw new Conflict('Name taken.');` */
+export const Conflict = simple(409, 'Conflict');
+/** 410 Gone. @example `throw new Gone();` */
+export const Gone = simple(410, 'Gone');
+/** 411 Length Required. @example `throw new LengthRequired();` */
+export const LengthRequired = simple(411, 'LengthRequired');
+/** 412 Precondition Failed. @example `throw new PreconditionFailed();` */
+export const PreconditionFailed = simple(412, 'PreconditionFailed');
+/** 413 Content Too Large. @example `throw new RequestEntityTooLarge('Body over 1 MiB.');` */
+export const RequestEntityTooLarge = simple(413, 'RequestEntityTooLarge');
+/** 414 URI Too Long. @example `throw new RequestURITooLarge();` */
+export const RequestURITooLarge = simple(414, 'RequestURITooLarge');
+/** 415 Unsupported Media Type. @example `throw new UnsupportedMediaType('Send JSON.');` */
+export const UnsupportedMediaType = simple(415, 'UnsupportedMediaType');
+/** 417 Expectation Failed. @example `throw new ExpectationFailed();` */
+export const ExpectationFailed = simple(417, 'ExpectationFailed');
+/** 418 I'm a teapot. @example `throw new ImATeapot();` */
+export const ImATeapot = simple(418, 'ImATeapot');
+/** 421 Misdirected Request. @example `throw new MisdirectedRequest();` */
+export const MisdirectedRequest = simple(421, 'MisdirectedRequest');
+/** 422 Unprocessable Content. @example `throw new UnprocessableEntity('Bad e-mail.');` */
+export const UnprocessableEntity = simple(422, 'UnprocessableEntity');
+/** 423 Locked. @example `throw new Locked();` */
+export const Locked = simple(423, 'Locked');
+/** 424 Failed Dependency. @example `throw new FailedDependency();` */
+export const FailedDependency = simple(424, 'FailedDependency');
+/** 428 Precondition Required. @example `throw new PreconditionRequired();` */
+export const PreconditionRequired = simple(428, 'PreconditionRequired');
+/** 431 Request Header Fields Too Large. @example `throw new RequestHeaderFieldsTooLarge();` */
+export const RequestHeaderFieldsTooLarge = simple(431, 'RequestHeaderFieldsTooLarge');
+/** 451 Unavailable For Legal Reasons. @example `throw new UnavailableForLegalReasons();` */
+export const UnavailableForLegalReasons = simple(451, 'UnavailableForLegalReasons');
+/** 500 Internal Server Error. @example `throw new InternalServerError();` */
+export const InternalServerError = simple(500, 'InternalServerError');
+/** 501 Not Implemented. @example `throw new NotImplemented();` */
+export const NotImplemented = simple(501, 'NotImplemented');
+/** 502 Bad Gateway. @example `throw new BadGateway();` */
+export const BadGateway = simple(502, 'BadGateway');
+/** 504 Gateway Timeout. @example `throw new GatewayTimeout();` */
+export const GatewayTimeout = simple(504, 'GatewayTimeout');
+/** 505 HTTP Version Not Supported. @example `throw new HTTPVersionNotSupported();` */
+export const HTTPVersionNotSupported = simple(505, 'HTTPVersionNotSupported');
+const BY_CODE = new Map([
+    [400, BadRequest],
+    [401, Unauthorized],
+    [403, Forbidden],
+    [404, NotFound],
+    [405, MethodNotAllowed],
+    [406, NotAcceptable],
+    [408, RequestTimeout],
+    [409, Conflict],
+    [410, Gone],
+    [411, LengthRequired],
+    [412, PreconditionFailed],
+    [413, RequestEntityTooLarge],
+    [414, RequestURITooLarge],
+    [415, UnsupportedMediaType],
+    [416, RangeNotSatisfiable],
+    [417, ExpectationFailed],
+    [418, ImATeapot],
+    [421, MisdirectedRequest],
+    [422, UnprocessableEntity],
+    [423, Locked],
+    [424, FailedDependency],
+    [428, PreconditionRequired],
+    [429, TooManyRequests],
+    [431, RequestHeaderFieldsTooLarge],
+    [451, UnavailableForLegalReasons],
+    [500, InternalServerError],
+    [501, NotImplemented],
+    [502, BadGateway],
+    [503, ServiceUnavailable],
+    [504, GatewayTimeout],
+    [505, HTTPVersionNotSupported],
+]);
+/**
+ * Throws the `HTTPException` for `code` (the specific subclass when there is one).
+ *
+ * @example
+ * ```ts
+ * if (!user) abort(404, 'No such user.');
+ * ```
+ */
+export function abort(code, description) {
+    if (code === 405)
+        throw new MethodNotAllowed([], description);
+    const cls = BY_CODE.get(code);
+    throw cls ? new cls(description) : new HTTPException(code, description);
+}
+/**
+ * The exception class for a status code, or `undefined` when tsgi has no subclass for it.
+ *
+ * @example
+ * ```ts
+ * exceptionFor(404) === NotFound; // true
+ * ```
+ */
+export function exceptionFor(code) {
+    return BY_CODE.get(code);
+}
+//# sourceMappingURL=errors.js.map

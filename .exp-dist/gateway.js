@@ -1,0 +1,147 @@
+/**
+ * The TypeScript Server Gateway Interface (tsgi): the protocol between servers and apps.
+ * The full text is `docs/spec.md`; this file holds its types and a few environ helpers.
+ * @module
+ */
+import { encodeUtf8, utf8Length } from './http/utf8.js';
+/**
+ * A body that is one piece of text, sent as UTF-8 (spec rule 7.9). Iterating it yields the encoded
+ * bytes as one chunk, so every server and middleware can treat it as any other body; a server
+ * that can write text itself (node:http can, straight into the socket with the headers) sends
+ * `text` and skips the copy. `Response` serves its string bodies this way.
+ *
+ * @example
+ * ```ts
+ * const hello: App = (_environ, startResponse) => {
+ *   startResponse('200 OK', [['Content-Type', 'text/plain; charset=utf-8']]);
+ *   return new TextBody('Hello, World!');
+ * };
+ * ```
+ */
+export class TextBody {
+    /** The text; lone surrogates are sent as U+FFFD, as `TextEncoder` does. */
+    text;
+    #bytes;
+    #byteLength;
+    /** `byteLength` may be passed when the caller already knows it (`utf8Length(text)`). */
+    constructor(text, byteLength = -1) {
+        this.text = text;
+        this.#byteLength = byteLength;
+    }
+    /** The length of the UTF-8 encoding, in bytes. */
+    get byteLength() {
+        if (this.#byteLength < 0)
+            this.#byteLength = utf8Length(this.text);
+        return this.#byteLength;
+    }
+    /** The UTF-8 bytes, encoded on first use. */
+    get bytes() {
+        return (this.#bytes ??= encodeUtf8(this.text));
+    }
+    [Symbol.iterator]() {
+        const chunks = this.text === '' ? [] : [this.bytes];
+        return chunks[Symbol.iterator]();
+    }
+}
+/**
+ * The protocol version this library implements, as stored in `environ['tsgi.version']`.
+ *
+ * @example
+ * ```ts
+ * environ['tsgi.version'] = TSGI_VERSION; // [1, 0]
+ * ```
+ */
+export const TSGI_VERSION = Object.freeze([1, 0]);
+/**
+ * A request body that is already in memory (spec rule 4.8): the server had all of it before it
+ * called the app, or a test built it. It iterates like any input; readers that want the whole
+ * body (`Request.form()`, `json()`, `text()`) take `chunks` directly and skip the iteration.
+ *
+ * @example
+ * ```ts
+ * const environ = createEnviron('/submit', { method: 'POST' });
+ * environ['tsgi.input'] = new BufferedInput([new TextEncoder().encode('a=1')]);
+ * ```
+ */
+export class BufferedInput {
+    /** The body, in order; empty chunks are allowed (rule 4.2). */
+    chunks;
+    constructor(chunks) {
+        this.chunks = chunks;
+    }
+    async *[Symbol.asyncIterator]() {
+        for (const chunk of this.chunks)
+            yield chunk;
+    }
+}
+const EMPTY_INPUT = new BufferedInput([]);
+/**
+ * An empty `tsgi.input`, for requests that carry no body.
+ *
+ * @example
+ * ```ts
+ * environ['tsgi.input'] = emptyInput();
+ * ```
+ */
+export function emptyInput() {
+    return EMPTY_INPUT;
+}
+/**
+ * The environ key that holds a request header: `Content-Type` gives `CONTENT_TYPE`,
+ * `Accept-Language` gives `HTTP_ACCEPT_LANGUAGE`.
+ *
+ * @example
+ * ```ts
+ * headerKey('User-Agent'); // 'HTTP_USER_AGENT'
+ * ```
+ */
+export function headerKey(name) {
+    let key = KEY_CACHE.get(name);
+    if (key === undefined) {
+        const upper = name.toUpperCase().replace(/-/g, '_');
+        key = upper === 'CONTENT_TYPE' || upper === 'CONTENT_LENGTH' ? upper : `HTTP_${upper}`;
+        // Header names come from code far more often than from clients; the cap keeps a hostile
+        // stream of names from growing the cache.
+        if (KEY_CACHE.size < 500)
+            KEY_CACHE.set(name, key);
+    }
+    return key;
+}
+const KEY_CACHE = new Map();
+/**
+ * The header name for an environ key, or `undefined` when the key holds no header:
+ * `HTTP_ACCEPT_LANGUAGE` gives `Accept-Language`.
+ *
+ * @example
+ * ```ts
+ * headerName('HTTP_X_REQUEST_ID'); // 'X-Request-Id'
+ * ```
+ */
+export function headerName(key) {
+    let raw;
+    if (key.startsWith('HTTP_'))
+        raw = key.slice(5);
+    else if (key === 'CONTENT_TYPE' || key === 'CONTENT_LENGTH')
+        raw = key;
+    else
+        return undefined;
+    return raw
+        .toLowerCase()
+        .split('_')
+        .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+        .join('-');
+}
+/**
+ * A stream that writes to the console's error output, the default `tsgi.errors`.
+ *
+ * @example
+ * ```ts
+ * consoleErrors.write('something went wrong\n');
+ * ```
+ */
+export const consoleErrors = {
+    write(message) {
+        console.error(message.endsWith('\n') ? message.slice(0, -1) : message);
+    },
+};
+//# sourceMappingURL=gateway.js.map

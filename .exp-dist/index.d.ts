@@ -1,0 +1,32 @@
+/**
+ * tsgi: the TypeScript Server Gateway Interface, and typed Request/Response objects over it.
+ *
+ * @example
+ * ```ts
+ * import { Request, Response } from 'tsgi';
+ *
+ * export default Request.application((req) => new Response(`Hello, ${req.args.get('name') ?? 'World'}!`));
+ * ```
+ * @module
+ */
+export type { App, Body, Environ, ErrorStream, HeaderList, StartResponse } from './gateway.js';
+export { TSGI_VERSION, BufferedInput, TextBody, consoleErrors, emptyInput, headerKey, headerName } from './gateway.js';
+export { MultiDict, type MultiDictInit } from './datastructures/multidict.js';
+export { Headers, EnvironHeaders, assertHeader, type HeadersInit, type ReadonlyHeaders } from './datastructures/headers.js';
+export { FileStorage, MemoryFileData, memoryStorage, type FileData, type FileWriter, type FileStorageFactory, type FileInfo, type SaveTarget, } from './datastructures/file-storage.js';
+export * from './errors.js';
+export { Request } from './request/request.js';
+export type { EnvironInit, HeadersLike, QueryInit, RequestBodyInit } from './request/create-environ.js';
+export type { FormInit, FormValue } from './request/encode-form.js';
+export { asApp, errorResponse, type Handler, type HandlerResult, type RequestClass } from './request/application.js';
+export { DEFAULT_QUERY_LIMITS, type NestedQueryLimits } from './request/query.js';
+export { REQUEST_DEFAULTS } from './request/defaults.js';
+export { secureFilename } from './request/secure-filename.js';
+export { parseMultipart, iterateParts, Part, boundaryOf, DEFAULT_MULTIPART_LIMITS, type MultipartLimits, type MultipartOptions, type MultipartResult, } from './request/multipart/index.js';
+export { registerCleanup, runCleanup, withCleanup, hasCleanup, type CleanupFn } from './request/cleanup.js';
+export { decodeContentEncoding, webDecoder, type BodyDecoder, type ContentEncodingOptions } from './request/content-encoding.js';
+export { Response, DEFAULT_CONTENT_TYPE, type ResponseInit, type BodyInit } from './response/response.js';
+export { redirect, safeLocation } from './response/redirect.js';
+export * from './http/index.js';
+export { makeConditional, isRangeableBody, conditionalRequest, type RangeableBody, type ConditionalOptions, type ConditionalRequest, } from './response/conditional.js';
+//# sourceMappingURL=index.d.ts.map

@@ -1,0 +1,224 @@
+import { closingIterable, openBody } from './body-reader.js';
+import { pumpThrough } from './codec-pump.js';
+import { parseEncodingAccept } from '../http/accept.js';
+const FORMATS = { gzip: 'gzip', deflate: 'deflate', br: 'brotli', zstd: 'zstd' };
+let detected;
+/**
+ * The codecs this runtime's `CompressionStream` supports, by content-coding: `gzip` and `deflate`
+ * everywhere, `br` on Bun and Deno, `zstd` on Bun (feature-detected once, no runtime sniffing).
+ *
+ * @example
+ * ```ts
+ * Object.keys(webCodecs()); // on Node 20: ['gzip', 'deflate']
+ * ```
+ */
+export function webCodecs() {
+    if (detected)
+        return detected;
+    const found = {};
+    for (const [coding, format] of Object.entries(FORMATS)) {
+        try {
+            new CompressionStream(format);
+            // CompressionStream's writable side takes any BufferSource: Uint8Array in is fine.
+            found[coding] = () => new CompressionStream(format);
+        }
+        catch {
+            // Not supported by this runtime (or called where streams may not be made): not offered.
+        }
+    }
+    detected = found;
+    return found;
+}
+const COMPRESSIBLE = /^(?:text\/(?!event-stream)|application\/(?:json|javascript|ecmascript|xml|xhtml\+xml|rss\+xml|atom\+xml|ld\+json|manifest\+json|geo\+json|x-ndjson|x-javascript|x-www-form-urlencoded|wasm|graphql\+json|problem\+json|problem\+xml|x-sh|x-tar|rtf)$|application\/[\w.+-]+\+(?:json|xml)$|image\/(?:svg\+xml|bmp|x-icon|vnd\.microsoft\.icon)$|font\/(?:ttf|otf|eot)$|application\/vnd\.ms-fontobject$)/;
+/**
+ * True for media types worth compressing: text (except `text/event-stream`, whose events must not
+ * wait in a compressor's buffer), JSON, XML, JavaScript, SVG, WASM, uncompressed fonts. Images,
+ * video, audio, archives and `application/octet-stream` are already compressed or unknown.
+ *
+ * @example
+ * ```ts
+ * isCompressible('application/json'); // true
+ * isCompressible('image/png'); // false
+ * ```
+ */
+export function isCompressible(mimetype) {
+    return COMPRESSIBLE.test(mimetype);
+}
+function findHeader(headers, name) {
+    for (const [key, value] of headers)
+        if (key.toLowerCase() === name)
+            return value;
+    return undefined;
+}
+/** Vary plus Accept-Encoding, unless it is already there or Vary is `*`. */
+function withVary(headers) {
+    const vary = findHeader(headers, 'vary');
+    if (vary === undefined)
+        return [...headers, ['Vary', 'Accept-Encoding']];
+    const names = vary.split(',').map((v) => v.trim().toLowerCase());
+    if (names.includes('*') || names.includes('accept-encoding'))
+        return headers;
+    return headers.map(([k, v]) => (k.toLowerCase() === 'vary' ? [k, `${v}, Accept-Encoding`] : [k, v]));
+}
+/** Headers for the compressed representation: no length, the coding, weak ETag, Vary. */
+function compressedHeaders(headers, coding) {
+    const out = [];
+    for (const [name, value] of withVary(headers)) {
+        const key = name.toLowerCase();
+        if (key === 'content-length')
+            continue;
+        // Byte-for-byte equality no longer holds for the encoded bytes: a strong ETag becomes weak.
+        if (key === 'etag' && !value.startsWith('W/'))
+            out.push([name, `W/${value}`]);
+        else
+            out.push([name, value]);
+    }
+    out.push(['Content-Encoding', coding]);
+    return out;
+}
+/**
+ * Compresses responses for clients that accept it. The coding is the client's best-rated
+ * (`Accept-Encoding` q-values) among the codecs available, ties going to `encodings` order.
+ * Responses are left alone for HEAD, 1xx/204/206/304, a `Content-Encoding` or `Content-Range`
+ * already set, `Cache-Control: no-transform`, types that do not compress (`filter`), and bodies
+ * under `threshold` bytes (known from `Content-Length`, or by holding at most `threshold` bytes
+ * before deciding). Compressed responses lose `Content-Length`, get `Vary: Accept-Encoding` and a
+ * weak ETag. The body streams through the codec one chunk at a time: the app is pulled only as
+ * fast as the client reads, so memory stays bounded for any body size.
+ *
+ * `CompressionStream` has gzip and deflate everywhere, brotli on Bun and Deno, zstd on Bun. On
+ * Node, use `compressNode` from `tsgi/node` for brotli and levels.
+ *
+ * @example
+ * ```ts
+ * const app = compress(site, { threshold: 512 });
+ * ```
+ */
+export function compress(app, options = {}) {
+    const threshold = options.threshold ?? 1024;
+    const preference = options.encodings ?? ['zstd', 'br', 'gzip', 'deflate'];
+    // Detected on the first request, not here: Workers forbid creating streams in the global scope,
+    // where apps are usually built.
+    let codecs = options.codecs;
+    let offered;
+    const filter = options.filter ?? isCompressible;
+    const level = options.level;
+    return async (environ, startResponse) => {
+        codecs ??= webCodecs();
+        const available = codecs;
+        offered ??= preference.filter((coding) => coding in available);
+        let started;
+        let outerStarted = false;
+        let compressing = false;
+        const innerStart = (status, headers, error) => {
+            if (outerStarted) {
+                // Committed to an encoding: replacement headers would not match the encoded bytes, so the
+                // error ends the body. Otherwise the server decides (it re-raises once headers are out).
+                if (compressing)
+                    throw error ?? new Error('startResponse called a second time without an error');
+                startResponse(status, headers, error);
+            }
+            started = error === undefined ? { status, headers } : { status, headers, error };
+        };
+        const body = await app(environ, innerStart);
+        const method = environ.REQUEST_METHOD;
+        const acceptEncoding = typeof environ.HTTP_ACCEPT_ENCODING === 'string' ? environ.HTTP_ACCEPT_ENCODING : undefined;
+        const start = (status, headers) => {
+            if (started?.error !== undefined)
+                startResponse(status, headers, started.error);
+            else
+                startResponse(status, headers);
+            outerStarted = true;
+        };
+        /** Whether this response may be compressed at all, whatever the client accepts. */
+        const eligible = (s) => {
+            const code = Number(s.status.slice(0, 3));
+            if (method === 'HEAD' || code < 200 || code === 204 || code === 206 || code === 304)
+                return false;
+            if (findHeader(s.headers, 'content-encoding') !== undefined)
+                return false;
+            if (findHeader(s.headers, 'content-range') !== undefined)
+                return false;
+            if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(findHeader(s.headers, 'cache-control') ?? ''))
+                return false;
+            const type = findHeader(s.headers, 'content-type');
+            if (type === undefined || !filter(type.split(';')[0].trim().toLowerCase()))
+                return false;
+            const length = findHeader(s.headers, 'content-length');
+            return length === undefined || !(Number(length) < threshold);
+        };
+        const reader = openBody(body);
+        return closingIterable(compressed(), reader);
+        async function* compressed() {
+            const held = [];
+            try {
+                // The app may call startResponse lazily, from inside its body.
+                let ended = false;
+                while (started === undefined) {
+                    const result = await reader.next();
+                    if (result.done) {
+                        ended = true;
+                        break;
+                    }
+                    if (result.value.byteLength > 0)
+                        held.push(result.value);
+                }
+                if (started === undefined)
+                    throw new Error('the app returned a body without calling startResponse');
+                const response = started;
+                const coding = eligible(response) ? negotiate(acceptEncoding, offered ?? []) : undefined;
+                if (coding !== undefined && findHeader(response.headers, 'content-length') === undefined) {
+                    // Unknown length: hold up to `threshold` bytes to learn whether the body is small.
+                    let size = held.reduce((n, c) => n + c.byteLength, 0);
+                    while (!ended && size < threshold) {
+                        const result = await reader.next();
+                        if (result.done)
+                            ended = true;
+                        else if (result.value.byteLength > 0) {
+                            held.push(result.value);
+                            size += result.value.byteLength;
+                        }
+                    }
+                    if (ended && size < threshold) {
+                        start(response.status, withVary(response.headers));
+                        yield* held;
+                        return;
+                    }
+                }
+                if (coding === undefined) {
+                    start(response.status, eligible(response) ? withVary(response.headers) : response.headers);
+                    yield* held;
+                    held.length = 0;
+                    yield* passThrough(reader);
+                    return;
+                }
+                start(response.status, compressedHeaders(response.headers, coding));
+                compressing = true;
+                yield* pumpThrough(reader, held, available[coding](level));
+            }
+            finally {
+                // Rule 8.1 on the inner side: return() exactly once, also after a normal end.
+                await reader.close();
+            }
+        }
+    };
+}
+/**
+ * The client's preferred coding among `offered` (ties to the earlier offer), or undefined for
+ * identity. No header, or an empty one, means identity: RFC 9110 allows any coding then, but a
+ * client that did not ask may not decode it.
+ */
+function negotiate(header, offered) {
+    if (header === undefined || header.trim() === '' || offered.length === 0)
+        return undefined;
+    return parseEncodingAccept(header).bestMatch(offered);
+}
+async function* passThrough(reader) {
+    for (;;) {
+        const { done, value } = await reader.next();
+        if (done)
+            return;
+        yield value;
+    }
+}
+//# sourceMappingURL=compress.js.map

@@ -1,0 +1,46 @@
+/**
+ * Node codecs for `compress`: brotli, gzip, deflate (and zstd where `node:zlib` has it) with levels.
+ * Node-only; exported from `tsgi/node`.
+ * @module
+ */
+import { Duplex } from 'node:stream';
+import * as zlib from 'node:zlib';
+import { compress } from './compress.js';
+function web(stream) {
+    return Duplex.toWeb(stream);
+}
+/**
+ * `node:zlib` codecs by content-coding. Brotli defaults to quality 4 (quality 11, zlib's default,
+ * is meant for precompressed files and is far too slow per request); gzip and deflate to level 6.
+ *
+ * @example
+ * ```ts
+ * compress(app, { codecs: nodeCodecs() });
+ * ```
+ */
+export function nodeCodecs() {
+    const codecs = {
+        br: (level) => web(zlib.createBrotliCompress({
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: level ?? 4 },
+        })),
+        gzip: (level) => web(zlib.createGzip({ level: level ?? 6 })),
+        deflate: (level) => web(zlib.createDeflate({ level: level ?? 6 })),
+    };
+    const zstd = zlib.createZstdCompress;
+    if (typeof zstd === 'function')
+        codecs.zstd = () => web(zstd());
+    return codecs;
+}
+/**
+ * `compress` with `node:zlib` codecs: brotli on Node and a `level` that applies.
+ *
+ * @example
+ * ```ts
+ * import { compressNode } from 'tsgi/node';
+ * serve(compressNode(app, { level: 5 }), { port: 8000 });
+ * ```
+ */
+export function compressNode(app, options = {}) {
+    return compress(app, { codecs: nodeCodecs(), ...options });
+}
+//# sourceMappingURL=compress.node.js.map

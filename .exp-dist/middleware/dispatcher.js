@@ -1,0 +1,65 @@
+const encoder = new TextEncoder();
+/**
+ * Sends each request to the app mounted at the longest prefix that matches whole path segments
+ * (`/api` matches `/api` and `/api/users`, never `/apix`), and everything else to `app`. The
+ * mounted app sees the prefix in `SCRIPT_NAME` and the rest in `PATH_INFO`, so the URLs it builds
+ * keep the prefix. A path holding a `.` or `..` segment is refused with 400 before any app runs:
+ * `/static/../admin` must not reach the `/static` app as `/../admin`.
+ *
+ * @example
+ * ```ts
+ * const site = dispatcher(frontend, { '/api': api, '/api/v2': apiV2 });
+ * // GET /api/v2/users -> apiV2 with SCRIPT_NAME '/api/v2', PATH_INFO '/users'
+ * ```
+ */
+export function dispatcher(app, mounts) {
+    // Longest first, so the first match is the most specific one.
+    const table = Object.entries(mounts)
+        .map(([prefix, mounted]) => [checkPrefix(prefix), mounted])
+        .sort((a, b) => b[0].length - a[0].length);
+    return (environ, startResponse) => {
+        const path = environ.PATH_INFO || '';
+        if (hasDotSegment(path)) {
+            const body = encoder.encode('400 Bad Request\n\nThe path holds a "." or ".." segment.\n');
+            startResponse('400 Bad Request', [
+                ['Content-Type', 'text/plain; charset=utf-8'],
+                ['Content-Length', String(body.byteLength)],
+            ]);
+            return [body];
+        }
+        for (const [prefix, mounted] of table) {
+            if (path === prefix || (path.startsWith(prefix) && path.charCodeAt(prefix.length) === 47)) {
+                const inner = {
+                    ...environ,
+                    SCRIPT_NAME: (environ.SCRIPT_NAME || '') + prefix,
+                    PATH_INFO: path.slice(prefix.length),
+                };
+                return mounted(inner, startResponse);
+            }
+        }
+        return app(environ, startResponse);
+    };
+}
+function hasDotSegment(path) {
+    if (path.indexOf('.') === -1)
+        return false;
+    for (const segment of path.split('/'))
+        if (segment === '.' || segment === '..')
+            return true;
+    // A backslash is a separator on some file systems and to some URL parsers: `\..\` counts too.
+    if (path.includes('\\'))
+        return path.split(/[\\/]/).some((s) => s === '.' || s === '..');
+    return false;
+}
+function checkPrefix(prefix) {
+    const trimmed = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+    const segments = trimmed.split('/').slice(1);
+    const valid = trimmed.startsWith('/') &&
+        segments.every((s) => s !== '' && s !== '.' && s !== '..') &&
+        !/[\\?#\0\r\n]/.test(trimmed);
+    if (!valid) {
+        throw new TypeError(`dispatcher: invalid mount prefix ${JSON.stringify(prefix)}: use '/name' or '/a/b' (no empty, '.' or '..' segments)`);
+    }
+    return trimmed;
+}
+//# sourceMappingURL=dispatcher.js.map

@@ -1,0 +1,308 @@
+import { checkEnviron, checkHeaders, checkStatus, describe } from './lint-rules.js';
+/**
+ * A violation of the gateway protocol, naming the rule of `docs/spec.md` it breaks.
+ *
+ * @example
+ * ```ts
+ * try { await client.get('/'); } catch (error) {
+ *   if (error instanceof LintError) console.log(error.rule); // '7.2'
+ * }
+ * ```
+ */
+export class LintError extends Error {
+    /** The rule number in `docs/spec.md`, such as `'6.2'`. */
+    rule;
+    /** Which party broke the rule: the application or the server (the caller of the linted app). */
+    side;
+    constructor(rule, side, message) {
+        super(`tsgi lint: rule ${rule} (${side}): ${message}`);
+        this.name = 'LintError';
+        this.rule = rule;
+        this.side = side;
+    }
+}
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+/**
+ * Wraps an app so that every rule of `docs/spec.md` is checked on both sides: the environ and input
+ * the server provides, the status, headers and body the app returns, and how the server pulls and
+ * closes the body. Each failure is a {@link LintError} naming the rule.
+ *
+ * @example
+ * ```ts
+ * import { lint } from 'tsgi/middleware';
+ * const checked = lint(app);                      // throws LintError on the first violation
+ * const errors: LintError[] = [];
+ * const collected = lint(app, { onError: (e) => errors.push(e) });
+ * ```
+ */
+export function lint(app, options = {}) {
+    const onError = options.onError;
+    return function linted(environ, startResponse) {
+        const report = (rule, side, message) => {
+            const error = new LintError(rule, side, message);
+            if (onError)
+                onError(error, environ);
+            else
+                throw error;
+        };
+        checkEnviron(environ, report);
+        const state = {
+            report,
+            method: typeof environ.REQUEST_METHOD === 'string' ? environ.REQUEST_METHOD : '',
+            status: undefined,
+            code: 0,
+            headers: [],
+            contentLength: undefined,
+            calls: 0,
+            headersSent: false,
+            closed: false,
+        };
+        wrapInput(environ, state);
+        wrapErrors(environ, state);
+        const result = app(environ, wrapStartResponse(startResponse, state));
+        if (isThenable(result))
+            return Promise.resolve(result).then((body) => wrapBody(body, state));
+        return wrapBody(result, state);
+    };
+}
+function isThenable(value) {
+    return value != null && typeof value.then === 'function';
+}
+function wrapStartResponse(startResponse, state) {
+    const { report } = state;
+    return function checkedStartResponse(status, headers, error) {
+        if (arguments.length > 3)
+            report('6.1', 'app', `startResponse takes at most 3 arguments, got ${arguments.length}`);
+        state.calls++;
+        if (state.calls > 1) {
+            if (error === undefined) {
+                report('6.6', 'app', 'startResponse called a second time without an error');
+            }
+            else if (state.headersSent) {
+                // The server must rethrow the error itself; if it does not, the app would carry on.
+                startResponse(status, headers, error);
+                report('6.6', 'server', 'startResponse with an error after headers were sent must throw that error');
+                throw error;
+            }
+        }
+        if (state.closed)
+            report('6.5', 'app', 'startResponse called after the body was closed');
+        const code = checkStatus(status, report);
+        checkHeaders(headers, report, HOP_BY_HOP);
+        state.status = status;
+        state.code = code;
+        state.headers = Array.isArray(headers) ? headers : [];
+        state.contentLength = contentLengthOf(state.headers);
+        if (state.contentLength !== undefined && (code < 200 && code >= 100 || code === 204)) {
+            report('6.7', 'app', `Content-Length must not be sent with status ${code}`);
+        }
+        startResponse(status, headers, error);
+    };
+}
+function contentLengthOf(headers) {
+    for (const pair of headers) {
+        if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0].toLowerCase() === 'content-length') {
+            return /^\d+$/.test(pair[1]) ? Number(pair[1]) : undefined;
+        }
+    }
+    return undefined;
+}
+function wrapErrors(environ, state) {
+    const errors = environ['tsgi.errors'];
+    if (errors == null || typeof errors.write !== 'function')
+        return;
+    environ['tsgi.errors'] = {
+        write(message) {
+            if (typeof message !== 'string')
+                state.report('5.1', 'app', `tsgi.errors.write takes a string, got ${describe(message)}`);
+            errors.write(message);
+        },
+    };
+}
+function wrapInput(environ, state) {
+    const input = environ['tsgi.input'];
+    if (input == null || typeof input[Symbol.asyncIterator] !== 'function')
+        return;
+    const { report } = state;
+    const declared = /^\d+$/.test(environ.CONTENT_LENGTH ?? '') ? Number(environ.CONTENT_LENGTH) : undefined;
+    let iterated = false;
+    environ['tsgi.input'] = {
+        [Symbol.asyncIterator]() {
+            if (iterated)
+                report('4.4', 'app', 'tsgi.input iterated a second time');
+            iterated = true;
+            if (state.closed)
+                report('4.7', 'app', 'tsgi.input read after the response body was closed');
+            const inner = input[Symbol.asyncIterator]();
+            let received = 0;
+            return {
+                async next() {
+                    if (state.closed)
+                        report('4.7', 'app', 'tsgi.input read after the response body was closed');
+                    const step = await inner.next();
+                    if (step.done) {
+                        if (declared !== undefined && received < declared) {
+                            report('4.6', 'server', `tsgi.input ended after ${received} bytes, before CONTENT_LENGTH ${declared}; it must throw`);
+                        }
+                        return step;
+                    }
+                    if (!(step.value instanceof Uint8Array)) {
+                        report('4.2', 'server', `tsgi.input yielded ${describe(step.value)}, not a Uint8Array`);
+                    }
+                    else {
+                        received += step.value.byteLength;
+                        if (declared !== undefined && received > declared) {
+                            report('4.1', 'server', `tsgi.input yielded ${received} bytes, more than CONTENT_LENGTH ${declared}`);
+                        }
+                    }
+                    return step;
+                },
+                async return(value) {
+                    const done = await inner.return?.(value);
+                    return done ?? { done: true, value: undefined };
+                },
+            };
+        },
+    };
+}
+/** The body, checked chunk by chunk; keeps a sync body sync so servers keep their fast paths. */
+function wrapBody(body, state) {
+    const { report } = state;
+    if (body == null || typeof body === 'string' || (typeof body !== 'object' && typeof body !== 'function')) {
+        report('2.2', 'app', `the app returned ${describe(body)}, not an iterable of Uint8Array`);
+        return [];
+    }
+    const isAsync = typeof body[Symbol.asyncIterator] === 'function';
+    const isSync = typeof body[Symbol.iterator] === 'function';
+    if (!isAsync && !isSync) {
+        report('2.2', 'app', `the app returned ${describe(body)}, not an iterable of Uint8Array`);
+        return [];
+    }
+    const checker = new BodyChecker(state);
+    if (isAsync) {
+        return {
+            [Symbol.asyncIterator]() {
+                const inner = checker.obtain(() => body[Symbol.asyncIterator]());
+                let pending = false;
+                return {
+                    async next() {
+                        if (pending)
+                            report('7.3', 'server', 'next() called while the previous next() was still pending');
+                        checker.beforeNext();
+                        pending = true;
+                        try {
+                            return checker.afterNext(await inner.next());
+                        }
+                        catch (error) {
+                            checker.failed = true;
+                            throw error;
+                        }
+                        finally {
+                            pending = false;
+                        }
+                    },
+                    async return(value) {
+                        checker.beforeReturn();
+                        const done = await inner.return?.(value);
+                        return done ?? { done: true, value: undefined };
+                    },
+                };
+            },
+        };
+    }
+    return {
+        [Symbol.iterator]() {
+            const inner = checker.obtain(() => body[Symbol.iterator]());
+            return {
+                next() {
+                    checker.beforeNext();
+                    try {
+                        return checker.afterNext(inner.next());
+                    }
+                    catch (error) {
+                        checker.failed = true;
+                        throw error;
+                    }
+                },
+                return(value) {
+                    checker.beforeReturn();
+                    const done = inner.return?.(value);
+                    return done ?? { done: true, value: undefined };
+                },
+            };
+        },
+    };
+}
+/** The checks on one body iteration, shared by the sync and async wrappers. */
+class BodyChecker {
+    #state;
+    #obtained = false;
+    #returns = 0;
+    #bytes = 0;
+    #done = false;
+    failed = false;
+    constructor(state) {
+        this.#state = state;
+    }
+    obtain(get) {
+        if (this.#obtained)
+            this.#state.report('7.3', 'server', 'the body iterator was obtained a second time');
+        this.#obtained = true;
+        return get();
+    }
+    beforeNext() {
+        if (this.#returns > 0)
+            this.#state.report('8.2', 'server', 'next() called after return()');
+    }
+    afterNext(step) {
+        const state = this.#state;
+        const { report } = state;
+        if (step.done) {
+            if (!this.#done)
+                this.#finish();
+            this.#done = true;
+            return step;
+        }
+        const chunk = step.value;
+        if (state.calls === 0)
+            report('6.5', 'app', 'the body produced a chunk before startResponse was called');
+        if (!(chunk instanceof Uint8Array)) {
+            report('7.2', 'app', `the body yielded ${describe(chunk)}, not a Uint8Array`);
+            return step;
+        }
+        if (chunk.byteLength === 0)
+            return step;
+        this.#bytes += chunk.byteLength;
+        state.headersSent = true;
+        if (state.code !== 0 && (state.code < 200 || state.code === 204 || state.code === 304)) {
+            report('7.7', 'app', `status ${state.code} carries no body, but the app produced ${this.#bytes} bytes`);
+        }
+        else if (state.contentLength !== undefined && this.#bytes > state.contentLength) {
+            report('7.5', 'app', `the body produced ${this.#bytes} bytes, more than Content-Length ${state.contentLength}`);
+        }
+        return step;
+    }
+    beforeReturn() {
+        this.#returns++;
+        if (this.#returns > 1)
+            this.#state.report('8.1', 'server', `return() called ${this.#returns} times on the body iterator`);
+        this.#state.closed = true;
+    }
+    /** Checks made when the body ends normally. */
+    #finish() {
+        const state = this.#state;
+        if (state.calls === 0) {
+            state.report('6.5', 'app', 'the body ended without startResponse having been called');
+            return;
+        }
+        const isHead = state.method === 'HEAD';
+        if (this.failed || state.contentLength === undefined || state.code === 304)
+            return;
+        if (isHead && this.#bytes === 0)
+            return;
+        if (this.#bytes < state.contentLength) {
+            state.report('7.5', 'app', `the body produced ${this.#bytes} bytes, fewer than Content-Length ${state.contentLength}`);
+        }
+    }
+}
+//# sourceMappingURL=lint.js.map

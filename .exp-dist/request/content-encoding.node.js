@@ -1,0 +1,59 @@
+/**
+ * Node decoders for request `Content-Encoding`: `br` (Brotli), which the Web `DecompressionStream`
+ * of Node 20 lacks, plus `gzip` and `deflate` through `node:zlib`.
+ * @module
+ */
+import { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { BadRequest } from '../errors.js';
+import { readFailure } from './multipart/input.js';
+/** Compressed input goes in by slices this small (see `SLICE` in content-encoding.ts). */
+const SLICE = 1024;
+async function* slices(input) {
+    for await (const chunk of input) {
+        for (let i = 0; i < chunk.length; i += SLICE)
+            yield chunk.subarray(i, i + SLICE);
+    }
+}
+function zlibDecoder(name, make) {
+    return async function* decode(input) {
+        const source = Readable.from(slices(input), { objectMode: false, highWaterMark: SLICE });
+        const inflater = make();
+        let sourceError;
+        source.on('error', (error) => {
+            sourceError = error;
+            inflater.destroy(error);
+        });
+        source.pipe(inflater);
+        try {
+            for await (const chunk of inflater)
+                yield chunk;
+        }
+        catch (error) {
+            if (sourceError !== undefined)
+                throw readFailure(sourceError);
+            throw new BadRequest(`The request body is not valid ${name} data.`, { cause: error });
+        }
+        finally {
+            source.unpipe(inflater);
+            source.destroy();
+            inflater.destroy();
+        }
+    };
+}
+/**
+ * Decoders for `decodeContentEncoding(..., { decoders: nodeDecoders() })`: `br`, `gzip`, `deflate`.
+ *
+ * @example
+ * ```ts
+ * const body = decodeContentEncoding(input, 'br', { accept: true, decoders: nodeDecoders() });
+ * ```
+ */
+export function nodeDecoders() {
+    return {
+        br: zlibDecoder('br', () => createBrotliDecompress({ chunkSize: 16 * 1024 })),
+        gzip: zlibDecoder('gzip', () => createGunzip({ chunkSize: 16 * 1024 })),
+        deflate: zlibDecoder('deflate', () => createInflate({ chunkSize: 16 * 1024 })),
+    };
+}
+//# sourceMappingURL=content-encoding.node.js.map

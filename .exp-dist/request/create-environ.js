@@ -1,0 +1,292 @@
+/**
+ * `createEnviron(url, init)`: a complete, spec-conforming environ built from a URL, the way a
+ * server would build it for that request. Used by the test client and `Request.blank`.
+ * @module
+ */
+import { BufferedInput, consoleErrors, emptyInput, headerKey, TSGI_VERSION } from '../gateway.js';
+import { encodeForm, encodeUrlencoded, formPairs } from './encode-form.js';
+import { decodePathInfo } from './decode-path.js';
+export { decodePathInfo } from './decode-path.js';
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const FORBIDDEN_IN_VALUE = /[\r\n\0]/;
+const ABSOLUTE = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?/;
+const RELATIVE = /^([^?#]*)(?:\?([^#]*))?/;
+// Characters a browser percent-encodes in a request target before sending it.
+const UNSAFE_IN_TARGET = /[^\x21-\x7e]|["<>\\^`{|}]/gu;
+const encoder = new TextEncoder();
+/**
+ * Builds a full environ from a URL and options, as a server would for that request: path (decoded
+ * as in rule 3.4 of `docs/spec.md`), query, host and scheme from the URL (relative URLs are taken
+ * against `http://localhost/`), headers, body and cookies from `init`. `CONTENT_LENGTH` is set for
+ * bodies of known length.
+ *
+ * @example
+ * ```ts
+ * const environ = createEnviron('/search?q=tsgi', { query: { tag: ['a', 'b'] }, cookies: { session: 'x' } });
+ * environ.QUERY_STRING; // 'q=tsgi&tag=a&tag=b'
+ * environ.HTTP_COOKIE;  // 'session=x'
+ * const post = createEnviron('https://example.com/api', { json: { ok: true } });
+ * post.CONTENT_TYPE;    // 'application/json'
+ * ```
+ */
+export function createEnviron(url = '/', init = {}) {
+    const target = splitUrl(String(url));
+    const bodyCount = Number(init.body !== undefined) + Number(init.json !== undefined) + Number(init.form !== undefined);
+    if (bodyCount > 1)
+        throw new TypeError('createEnviron: give at most one of body, json and form');
+    const method = init.method ?? (bodyCount > 0 ? 'POST' : 'GET');
+    if (!TOKEN.test(method))
+        throw new TypeError(`createEnviron: invalid method ${JSON.stringify(method)}`);
+    let path = target.path;
+    let scriptName = '';
+    if (init.scriptName) {
+        scriptName = init.scriptName.replace(/\/+$/, '');
+        if (scriptName && !scriptName.startsWith('/'))
+            scriptName = `/${scriptName}`;
+        if (path !== scriptName && !path.startsWith(`${scriptName}/`)) {
+            throw new TypeError(`createEnviron: path ${JSON.stringify(path)} is not under scriptName ${JSON.stringify(scriptName)}`);
+        }
+        path = path.slice(scriptName.length);
+    }
+    let query = target.query;
+    if (init.query !== undefined) {
+        const extra = encodeUrlencoded(formPairs(init.query));
+        if (extra)
+            query = query ? `${query}&${extra}` : extra;
+    }
+    const environ = {
+        REQUEST_METHOD: method,
+        SCRIPT_NAME: decodePathInfo(scriptName),
+        PATH_INFO: decodePathInfo(path),
+        QUERY_STRING: query,
+        SERVER_NAME: target.hostname,
+        SERVER_PORT: target.port,
+        SERVER_PROTOCOL: 'HTTP/1.1',
+        REQUEST_URI: query ? `${target.path}?${query}` : target.path,
+        REMOTE_ADDR: init.remoteAddr ?? '127.0.0.1',
+        HTTP_HOST: target.host,
+        'tsgi.version': TSGI_VERSION,
+        'tsgi.url_scheme': target.scheme,
+        'tsgi.input': EMPTY,
+        'tsgi.errors': init.errors ?? consoleErrors,
+        'tsgi.multithread': false,
+        'tsgi.multiprocess': false,
+        'tsgi.run_once': false,
+    };
+    if (init.headers !== undefined)
+        addHeaders(environ, init.headers);
+    if (init.cookies !== undefined)
+        addCookies(environ, init.cookies);
+    addBody(environ, init);
+    if (init.environ !== undefined) {
+        for (const key of Object.keys(init.environ)) {
+            const value = init.environ[key];
+            if (value === undefined)
+                delete environ[key];
+            else
+                environ[key] = value;
+        }
+    }
+    return environ;
+}
+function splitUrl(url) {
+    let scheme = 'http';
+    let authority = 'localhost';
+    let path;
+    let query;
+    const absolute = ABSOLUTE.exec(url.startsWith('//') ? `http:${url}` : url);
+    if (absolute) {
+        scheme = absolute[1].toLowerCase();
+        authority = absolute[2].slice(absolute[2].lastIndexOf('@') + 1);
+        path = absolute[3];
+        query = absolute[4];
+    }
+    else {
+        const relative = RELATIVE.exec(url);
+        path = relative[1];
+        query = relative[2];
+    }
+    if (scheme !== 'http' && scheme !== 'https')
+        throw new TypeError(`createEnviron: unsupported scheme in ${JSON.stringify(url)}`);
+    const defaultPort = scheme === 'https' ? '443' : '80';
+    const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
+    if (!match || match[1] === '')
+        throw new TypeError(`createEnviron: invalid host in ${JSON.stringify(url)}`);
+    const hostname = match[1].toLowerCase();
+    const port = match[2] || defaultPort;
+    if (Number(port) > 65535)
+        throw new TypeError(`createEnviron: invalid port in ${JSON.stringify(url)}`);
+    if (!path.startsWith('/'))
+        path = `/${path}`;
+    return {
+        scheme,
+        host: port === defaultPort ? hostname : `${hostname}:${port}`,
+        hostname: hostname.startsWith('[') ? hostname.slice(1, -1) : hostname,
+        port,
+        path: encodeTarget(path),
+        query: query === undefined ? '' : encodeTarget(query),
+    };
+}
+function encodeTarget(text) {
+    return text.replace(UNSAFE_IN_TARGET, (char) => encodeURIComponent(char));
+}
+/**
+ * Request headers as `[name, value]` pairs, in order, whatever form they were given in.
+ *
+ * @example
+ * ```ts
+ * headerPairs({ Accept: 'text/html', 'X-Tag': ['a', 'b'] }); // [['Accept', 'text/html'], ['X-Tag', 'a'], ['X-Tag', 'b']]
+ * ```
+ */
+export function headerPairs(headers) {
+    const pairs = [];
+    if (typeof headers[Symbol.iterator] === 'function') {
+        for (const [name, value] of headers)
+            pairs.push([name, value]);
+        return pairs;
+    }
+    const record = headers;
+    for (const name of Object.keys(record)) {
+        const value = record[name];
+        if (typeof value === 'string')
+            pairs.push([name, value]);
+        else
+            for (const item of value)
+                pairs.push([name, item]);
+    }
+    return pairs;
+}
+function addHeaders(environ, headers) {
+    const pairs = headerPairs(headers);
+    let hostSet = false;
+    for (const [name, rawValue] of pairs) {
+        const value = String(rawValue).trim();
+        if (!TOKEN.test(name))
+            throw new TypeError(`createEnviron: invalid header name ${JSON.stringify(name)}`);
+        if (FORBIDDEN_IN_VALUE.test(value))
+            throw new TypeError(`createEnviron: header ${name} holds CR, LF or NUL`);
+        // Rule 3.11: servers drop these, so the test environ does too.
+        if (name.includes('_'))
+            continue;
+        const key = headerKey(name);
+        if (key === 'CONTENT_LENGTH' && !/^\d+$/.test(value)) {
+            throw new TypeError(`createEnviron: Content-Length ${JSON.stringify(value)} is not decimal digits`);
+        }
+        if (key === 'HTTP_HOST' && !hostSet) {
+            // The Host header given replaces the one derived from the URL.
+            environ.HTTP_HOST = value;
+            hostSet = true;
+            continue;
+        }
+        const previous = environ[key];
+        environ[key] = typeof previous === 'string' ? `${previous}${key === 'HTTP_COOKIE' ? '; ' : ', '}${value}` : value;
+    }
+}
+function addCookies(environ, cookies) {
+    const parts = [];
+    for (const name of Object.keys(cookies)) {
+        if (!TOKEN.test(name))
+            throw new TypeError(`createEnviron: invalid cookie name ${JSON.stringify(name)}`);
+        parts.push(`${name}=${encodeURIComponent(String(cookies[name]))}`);
+    }
+    if (parts.length === 0)
+        return;
+    const joined = parts.join('; ');
+    environ.HTTP_COOKIE = environ.HTTP_COOKIE ? `${environ.HTTP_COOKIE}; ${joined}` : joined;
+}
+function addBody(environ, init) {
+    let contentType;
+    let length;
+    let input;
+    if (init.json !== undefined) {
+        const text = JSON.stringify(init.json);
+        if (text === undefined)
+            throw new TypeError('createEnviron: json value cannot be serialized');
+        const bytes = encoder.encode(text);
+        contentType = 'application/json';
+        length = bytes.byteLength;
+        input = bytesInput(bytes);
+    }
+    else if (init.form !== undefined) {
+        const form = encodeForm(init.form);
+        contentType = form.contentType;
+        length = form.length;
+        input = form.chunks;
+    }
+    else if (init.body !== undefined) {
+        ({ length, input } = bodyInput(init.body));
+    }
+    if (input === undefined)
+        return;
+    environ['tsgi.input'] = input;
+    if (contentType !== undefined && environ.CONTENT_TYPE === undefined)
+        environ.CONTENT_TYPE = contentType;
+    if (length !== undefined && environ.CONTENT_LENGTH === undefined)
+        environ.CONTENT_LENGTH = String(length);
+}
+function bodyInput(body) {
+    if (typeof body === 'string') {
+        const bytes = encoder.encode(body);
+        return { length: bytes.byteLength, input: bytesInput(bytes) };
+    }
+    if (body instanceof Uint8Array)
+        return { length: body.byteLength, input: bytesInput(body) };
+    if (body instanceof ArrayBuffer)
+        return { length: body.byteLength, input: bytesInput(new Uint8Array(body)) };
+    if (typeof Blob !== 'undefined' && body instanceof Blob) {
+        return {
+            length: body.size,
+            input: {
+                async *[Symbol.asyncIterator]() {
+                    if (body.size > 0)
+                        yield new Uint8Array(await body.arrayBuffer());
+                },
+            },
+        };
+    }
+    if (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) {
+        return { length: undefined, input: streamInput(body) };
+    }
+    if (typeof body === 'object' && body !== null && (Symbol.asyncIterator in body || Symbol.iterator in body)) {
+        return { length: undefined, input: chunksInput(body) };
+    }
+    throw new TypeError('createEnviron: body must be a string, bytes, a Blob, a ReadableStream or an iterable of chunks');
+}
+const EMPTY = emptyInput();
+/** Bytes known now are a body already in memory (spec rule 4.8), as a server gives a small one. */
+function bytesInput(bytes) {
+    return bytes.byteLength === 0 ? EMPTY : new BufferedInput([bytes]);
+}
+function chunksInput(chunks) {
+    return {
+        async *[Symbol.asyncIterator]() {
+            for await (const chunk of chunks) {
+                const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+                if (!(bytes instanceof Uint8Array))
+                    throw new TypeError('createEnviron: body chunks must be strings or Uint8Array');
+                if (bytes.byteLength > 0)
+                    yield bytes;
+            }
+        },
+    };
+}
+function streamInput(stream) {
+    return {
+        async *[Symbol.asyncIterator]() {
+            const reader = stream.getReader();
+            try {
+                for (;;) {
+                    const { done, value } = await reader.read();
+                    if (done)
+                        return;
+                    if (value.byteLength > 0)
+                        yield value;
+                }
+            }
+            finally {
+                reader.releaseLock();
+            }
+        },
+    };
+}
+//# sourceMappingURL=create-environ.js.map

@@ -1,0 +1,52 @@
+import { memoryStorage } from '../../datastructures/file-storage.js';
+import { UnsupportedMediaType } from '../../errors.js';
+import { boundaryOf } from './boundary.js';
+import { registerCleanup } from '../cleanup.js';
+import { parseMultipart } from './parse.js';
+import { iterateParts } from './parts.js';
+/** The environ key where a server may offer a file storage for uploads (the node adapter's is on disk). */
+export const FILE_STORAGE_KEY = 'tsgi.file_storage';
+function options(req) {
+    const limits = {
+        // `req.stream` is already capped at Content-Length and maxContentLength.
+        maxContentLength: Infinity,
+        maxFormMemorySize: req.maxFormMemorySize,
+        maxFormParts: req.maxFormParts,
+        maxFiles: req.maxFiles,
+        maxFileSize: req.maxFileSize,
+    };
+    const offered = req.environ[FILE_STORAGE_KEY];
+    return {
+        limits,
+        storage: req.fileStorage ?? (typeof offered?.create === 'function' ? offered : memoryStorage()),
+        onCleanup: (dispose) => registerCleanup(req.environ, dispose),
+    };
+}
+/**
+ * Parses a request's `multipart/form-data` body with its limits and storage; stored files are
+ * removed by the request's cleanup (`runCleanup(environ)`, run when the response is closed).
+ *
+ * @example
+ * ```ts
+ * const { form, files } = await readMultipart(req);
+ * ```
+ */
+export function readMultipart(req) {
+    return parseMultipart(req.stream, boundaryOf(req.contentType), options(req));
+}
+/**
+ * The parts of a request's `multipart/form-data` body as a stream (see `iterateParts`); a 415 for
+ * any other body.
+ *
+ * @example
+ * ```ts
+ * for await (const part of requestParts(req)) console.log(part.name);
+ * ```
+ */
+export function requestParts(req) {
+    if (req.mimetype !== 'multipart/form-data') {
+        throw new UnsupportedMediaType(`Expected a multipart/form-data body, got ${JSON.stringify(req.mimetype || 'none')}.`);
+    }
+    return iterateParts(req.stream, boundaryOf(req.contentType), options(req));
+}
+//# sourceMappingURL=request-body.js.map

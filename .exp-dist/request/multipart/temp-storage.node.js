@@ -1,0 +1,223 @@
+/**
+ * Node-only upload storage: files stay in memory up to a threshold, then spill to a temporary file
+ * (a private directory made with `fs.mkdtemp` under `os.tmpdir()`), removed by `dispose()`.
+ * @module
+ */
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MemoryFileData, } from '../../datastructures/file-storage.js';
+/** Prefix of the temporary directories (one per spilled file). */
+export const TEMP_PREFIX = 'tsgi-upload-';
+const STAGE_SIZE = 256 * 1024;
+class Budget {
+    limit;
+    used = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+}
+class NodeMemoryFileData extends MemoryFileData {
+    #release;
+    #released = false;
+    constructor(chunks, size, release) {
+        super(chunks, size);
+        this.#release = release;
+    }
+    async saveTo(target) {
+        await writeFile(target, await this.bytes());
+    }
+    async dispose() {
+        if (!this.#released) {
+            this.#released = true;
+            this.#release();
+        }
+        await super.dispose();
+    }
+}
+class TempFileData {
+    size;
+    path;
+    #dir;
+    #disposed = false;
+    constructor(dir, file, size) {
+        this.#dir = dir;
+        this.path = file;
+        this.size = size;
+    }
+    async *chunks() {
+        this.#check();
+        // createReadStream is an async iterable of Buffers; closing early closes the file.
+        yield* createReadStream(this.path, { highWaterMark: 64 * 1024 });
+    }
+    async bytes() {
+        this.#check();
+        return new Uint8Array(await readFile(this.path));
+    }
+    async saveTo(target) {
+        this.#check();
+        await copyFile(this.path, target);
+    }
+    async dispose() {
+        if (this.#disposed)
+            return;
+        this.#disposed = true;
+        await rm(this.#dir, { recursive: true, force: true });
+    }
+    #check() {
+        if (this.#disposed)
+            throw new Error('The uploaded file was already removed (after the response, or by close()).');
+    }
+}
+class SpillWriter {
+    #options;
+    #budget;
+    #chunks = [];
+    #memory = 0;
+    #size = 0;
+    #dir;
+    #file;
+    #handle;
+    #stage;
+    #staged = 0;
+    #ended = false;
+    // The write still running, if any: `abort()` (the request's cleanup, which may run while a
+    // write is under way, as when the client hangs up) waits for it, so a temporary directory
+    // created by that write is still removed.
+    #inflight;
+    constructor(options, budget) {
+        this.#options = options;
+        this.#budget = budget;
+    }
+    write(chunk) {
+        const pending = this.#write(chunk);
+        if (pending === undefined)
+            return;
+        const tracked = (this.#inflight = pending.finally(() => {
+            if (this.#inflight === tracked)
+                this.#inflight = undefined;
+        }));
+        return tracked;
+    }
+    #write(chunk) {
+        this.#size += chunk.length;
+        if (!this.#stage) {
+            const budget = this.#budget;
+            if (this.#memory + chunk.length <= this.#options.threshold && budget.used + chunk.length <= budget.limit) {
+                budget.used += chunk.length;
+                this.#memory += chunk.length;
+                // Copied: a view would pin a whole body chunk and could outlive a reused buffer.
+                this.#chunks.push(Uint8Array.prototype.slice.call(chunk));
+                return;
+            }
+            return this.#spill(chunk);
+        }
+        if (this.#staged + chunk.length <= STAGE_SIZE) {
+            this.#stage.set(chunk, this.#staged);
+            this.#staged += chunk.length;
+            if (this.#staged < STAGE_SIZE)
+                return;
+            return this.#flush();
+        }
+        return this.#writeThrough(chunk);
+    }
+    async #spill(chunk) {
+        this.#stage = new Uint8Array(STAGE_SIZE);
+        this.#dir = await mkdtemp(path.join(this.#options.directory, TEMP_PREFIX));
+        // Aborted meanwhile: `abort()` waits for this write and then removes the directory.
+        if (this.#ended)
+            return;
+        this.#file = path.join(this.#dir, 'upload');
+        this.#handle = await open(this.#file, 'wx', 0o600);
+        if (this.#ended)
+            return;
+        const buffered = this.#chunks;
+        this.#chunks = [];
+        this.#release();
+        for (const piece of buffered) {
+            await this.#handle.write(piece);
+            if (this.#ended)
+                return;
+        }
+        await this.#writeThrough(chunk);
+    }
+    async #flush() {
+        if (this.#staged === 0)
+            return;
+        const length = this.#staged;
+        this.#staged = 0;
+        await writeFully(this.#handle, this.#stage, length);
+    }
+    async #writeThrough(chunk) {
+        await this.#flush();
+        if (chunk.length >= STAGE_SIZE / 2) {
+            await writeFully(this.#handle, chunk, chunk.length);
+        }
+        else {
+            this.#stage.set(chunk, 0);
+            this.#staged = chunk.length;
+        }
+    }
+    #release() {
+        this.#budget.used -= this.#memory;
+        this.#memory = 0;
+    }
+    async finish() {
+        this.#ended = true;
+        if (!this.#handle) {
+            const budget = this.#budget;
+            const held = this.#memory;
+            this.#memory = 0;
+            return new NodeMemoryFileData(this.#chunks, this.#size, () => {
+                budget.used -= held;
+            });
+        }
+        try {
+            await this.#flush();
+        }
+        finally {
+            await this.#handle.close();
+        }
+        this.#stage = undefined;
+        return new TempFileData(this.#dir, this.#file, this.#size);
+    }
+    async abort() {
+        if (this.#ended)
+            return;
+        this.#ended = true;
+        await this.#inflight?.catch(() => undefined);
+        this.#release();
+        this.#chunks = [];
+        this.#stage = undefined;
+        await this.#handle?.close().catch(() => undefined);
+        if (this.#dir)
+            await rm(this.#dir, { recursive: true, force: true });
+    }
+}
+async function writeFully(handle, data, length) {
+    let offset = 0;
+    while (offset < length) {
+        const { bytesWritten } = await handle.write(data, offset, length - offset);
+        offset += bytesWritten;
+    }
+}
+/**
+ * Upload storage for Node: small files in memory, larger ones in temporary files that
+ * `FileStorage.save(path)` copies and the request's cleanup removes. The node adapter installs one
+ * as `environ['tsgi.file_storage']`.
+ *
+ * @example
+ * ```ts
+ * class UploadRequest extends Request { fileStorage = diskStorage({ threshold: 256 * 1024 }); }
+ * ```
+ */
+export function diskStorage(options = {}) {
+    const resolved = {
+        threshold: options.threshold ?? 1024 * 1024,
+        directory: options.directory ?? tmpdir(),
+    };
+    const budget = new Budget(options.memoryBudget ?? 64 * 1024 * 1024);
+    return { create: () => new SpillWriter(resolved, budget) };
+}
+//# sourceMappingURL=temp-storage.node.js.map

@@ -1,0 +1,189 @@
+import { parseHttpDate } from '../http/dates.js';
+import { parseEtags, unquoteEtag } from '../http/etag.js';
+import { ContentRange, parseIfRange, parseRange } from '../http/range.js';
+import { knownBytes } from './body.js';
+/**
+ * True when `body` implements {@link RangeableBody}.
+ *
+ * @example
+ * ```ts
+ * isRangeableBody(new Uint8Array(3)); // false
+ * ```
+ */
+export function isRangeableBody(body) {
+    if (body === null || typeof body !== 'object')
+        return false;
+    const candidate = body;
+    return (typeof candidate.size === 'number' &&
+        typeof candidate.slice === 'function' &&
+        typeof candidate[Symbol.asyncIterator] === 'function');
+}
+/**
+ * Reads the conditional headers straight from an environ (for callers without a `Request`).
+ *
+ * @example
+ * ```ts
+ * conditionalRequest({ ...environ, HTTP_IF_NONE_MATCH: '"v1"' }).ifNoneMatch.containsWeak('v1'); // true
+ * ```
+ */
+export function conditionalRequest(environ) {
+    return {
+        method: environ.REQUEST_METHOD.toUpperCase(),
+        ifMatch: parseEtags(environ.HTTP_IF_MATCH),
+        ifNoneMatch: parseEtags(environ.HTTP_IF_NONE_MATCH),
+        ifModifiedSince: parseHttpDate(environ.HTTP_IF_MODIFIED_SINCE),
+        ifUnmodifiedSince: parseHttpDate(environ.HTTP_IF_UNMODIFIED_SINCE),
+        ifRange: parseIfRange(environ.HTTP_IF_RANGE),
+        range: parseRange(environ.HTTP_RANGE),
+    };
+}
+const isSafe = (method) => method === 'GET' || method === 'HEAD';
+/** Seconds precision: HTTP dates have no milliseconds. */
+const seconds = (date) => Math.floor(date.getTime() / 1000);
+function lastModifiedOf(res) {
+    return parseHttpDate(res.headers.get('Last-Modified'));
+}
+/**
+ * Evaluates the preconditions in RFC 9110 section 13.2.2 order and returns the status they
+ * call for: 412, 304, or undefined to go on.
+ */
+function evaluatePreconditions(res, req) {
+    const etagHeader = res.headers.get('ETag');
+    const etag = etagHeader === undefined ? undefined : unquoteEtag(etagHeader);
+    const lastModified = lastModifiedOf(res);
+    // Step 1-2: If-Match (strong), else If-Unmodified-Since.
+    if (!req.ifMatch.isEmpty) {
+        // `*` matches any current representation: this response (a 2xx) is one.
+        const matches = req.ifMatch.star || (etag !== undefined && !etag.weak && req.ifMatch.contains(etag.tag));
+        if (!matches)
+            return 412;
+    }
+    else if (req.ifUnmodifiedSince && lastModified) {
+        if (seconds(lastModified) > seconds(req.ifUnmodifiedSince))
+            return 412;
+    }
+    // Step 3-4: If-None-Match (weak), else If-Modified-Since (GET/HEAD only).
+    if (!req.ifNoneMatch.isEmpty) {
+        const matches = req.ifNoneMatch.star || (etag !== undefined && req.ifNoneMatch.containsWeak(etag.tag));
+        if (matches)
+            return isSafe(req.method) ? 304 : 412;
+    }
+    else if (req.ifModifiedSince && lastModified && isSafe(req.method)) {
+        if (seconds(lastModified) <= seconds(req.ifModifiedSince))
+            return 304;
+    }
+    return undefined;
+}
+const encoder = new TextEncoder();
+function randomBoundary() {
+    const bytes = crypto.getRandomValues(new Uint8Array(12));
+    let hex = '';
+    for (const byte of bytes)
+        hex += byte.toString(16).padStart(2, '0');
+    return `tsgi-${hex}`;
+}
+function sourceOf(body, completeLength) {
+    if (isRangeableBody(body)) {
+        const length = completeLength ?? body.size;
+        return { length, slice: (start, end) => body.slice(start, end) };
+    }
+    const bytes = knownBytes(body);
+    if (bytes !== undefined) {
+        return { length: completeLength ?? bytes.byteLength, slice: (start, end) => bytes.subarray(start, end) };
+    }
+    return undefined;
+}
+async function* chunksOf(body) {
+    if (body instanceof Uint8Array) {
+        yield body;
+        return;
+    }
+    for await (const chunk of body)
+        yield chunk;
+}
+/** A `multipart/byteranges` body (RFC 9110 section 14.6) and its exact length. */
+function multipartBody(source, ranges, contentType, boundary) {
+    const heads = ranges.map(([start, stop], index) => encoder.encode(`${index === 0 ? '' : '\r\n'}--${boundary}\r\n` +
+        (contentType ? `Content-Type: ${contentType}\r\n` : '') +
+        `Content-Range: ${new ContentRange('bytes', start, stop, source.length)}\r\n\r\n`));
+    const tail = encoder.encode(`\r\n--${boundary}--\r\n`);
+    let length = tail.byteLength;
+    ranges.forEach(([start, stop], index) => (length += heads[index].byteLength + stop - start));
+    async function* parts() {
+        for (let index = 0; index < ranges.length; index++) {
+            yield heads[index];
+            yield* chunksOf(source.slice(ranges[index][0], ranges[index][1]));
+        }
+        yield tail;
+    }
+    return { body: parts(), length };
+}
+/**
+ * Makes `res` answer `req`'s conditional and range headers, in place, and returns it. Order
+ * (RFC 9110 section 13.2.2): `If-Match` (strong; `*` matches) else `If-Unmodified-Since` → 412;
+ * `If-None-Match` (weak) else `If-Modified-Since` → 304 for GET/HEAD, 412 for other methods; then,
+ * for GET/HEAD with `acceptRanges`, `Range` (ignored when `If-Range` no longer matches): one range
+ * → 206 with `Content-Range`, several → 206 `multipart/byteranges`, none satisfiable → 416 with
+ * `Content-Range: bytes *\/length`, malformed or abusive → the full 200. Only 2xx responses are
+ * touched (ranges only for 200).
+ *
+ * @example
+ * ```ts
+ * const res = new Response(bytes, { mimetype: 'video/mp4' });
+ * res.setEtag('v1');
+ * await makeConditional(res, req, { acceptRanges: true }); // 304, 412, 206, 416 or 200
+ * ```
+ */
+export async function makeConditional(res, request, options = {}) {
+    const req = typeof request.REQUEST_METHOD === 'string' && !('ifMatch' in request)
+        ? conditionalRequest(request)
+        : request;
+    const code = res.statusCode;
+    if (code < 200 || code > 299)
+        return res;
+    const acceptRanges = options.acceptRanges === true ? 'bytes' : options.acceptRanges || undefined;
+    if (acceptRanges !== undefined && !res.headers.has('Accept-Ranges'))
+        res.headers.set('Accept-Ranges', acceptRanges);
+    const outcome = evaluatePreconditions(res, req);
+    if (outcome !== undefined) {
+        res.status = outcome;
+        return res;
+    }
+    if (acceptRanges !== 'bytes' || code !== 200 || !isSafe(req.method) || !req.range)
+        return res;
+    if (req.ifRange) {
+        const current = { etag: res.headers.get('ETag'), lastModified: lastModifiedOf(res) };
+        if (!req.ifRange.matches(current))
+            return res;
+    }
+    const source = sourceOf(res.body, options.completeLength);
+    if (!source || source.length === 0)
+        return res;
+    const resolution = req.range.resolve(source.length);
+    if (resolution.status === 200)
+        return res;
+    if (resolution.status === 416) {
+        res.status = 416;
+        res.body = '';
+        res.headers.delete('Content-Type');
+        res.headers.set('Content-Range', `bytes */${source.length}`);
+        return res;
+    }
+    const { ranges } = resolution;
+    res.status = 206;
+    if (ranges.length === 1) {
+        const [start, stop] = ranges[0];
+        res.body = source.slice(start, stop);
+        res.headers.set('Content-Range', String(new ContentRange('bytes', start, stop, source.length)));
+        res.headers.set('Content-Length', String(stop - start));
+        return res;
+    }
+    const boundary = randomBoundary();
+    const multipart = multipartBody(source, ranges, res.headers.get('Content-Type'), boundary);
+    res.body = multipart.body;
+    res.headers.set('Content-Type', `multipart/byteranges; boundary=${boundary}`);
+    res.headers.set('Content-Length', String(multipart.length));
+    res.headers.delete('Content-Range');
+    return res;
+}
+//# sourceMappingURL=conditional.js.map

@@ -1,0 +1,175 @@
+import { Headers } from '../datastructures/headers.js';
+import { Response } from './response.js';
+import { concatBytes } from '../datastructures/bytes.js';
+/**
+ * One call of an App, driven like a server drives it: `startResponse` captured (a second call only
+ * with an error and only before headers are "sent"), chunks pulled one at a time, the body
+ * iterator's `return()` called exactly once. `start` resolves when the headers would be sent: at
+ * the first non-empty chunk or at the end of the body.
+ *
+ * @example
+ * ```ts
+ * const run = await AppRun.start(app, createEnviron('/events'));
+ * run.status;             // '200 OK'
+ * const first = await run.next();
+ * await run.close();
+ * ```
+ */
+export class AppRun {
+    /** The status line the app set. */
+    status = '';
+    /** The header list the app set. */
+    headers = [];
+    /** True once the first non-empty chunk was produced (the headers are then final). */
+    headersSent = false;
+    /** True once the body iterator has been closed. */
+    closed = false;
+    #dropBody;
+    #started = false;
+    #iterator;
+    #pending;
+    #done = false;
+    constructor(dropBody) {
+        this.#dropBody = dropBody;
+    }
+    /** Runs the app until its headers are final. Errors before that are thrown (after closing). */
+    static async start(app, environ, options = {}) {
+        const run = new AppRun(options.dropBody ?? environ.REQUEST_METHOD === 'HEAD');
+        try {
+            let body = app(environ, run.#startResponse);
+            if (isThenable(body))
+                body = await body;
+            run.#iterator = iteratorOf(body);
+            while (!run.headersSent && !run.#done) {
+                const chunk = await run.#pull();
+                if (chunk !== undefined)
+                    run.#pending = chunk;
+            }
+            if (!run.#started)
+                throw new Error('the app did not call startResponse');
+        }
+        catch (error) {
+            await run.close();
+            throw error;
+        }
+        return run;
+    }
+    #startResponse = (status, headers, error) => {
+        if (this.#started && error === undefined)
+            throw new Error('startResponse called twice without an error');
+        if (this.headersSent)
+            throw error;
+        this.#started = true;
+        this.status = status;
+        this.headers = headers;
+    };
+    /** Pulls one chunk; `undefined` for an empty chunk or the end. Marks headers sent. */
+    async #pull() {
+        const iterator = this.#iterator;
+        let step = iterator.next();
+        if (isThenable(step))
+            step = await step;
+        if (step.done) {
+            this.#done = true;
+            if (!this.#started)
+                throw new Error('the app did not call startResponse');
+            await this.close();
+            return undefined;
+        }
+        const chunk = step.value;
+        if (!(chunk instanceof Uint8Array))
+            throw new TypeError(`the body yielded ${typeof chunk}, not a Uint8Array`);
+        if (chunk.byteLength === 0)
+            return undefined;
+        if (!this.#started)
+            throw new Error('the body produced a chunk before startResponse was called');
+        this.headersSent = true;
+        return this.#dropBody ? undefined : chunk;
+    }
+    /**
+     * The next non-empty chunk, or `undefined` at the end (the iterator is then closed). An error
+     * from the body closes the iterator and is thrown.
+     */
+    async next() {
+        if (this.#pending !== undefined) {
+            const chunk = this.#pending;
+            this.#pending = undefined;
+            return chunk;
+        }
+        try {
+            while (!this.#done && !this.closed) {
+                const chunk = await this.#pull();
+                if (chunk !== undefined)
+                    return chunk;
+            }
+        }
+        catch (error) {
+            this.#done = true;
+            await this.close();
+            throw error;
+        }
+        return undefined;
+    }
+    /** Every remaining chunk, in order; the iterator is closed at the end or on an error. */
+    async rest() {
+        const chunks = [];
+        for (let chunk = await this.next(); chunk !== undefined; chunk = await this.next())
+            chunks.push(chunk);
+        return chunks;
+    }
+    /** Closes the body iterator (its `return()`, exactly once). Safe to call again. */
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        this.#pending = undefined;
+        const iterator = this.#iterator;
+        if (iterator?.return)
+            await iterator.return();
+    }
+}
+function isThenable(value) {
+    return value != null && typeof value.then === 'function';
+}
+function iteratorOf(body) {
+    if (body != null && typeof body === 'object' || typeof body === 'function') {
+        const source = body;
+        if (typeof source[Symbol.asyncIterator] === 'function')
+            return source[Symbol.asyncIterator]();
+        if (typeof source[Symbol.iterator] === 'function' && typeof body !== 'string')
+            return source[Symbol.iterator]();
+    }
+    throw new TypeError(`the app returned ${body === null ? 'null' : typeof body}, not an iterable of Uint8Array`);
+}
+/**
+ * Builds a response of class `cls` holding exactly the status and header list an app sent.
+ *
+ * @example
+ * ```ts
+ * const res = buildResponse(Response, '201 Created', [['Location', '/x']], new Uint8Array(0));
+ * ```
+ */
+export function buildResponse(cls, status, headers, body) {
+    const response = new cls(body, { status });
+    // The constructor adds defaults (Content-Type, Content-Length); the app's list is the truth.
+    response.headers = new Headers(headers);
+    return response;
+}
+/**
+ * Runs an app on an environ and returns its buffered `Response`: the status and headers it set, its
+ * whole body (none for HEAD), with the body iterator closed exactly once. Errors the app throws
+ * are rethrown.
+ *
+ * @example
+ * ```ts
+ * const res = await responseFromApp(app, createEnviron('/hello'));
+ * res.statusCode;    // 200
+ * await res.text();  // 'Hello'
+ * ```
+ */
+export async function responseFromApp(app, environ) {
+    const run = await AppRun.start(app, environ);
+    const chunks = await run.rest();
+    return buildResponse(Response, run.status, run.headers, concatBytes(chunks));
+}
+//# sourceMappingURL=from-app.js.map

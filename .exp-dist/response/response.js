@@ -1,0 +1,330 @@
+/**
+ * The Response: status, headers and body, and itself an App that serves them.
+ * @module
+ */
+import { TextBody } from '../gateway.js';
+import { appendTrusted, assertHeader, Headers } from '../datastructures/headers.js';
+import { isBodyless, parseStatusLine, STATUS_PHRASES, statusLine } from '../http/status.js';
+import { contentTypeFor, parseContentType } from '../http/content-type.js';
+import { serializeDeleteCookie, serializeSetCookie } from '../http/cookies.js';
+import { closingBody, closingBytes, collectBody, knownBody } from './body.js';
+import { makeConditional } from './conditional.js';
+import { ResponseHeaderAccessors } from './header-accessors.js';
+import { buildHeaders, DEFAULT_CONTENT_TYPE, dropBodyHeaders, headerList, ResponseState, runOnClose } from './state.js';
+import { generateEtag, quoteEtag, unquoteEtag } from '../http/etag.js';
+export { DEFAULT_CONTENT_TYPE } from './state.js';
+const decoder = new TextDecoder();
+const NO_INIT = Object.freeze({});
+const JSON_TYPE = 'application/json';
+// Content-Type values already checked, by the mimetype or exact value they were made from:
+// responses are built from a handful of constant types, so each is checked (and given its
+// charset) once. Bounded, in case an app builds types from input.
+const CHECKED_MIMETYPES = new Map();
+const CHECKED_EXACT = new Map();
+/**
+ * The Content-Type for `mimetype` (charset added where it belongs) or, when `exact`, the value as
+ * given; a `TypeError` for a value that could split the header.
+ */
+function checkedContentType(value, exact) {
+    const cache = exact ? CHECKED_EXACT : CHECKED_MIMETYPES;
+    let checked = cache.get(value);
+    if (checked === undefined) {
+        checked = exact ? value : contentTypeFor(value);
+        assertHeader('Content-Type', checked);
+        if (cache.size < 256)
+            cache.set(value, checked);
+    }
+    return checked;
+}
+/**
+ * An HTTP response. It **is** an App: `res(environ, startResponse)` serves it, so a handler can
+ * return it and any server or middleware can run it.
+ *
+ * @example
+ * ```ts
+ * const res = new Response('<h1>Hi</h1>', { mimetype: 'text/html' });
+ * res.setCookie('seen', '1', { httpOnly: true });
+ * typeof res === 'function'; // true
+ * ```
+ */
+export class Response extends ResponseHeaderAccessors {
+    // Everything the response holds lives in one plain object: the response itself is a function
+    // (see `CallableApp`), and V8 keeps a function's own properties out of line, growing that store
+    // field by field. One field pointing to an object with in-object slots is one allocation.
+    #r;
+    constructor(body, init = NO_INIT) {
+        super();
+        const known = knownBody(body);
+        const state = (this.#r = new ResponseState(body, known));
+        if (init.status !== undefined)
+            this.status = init.status;
+        const contentType = init.contentType !== undefined
+            ? checkedContentType(init.contentType, true)
+            : init.mimetype !== undefined
+                ? checkedContentType(init.mimetype, false)
+                : undefined;
+        const given = init.headers;
+        if (given == null) {
+            if (contentType !== undefined)
+                state.plainType = contentType;
+            return;
+        }
+        const headers = (state.headers = given instanceof Headers ? given : new Headers(given));
+        if (contentType !== undefined)
+            headers.set('Content-Type', contentType);
+        else if (!headers.has('Content-Type'))
+            appendTrusted(headers, 'Content-Type', DEFAULT_CONTENT_TYPE);
+        if (known !== undefined && !headers.has('Content-Length')) {
+            appendTrusted(headers, 'Content-Length', String(known.byteLength));
+        }
+    }
+    /** The headers; changes show up when the response is served. */
+    get headers() {
+        return this.#r.headers ?? buildHeaders(this.#r);
+    }
+    set headers(headers) {
+        this.#r.headers = headers;
+    }
+    /**
+     * A JSON response: `value` serialized with `JSON.stringify`, `Content-Type: application/json`.
+     *
+     * @example
+     * ```ts
+     * return Response.json({ ok: true }, { status: 201 });
+     * ```
+     */
+    static json(value, init) {
+        const text = JSON.stringify(value);
+        if (text === undefined)
+            throw new TypeError('value is not JSON-serializable');
+        if (init === undefined) {
+            // The common case, without looking the type up: a plain response with a known body.
+            const res = new this(text);
+            const state = res.#r;
+            if (state.headers === undefined)
+                state.plainType = JSON_TYPE;
+            else
+                res.headers.set('Content-Type', JSON_TYPE);
+            return res;
+        }
+        return new this(text, init.mimetype === undefined ? { ...init, mimetype: 'application/json' } : init);
+    }
+    /** The status line, such as `'404 Not Found'`; settable from a line or a code. */
+    get status() {
+        return this.#r.status;
+    }
+    set status(value) {
+        if (typeof value === 'number') {
+            this.#r.status = statusLine(value);
+            this.#r.statusCode = value;
+            return;
+        }
+        const state = this.#r;
+        const code = parseStatusLine(value.trim());
+        if (/[\r\n\0]/.test(value))
+            throw new TypeError(`invalid status line: ${JSON.stringify(value)}`);
+        state.statusCode = code;
+        state.status = value.trim().length > 3 ? value.trim() : `${code} ${STATUS_PHRASES[code] ?? 'Unknown'}`;
+    }
+    /** The status code, kept in step with `status`. */
+    get statusCode() {
+        return this.#r.statusCode;
+    }
+    set statusCode(code) {
+        this.status = code;
+    }
+    /** True for 200-299, as in the Fetch API. */
+    get ok() {
+        const code = this.#r.statusCode;
+        return code >= 200 && code < 300;
+    }
+    /** The body as given (string, bytes, iterable, stream...). Setting it updates Content-Length. */
+    get body() {
+        return this.#r.body;
+    }
+    set body(body) {
+        const headers = this.headers;
+        this.#r.body = body;
+        const known = (this.#r.known = knownBody(body));
+        if (known !== undefined)
+            headers.set('Content-Length', String(known.byteLength));
+        else
+            headers.delete('Content-Length');
+    }
+    /** True when the body is a stream or iterator that can be read only once. */
+    get isStreamed() {
+        return this.#r.known === undefined;
+    }
+    /** The full Content-Type header, or `undefined`. */
+    get contentType() {
+        return this.headers.get('Content-Type');
+    }
+    set contentType(value) {
+        this.headers.setOrDelete('Content-Type', value);
+    }
+    /** The media type without parameters, lower-cased; setting it adds `charset=utf-8` to text types. */
+    get mimetype() {
+        return parseContentType(this.contentType).mimetype;
+    }
+    set mimetype(value) {
+        this.headers.set('Content-Type', contentTypeFor(value));
+    }
+    /** The Content-Type parameters (`charset`, `boundary`...). */
+    get mimetypeParams() {
+        return parseContentType(this.contentType).params;
+    }
+    /** The charset of the body: the Content-Type's, else `utf-8`. */
+    get charset() {
+        return this.mimetypeParams.charset?.toLowerCase() ?? 'utf-8';
+    }
+    /** The Content-Length header as a number, or `undefined`. */
+    get contentLength() {
+        const value = this.headers.get('Content-Length');
+        return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+    }
+    set contentLength(value) {
+        this.headers.setOrDelete('Content-Length', value === undefined ? undefined : String(value));
+    }
+    /** The Location header. */
+    get location() {
+        return this.headers.get('Location');
+    }
+    set location(value) {
+        this.headers.setOrDelete('Location', value);
+    }
+    /**
+     * Adds a `Set-Cookie` header. Names, values and attributes are validated (a `TypeError` for
+     * invalid ones); the value is percent-encoded.
+     *
+     * @example
+     * ```ts
+     * res.setCookie('session', id, { httpOnly: true, secure: true, sameSite: 'lax', maxAge: 3600 });
+     * ```
+     */
+    setCookie(name, value, options) {
+        this.headers.append('Set-Cookie', serializeSetCookie(name, value, options));
+    }
+    /**
+     * Adds a `Set-Cookie` header that deletes the cookie; give the `path` and `domain` it was set with.
+     *
+     * @example
+     * ```ts
+     * res.deleteCookie('session', { path: '/' });
+     * ```
+     */
+    deleteCookie(name, options) {
+        this.headers.append('Set-Cookie', serializeDeleteCookie(name, options));
+    }
+    /**
+     * Sets the ETag header from an unquoted tag.
+     *
+     * @example
+     * ```ts
+     * res.setEtag('v42');       // ETag: "v42"
+     * res.setEtag('v42', true); // ETag: W/"v42"
+     * ```
+     */
+    setEtag(tag, weak = false) {
+        this.headers.set('ETag', quoteEtag(tag, weak));
+    }
+    /** The ETag as `{ tag, weak }`, or undefined. */
+    getEtag() {
+        const value = this.headers.get('ETag');
+        return value === undefined ? undefined : unquoteEtag(value);
+    }
+    /**
+     * Sets the ETag to a hash of the body (SHA-1 via Web Crypto) unless one is set. A streamed body
+     * is read into memory first, so prefer `setEtag` with a version or mtime for large files.
+     *
+     * @example
+     * ```ts
+     * await res.addEtag();
+     * ```
+     */
+    async addEtag(overwrite = false, weak = false) {
+        if (!overwrite && this.headers.has('ETag'))
+            return;
+        this.setEtag(await generateEtag(await this.bytes()), weak);
+    }
+    /**
+     * Answers the request's conditional and Range headers in place (304, 412, 206, 416); see
+     * `makeConditional` in `response/conditional.ts` for the exact order. Returns this response.
+     *
+     * @example
+     * ```ts
+     * res.setEtag('v1');
+     * return res.makeConditional(req, { acceptRanges: true });
+     * ```
+     */
+    makeConditional(request, options) {
+        return makeConditional(this, request, options);
+    }
+    // ---- end of typed HTTP headers -------------------------------------------------------------
+    /**
+     * Runs `fn` once when the server is done with the body: after the last chunk, on an error, or
+     * when the client goes away. Use it to release files, locks or connections.
+     *
+     * @example
+     * ```ts
+     * const handle = await open(path);
+     * res.callOnClose(() => handle.close());
+     * ```
+     */
+    callOnClose(fn) {
+        (this.#r.onClose ??= []).push(fn);
+    }
+    /** The whole body as bytes (a streamed body is read once and kept). */
+    async bytes() {
+        let known = this.#r.known;
+        if (known === undefined) {
+            const body = this.#r.body;
+            known = this.#r.known = await collectBody(body);
+            this.#r.body = known;
+        }
+        return known instanceof TextBody ? known.bytes : known;
+    }
+    /** The whole body decoded as text with the response's charset. */
+    async text() {
+        const bytes = await this.bytes();
+        const charset = this.charset;
+        return charset === 'utf-8' || charset === 'utf8' ? decoder.decode(bytes) : new TextDecoder(charset).decode(bytes);
+    }
+    /** The whole body parsed as JSON. */
+    async json() {
+        return JSON.parse(await this.text());
+    }
+    /**
+     * Serves the response through the protocol: calls `startResponse` and returns the body. HEAD
+     * requests and 1xx/204/304 statuses get no body (HEAD keeps Content-Length); a 304 drops the
+     * representation headers. Close callbacks run once when the server finishes the body.
+     */
+    serve(environ, startResponse) {
+        const state = this.#r;
+        const code = state.statusCode;
+        let headers = headerList(state);
+        if (isBodyless(code))
+            headers = dropBodyHeaders(headers, code);
+        startResponse(state.status, headers);
+        const onClose = state.onClose;
+        if (isBodyless(code) || environ.REQUEST_METHOD === 'HEAD') {
+            if (!onClose)
+                return [];
+            return closingBytes(undefined, () => runOnClose(state));
+        }
+        const known = state.known;
+        if (known !== undefined) {
+            if (known instanceof TextBody)
+                return onClose ? closingBytes(known.bytes, () => runOnClose(state)) : known;
+            if (!onClose)
+                return known.byteLength ? [known] : [];
+            return closingBytes(known, () => runOnClose(state));
+        }
+        const source = state.body;
+        return closingBody(source, () => runOnClose(state));
+    }
+    /** A short description for logs and the console. */
+    toString() {
+        return `<${this.constructor.name} [${this.#r.status}]>`;
+    }
+}
+//# sourceMappingURL=response.js.map
