@@ -58,7 +58,10 @@ function start(name) {
   return new Promise((resolve, reject) => {
     const child = fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     pin(child.pid, '1');
-    child.once('message', (message) => resolve({ name, child, url: `http://127.0.0.1:${message.port}${path}` }));
+    child.once('message', (message) => {
+      pin(child.pid, '1'); // again, for threads started while the first pin ran (see bench/run.js)
+      resolve({ name, child, url: `http://127.0.0.1:${message.port}${path}` });
+    });
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
   });
 }
