@@ -1,11 +1,10 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { mkdtemp, mkdir, realpath, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendFile, type SendFileOptions } from '../../../src/adapters/node/send-file.js';
-import type { App, Body } from '../../../src/gateway.js';
 import { Request } from '../../../src/request/request.js';
 import type { Response } from '../../../src/response/response.js';
 
@@ -280,35 +279,42 @@ describe('sendFile precompressed siblings', () => {
 });
 
 describe('sendFile file handles', () => {
-  function openDescriptors(): number {
-    return readdirSync('/proc/self/fd').length;
-  }
-
-  /** Closing is not awaited by the body, so give the close a moment to land (up to 1 s). */
-  async function settledDescriptors(expected: number): Promise<number> {
-    let count = openDescriptors();
-    for (let i = 0; i < 100 && count !== expected; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      count = openDescriptors();
+  /**
+   * How many of this process's descriptors are open on `path`. Counted by target rather than in
+   * total: other descriptors of the test worker open and close at any time (an earlier version
+   * that compared totals failed when an unrelated one closed during the test).
+   */
+  function handlesTo(path: string): number {
+    let count = 0;
+    for (const fd of readdirSync('/proc/self/fd')) {
+      try {
+        if (readlinkSync(`/proc/self/fd/${fd}`) === path) count++;
+      } catch {
+        // Closed between the listing and the look: not open on `path` any more.
+      }
     }
     return count;
   }
 
-  async function pullOne(app: App, method = 'GET'): Promise<{ body: Body; first: IteratorResult<Uint8Array> | undefined }> {
-    const environ = Request.blank('/x', { method }).environ;
-    const body = await app(environ, () => {});
-    if (!(Symbol.asyncIterator in body)) return { body, first: undefined };
-    const iterator = body[Symbol.asyncIterator]();
-    const first = await iterator.next();
-    await iterator.return?.();
-    return { body, first };
+  /** Closing is not awaited by the body, so give the close a moment to land (up to 1 s). */
+  async function settledHandles(path: string, expected: number): Promise<number> {
+    let count = handlesTo(path);
+    for (let i = 0; i < 100 && count !== expected; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      count = handlesTo(path);
+    }
+    return count;
   }
 
   it.skipIf(process.platform !== 'linux')('closes the file when the body is abandoned midway', async () => {
-    const app = Request.application((req) => sendFile(file('big.bin'), req, { chunkSize: 1024 }));
-    const before = openDescriptors();
-    const { first } = await pullOne(app);
-    expect(first?.done).toBe(false);
-    expect(await settledDescriptors(before)).toBe(before);
+    const path = await realpath(file('big.bin'));
+    const app = Request.application((req) => sendFile(path, req, { chunkSize: 1024 }));
+    const before = handlesTo(path);
+    const body = await app(Request.blank('/x').environ, () => {});
+    const iterator = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]();
+    expect((await iterator.next()).done).toBe(false);
+    expect(handlesTo(path)).toBe(before + 1);
+    await iterator.return?.();
+    expect(await settledHandles(path, before)).toBe(before);
   });
 });
