@@ -5,13 +5,14 @@
  * `serve`. After each case the server must still answer a normal request; at the end no temporary
  * upload is left, nothing was written to `tsgi.errors`, and no promise was rejected unhandled.
  */
-import { mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type RunningServer } from '../../src/adapters/node/serve.js';
 import { bigBodies, createHostileApp, HELLO } from './hostile-app.js';
+import { openFilesUnder } from '../support/descriptors.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'tsgi-hostile-e2e-'));
 const uploadDir = path.join(root, 'uploads');
@@ -41,25 +42,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-/** Files under our directory this process holds open (Linux: /proc/self/fd), such as a served file. */
-function openFiles(): string[] {
-  let fds: string[];
-  try {
-    fds = readdirSync('/proc/self/fd');
-  } catch {
-    return []; // not Linux: the check is skipped
-  }
-  const open: string[] = [];
-  for (const fd of fds) {
-    try {
-      const target = readlinkSync(`/proc/self/fd/${fd}`);
-      if (target.startsWith(root)) open.push(target);
-    } catch {
-      // closed meanwhile
-    }
-  }
-  return open;
-}
+/** Files under our directory this process holds open, such as a served file. */
+const openFiles = (): string[] => openFilesUnder(root);
 
 afterEach(async () => {
   // The server still answers a normal request after every case.

@@ -1,33 +1,15 @@
-import { readdirSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { mkdtemp, rm, writeFile, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileBody } from '../../../src/adapters/node/send-file-body.js';
+import { canListDescriptors, handlesTo, settledHandles } from '../../support/descriptors.js';
 
 async function collect(body: AsyncIterable<Uint8Array>): Promise<string> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of body) chunks.push(chunk);
   return Buffer.concat(chunks).toString('latin1');
-}
-
-function openDescriptors(): number | undefined {
-  // Linux only: the number of open file descriptors, to check that files get closed.
-  try {
-    return readdirSync('/proc/self/fd').length;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Closing is not awaited by the body, so give the close a moment to land (up to 1 s). */
-async function settledDescriptors(expected: number | undefined): Promise<number | undefined> {
-  let count = openDescriptors();
-  for (let i = 0; i < 100 && count !== expected; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    count = openDescriptors();
-  }
-  return count;
 }
 
 describe('FileBody', () => {
@@ -69,20 +51,22 @@ describe('FileBody', () => {
   });
 
   it('closes the file when the consumer abandons the body', async () => {
-    const before = openDescriptors();
+    const path = realpathSync(file);
+    const before = handlesTo(path);
     const iterator = new FileBody(file, 0, content.length, 2)[Symbol.asyncIterator]();
     expect((await iterator.next()).done).toBe(false);
-    if (before !== undefined) expect(openDescriptors()).toBe(before + 1);
+    if (canListDescriptors) expect(handlesTo(path)).toBe(before + 1);
     await iterator.return?.();
-    expect(await settledDescriptors(before)).toBe(before);
+    expect(await settledHandles(path, before)).toBe(before);
     expect((await iterator.next()).done).toBe(true);
   });
 
   it('closes the file after the last chunk, before the consumer asks for more', async () => {
-    const before = openDescriptors();
+    const path = realpathSync(file);
+    const before = handlesTo(path);
     const iterator = new FileBody(file, 0, content.length)[Symbol.asyncIterator]();
     expect((await iterator.next()).value?.byteLength).toBe(26);
-    expect(await settledDescriptors(before)).toBe(before);
+    expect(await settledHandles(path, before)).toBe(before);
     expect((await iterator.next()).done).toBe(true);
   });
 
