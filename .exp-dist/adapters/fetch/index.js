@@ -1,8 +1,0 @@
-/**
- * `tsgi/fetch`: run a tsgi app as a Fetch handler (Bun, Deno, Cloudflare Workers, any Fetch host),
- * and run a Fetch handler (Hono, itty-router) as a tsgi app.
- * @module
- */
-export { toFetchHandler, buildEnviron } from './to-fetch.js';
-export { fromFetchHandler, toWebRequest } from './from-fetch.js';
-//# sourceMappingURL=index.js.map
