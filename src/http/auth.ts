@@ -225,7 +225,8 @@ export function parseWwwAuthenticate(header: string | null | undefined): WWWAuth
         current = undefined;
         continue;
       }
-      const scheme = space === -1 ? item : item.slice(0, space);
+      // The scheme as written (splitScheme lower-cases it): as many characters of the trimmed item.
+      const scheme = item.trim().slice(0, split[0].length);
       const { token, parameters } = readCredentials(split[1]);
       current = new WWWAuthenticate(scheme, parameters, token);
       challenges.push(current);

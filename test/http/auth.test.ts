@@ -80,4 +80,10 @@ describe('WWWAuthenticate', () => {
     expect(parseWwwAuthenticate(undefined)).toEqual([]);
     expect(parseWwwAuthenticate('realm="orphan"')).toEqual([]);
   });
+  it('reads a scheme after leading whitespace other than spaces, and never throws on it', () => {
+    // Found by the hostile-input property test: the scheme used to be taken from the untrimmed item.
+    expect(parseWwwAuthenticate('\n#').map(String)).toEqual(['#']);
+    expect(parseWwwAuthenticate('\r\n Basic realm="a"').map(String)).toEqual(['Basic realm="a"']);
+    expect(parseWwwAuthenticate('\n\t')).toEqual([]);
+  });
 });
