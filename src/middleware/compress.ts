@@ -116,8 +116,9 @@ function compressedHeaders(headers: HeaderList, coding: string): HeaderList {
  * under `threshold` bytes (known from `Content-Length`, or by holding at most `threshold` bytes
  * before deciding). Compressed responses lose `Content-Length`, get `Vary: Accept-Encoding` and a
  * weak ETag. A HEAD response is never encoded (there is no body to measure), but it gets the
- * `Vary` its GET would, so caches key both alike. The body streams through the codec one chunk at a time: the app is pulled only as
- * fast as the client reads, so memory stays bounded for any body size.
+ * `Vary` its GET would, so caches key both alike. The body streams through the codec one chunk
+ * at a time: the app is pulled only as fast as the client reads, so memory stays bounded for any
+ * body size.
  *
  * `CompressionStream` has gzip and deflate everywhere, brotli on Bun and Deno, zstd on Bun. On
  * Node, use `compressNode` from `tsgi/node` for brotli and levels.
@@ -194,7 +195,8 @@ export function compress(app: App, options: CompressOptions = {}): App {
         }
         if (started === undefined) throw new Error('the app returned a body without calling startResponse');
         const response: Started = started;
-        const coding = method !== 'HEAD' && eligible(response) ? negotiate(acceptEncoding, offered ?? []) : undefined;
+        const compressible = eligible(response);
+        const coding = compressible && method !== 'HEAD' ? negotiate(acceptEncoding, offered ?? []) : undefined;
         if (coding !== undefined && findHeader(response.headers, 'content-length') === undefined) {
           // Unknown length: hold up to `threshold` bytes to learn whether the body is small.
           let size = held.reduce((n, c) => n + c.byteLength, 0);
@@ -213,7 +215,7 @@ export function compress(app: App, options: CompressOptions = {}): App {
           }
         }
         if (coding === undefined) {
-          start(response.status, eligible(response) ? withVary(response.headers) : response.headers);
+          start(response.status, compressible ? withVary(response.headers) : response.headers);
           yield* held;
           held.length = 0;
           yield* passThrough(reader);
