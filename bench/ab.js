@@ -9,14 +9,16 @@
 //   node bench/ab.js /abs/path/old-tsgi.js tsgi /json  # a server file given by its path
 //   AB_BROWSER=1 node bench/ab.js node tsgi /hello     # with the headers a browser sends
 //
-// Servers are the files of bench/servers (by name) or any module that calls `report` from
-// bench/servers/listen.js.
+// Servers are the files of bench/servers (by name), any module that calls `report` from
+// bench/servers/listen.js, or `deno:<app>` / `bun:<app>` for bench/fetch-server.js on that runtime
+// (app: hono, tsgi or tsgi-raw; routes /hello and /json), whose CPU time is read from /proc:
+//   node bench/ab.js deno:hono deno:tsgi /hello
 import { execFileSync, fork } from 'node:child_process';
 import os from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { median, serverCpuTime } from './lib.js';
+import { cpuSeconds, FETCH_RUNTIMES, median, serverCpuTime, startFetchServer } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [nameA = 'node', nameB = 'tsgi', path = '/hello'] = process.argv.slice(2);
@@ -53,7 +55,14 @@ function pin(pid, cpus) {
   execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
 }
 
-function start(name) {
+async function start(name) {
+  const fetchServer = /^(deno|bun):(.+)$/.exec(name);
+  if (fetchServer) {
+    const runtime = FETCH_RUNTIMES.find((r) => r.name.toLowerCase() === fetchServer[1]);
+    const { child, url } = await startFetchServer(runtime, fetchServer[2]);
+    pin(child.pid, '1'); // once it listens, so every thread it started is pinned
+    return { name, child, url: `${url}${path}`, fetchRuntime: true };
+  }
   const file = isAbsolute(name) ? name : join(here, 'servers', `${name}.js`);
   return new Promise((resolve, reject) => {
     const child = fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -67,7 +76,8 @@ function start(name) {
 }
 
 function cpuTime(server) {
-  return serverCpuTime(server.child);
+  // In microseconds, as serverCpuTime reports; /proc counts in hundredths of a second.
+  return server.fetchRuntime ? cpuSeconds(server.child.pid) * 1e6 : serverCpuTime(server.child);
 }
 
 async function load(server, duration) {

@@ -8,16 +8,14 @@
 //
 // Environment: BENCH_RUNS (3), BENCH_DURATION seconds (5), BENCH_WARMUP seconds (1),
 // BENCH_CONNECTIONS (50), BENCH_WRITE=0 to leave bench/README.md alone.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { median, cpuSeconds } from './lib.js';
+import { cpuSeconds, FETCH_RUNTIMES, median, startFetchServer } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 const env = (name, fallback) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
 const RUNS = env('BENCH_RUNS', 3);
 const DURATION = env('BENCH_DURATION', 5);
@@ -25,32 +23,14 @@ const WARMUP = env('BENCH_WARMUP', 1);
 const CONNECTIONS = env('BENCH_CONNECTIONS', 50);
 const WRITE = process.env.BENCH_WRITE !== '0' && RUNS >= 3 && DURATION >= 5;
 
-const RUNTIMES = [
-  { name: 'Bun', command: [join(root, 'node_modules/.bin/bun'), join(here, 'fetch-server.js')] },
-  {
-    name: 'Deno',
-    command: [join(root, 'node_modules/.bin/deno'), 'run', '--allow-net', '--allow-read', '--allow-env', join(here, 'fetch-server.js')],
-  },
-];
+const RUNTIMES = FETCH_RUNTIMES;
 const FRAMEWORKS = ['hono', 'tsgi', 'tsgi-raw'];
 const ROUTES = [
   { path: '/hello', check: (text) => text === 'Hello, World!' },
   { path: '/json', check: (text) => JSON.parse(text).message === 'Hello, World!' },
 ];
 
-function start(runtime, framework) {
-  const [bin, ...args] = runtime.command;
-  const child = spawn(bin, [...args, framework], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (data) => {
-      output += data;
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (match) resolve({ child, url: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`${runtime.name} ${framework} exited with ${code}`)));
-  });
-}
+const start = startFetchServer;
 
 function stop(child) {
   return new Promise((resolve) => {

@@ -1,5 +1,37 @@
 // Helpers shared by the benchmark scripts.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** How bench/fetch-server.js is started on each Fetch runtime (the binaries come from npm). */
+export const FETCH_RUNTIMES = [
+  { name: 'Bun', command: [join(root, 'node_modules/.bin/bun'), join(root, 'bench/fetch-server.js')] },
+  {
+    name: 'Deno',
+    command: [join(root, 'node_modules/.bin/deno'), 'run', '--allow-net', '--allow-read', '--allow-env', join(root, 'bench/fetch-server.js')],
+  },
+];
+
+/**
+ * Starts bench/fetch-server.js for `framework` (hono, tsgi, tsgi-raw) on a Fetch runtime; resolves
+ * with the child and its base URL once it prints that it listens.
+ */
+export function startFetchServer(runtime, framework) {
+  const [bin, ...args] = runtime.command;
+  const child = spawn(bin, [...args, framework], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (data) => {
+      output += data;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+      if (match) resolve({ child, url: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`${runtime.name} ${framework} exited with ${code}`)));
+  });
+}
 
 /** The median of a list of numbers (the mean of the middle two for an even count). */
 export function median(values) {
