@@ -49,13 +49,13 @@ export abstract class ResponseHeaderAccessors extends CallableApp {
   set cacheControl(value: CacheControl | string | null | undefined) { setTyped(this, 'Cache-Control', value); }
 
   /** Vary as a case-insensitive set: `res.vary.add('Accept-Encoding')`. */
-  get vary(): HeaderSet { return parseHeaderSet(this.headers.get('Vary'), writeBack(this, 'Vary')); }
+  get vary(): HeaderSet { return readSet(this, 'Vary'); }
   set vary(value: Iterable<string> | string | null | undefined) { setList(this, 'Vary', value); }
   /** Allow as a set of methods. */
-  get allow(): HeaderSet { return parseHeaderSet(this.headers.get('Allow'), writeBack(this, 'Allow')); }
+  get allow(): HeaderSet { return readSet(this, 'Allow'); }
   set allow(value: Iterable<string> | string | null | undefined) { setList(this, 'Allow', value); }
   /** Content-Language as a set of tags. */
-  get contentLanguage(): HeaderSet { return parseHeaderSet(this.headers.get('Content-Language'), writeBack(this, 'Content-Language')); }
+  get contentLanguage(): HeaderSet { return readSet(this, 'Content-Language'); }
   set contentLanguage(value: Iterable<string> | string | null | undefined) { setList(this, 'Content-Language', value); }
 
   /** Access-Control-Allow-Origin (`*` or an origin). */
@@ -65,13 +65,13 @@ export abstract class ResponseHeaderAccessors extends CallableApp {
   get accessControlAllowCredentials(): boolean { return this.headers.get('Access-Control-Allow-Credentials') === 'true'; }
   set accessControlAllowCredentials(value: boolean) { setTyped(this, 'Access-Control-Allow-Credentials', value ? 'true' : undefined); }
   /** Access-Control-Allow-Methods as a set. */
-  get accessControlAllowMethods(): HeaderSet { return parseHeaderSet(this.headers.get('Access-Control-Allow-Methods'), writeBack(this, 'Access-Control-Allow-Methods')); }
+  get accessControlAllowMethods(): HeaderSet { return readSet(this, 'Access-Control-Allow-Methods'); }
   set accessControlAllowMethods(value: Iterable<string> | string | null | undefined) { setList(this, 'Access-Control-Allow-Methods', value); }
   /** Access-Control-Allow-Headers as a set. */
-  get accessControlAllowHeaders(): HeaderSet { return parseHeaderSet(this.headers.get('Access-Control-Allow-Headers'), writeBack(this, 'Access-Control-Allow-Headers')); }
+  get accessControlAllowHeaders(): HeaderSet { return readSet(this, 'Access-Control-Allow-Headers'); }
   set accessControlAllowHeaders(value: Iterable<string> | string | null | undefined) { setList(this, 'Access-Control-Allow-Headers', value); }
   /** Access-Control-Expose-Headers as a set. */
-  get accessControlExposeHeaders(): HeaderSet { return parseHeaderSet(this.headers.get('Access-Control-Expose-Headers'), writeBack(this, 'Access-Control-Expose-Headers')); }
+  get accessControlExposeHeaders(): HeaderSet { return readSet(this, 'Access-Control-Expose-Headers'); }
   set accessControlExposeHeaders(value: Iterable<string> | string | null | undefined) { setList(this, 'Access-Control-Expose-Headers', value); }
   /** Access-Control-Max-Age in seconds. */
   get accessControlMaxAge(): number | undefined {
@@ -132,6 +132,11 @@ export abstract class ResponseHeaderAccessors extends CallableApp {
 // Helpers of the accessors below. Module functions rather than private methods: a private method
 // gives every response an extra hidden "brand" property, and a response is a function object,
 // whose own properties V8 keeps out of line (see `CallableApp`).
+
+/** A list header as a set whose changes are written back to the header. */
+function readSet(res: ResponseHeaderAccessors, name: string): HeaderSet {
+  return parseHeaderSet(res.headers.get(name), writeBack(res, name));
+}
 
 function writeBack(res: ResponseHeaderAccessors, name: string): (value: object) => void {
   return (value) => res.headers.setOrDelete(name, String(value) || undefined);
