@@ -8,6 +8,7 @@
 //   AB_ROUNDS=14 node bench/ab.js fastify tsgi /form
 //   node bench/ab.js /abs/path/old-tsgi.js tsgi /json  # a server file given by its path
 //   AB_BROWSER=1 node bench/ab.js node tsgi /hello     # with the headers a browser sends
+//   AB_SESSIONS=4 AB_ROUNDS=6 node bench/ab.js node tsgi /hello  # 4 fresh pairs of processes (see below)
 //
 // Servers are the files of bench/servers (by name), any module that calls `report` from
 // bench/servers/listen.js, or `deno:<app>` / `bun:<app>` for bench/fetch-server.js on that runtime
@@ -23,6 +24,7 @@ import { cpuSeconds, FETCH_RUNTIMES, median, serverCpuTime, startFetchServer } f
 const here = dirname(fileURLToPath(import.meta.url));
 const [nameA = 'node', nameB = 'tsgi', path = '/hello'] = process.argv.slice(2);
 const ROUNDS = Number(process.env.AB_ROUNDS ?? 10);
+const SESSIONS = Number(process.env.AB_SESSIONS ?? 1);
 const SECONDS = Number(process.env.AB_SECONDS ?? 2);
 const FORM = 'name=tsgi&lang=typescript&n=42';
 const post = path === '/form';
@@ -95,27 +97,62 @@ async function load(server, duration) {
 }
 
 pin(process.pid, '0');
-const a = await start(nameA);
-const b = await start(nameB);
-process.on('exit', () => [a, b].forEach((s) => s.child.kill()));
-await Promise.all([load(a, 1), load(b, 1)]);
+const live = new Set();
+process.on('exit', () => live.forEach((child) => child.kill()));
 
-const ratios = [];
-for (let round = 0; round < ROUNDS; round++) {
-  const before = [await cpuTime(a), await cpuTime(b)];
-  const [requestsA, requestsB] = await Promise.all([load(a, SECONDS), load(b, SECONDS)]);
-  const cpuA = (await cpuTime(a)) - before[0];
-  const cpuB = (await cpuTime(b)) - before[1];
-  const ratio = requestsB / cpuB / (requestsA / cpuA);
-  ratios.push(ratio);
-  console.log(
-    `round ${round + 1}/${ROUNDS}: ${nameA} ${requestsA} requests in ${(cpuA / 1e6).toFixed(2)} CPU-s, ` +
-      `${nameB} ${requestsB} in ${(cpuB / 1e6).toFixed(2)} CPU-s: x${ratio.toFixed(3)}`,
-  );
+/** One pair of fresh server processes, measured for `rounds` rounds: the ratio of each round. */
+async function session(rounds, label) {
+  const a = await start(nameA);
+  const b = await start(nameB);
+  live.add(a.child).add(b.child);
+  await Promise.all([load(a, 1), load(b, 1)]);
+  const ratios = [];
+  for (let round = 0; round < rounds; round++) {
+    const before = [await cpuTime(a), await cpuTime(b)];
+    // Each load starts first in turn, so neither gets an edge from it.
+    const [requestsA, requestsB] =
+      round % 2 === 0
+        ? await Promise.all([load(a, SECONDS), load(b, SECONDS)])
+        : (await Promise.all([load(b, SECONDS), load(a, SECONDS)])).reverse();
+    const cpuA = (await cpuTime(a)) - before[0];
+    const cpuB = (await cpuTime(b)) - before[1];
+    const ratio = requestsB / cpuB / (requestsA / cpuA);
+    ratios.push(ratio);
+    (round % 2 === 0 ? aFirst : bFirst).push(ratio);
+    console.log(
+      `${label}round ${round + 1}/${rounds}: ${nameA} ${requestsA} requests in ${(cpuA / 1e6).toFixed(2)} CPU-s, ` +
+        `${nameB} ${requestsB} in ${(cpuB / 1e6).toFixed(2)} CPU-s: x${ratio.toFixed(3)}`,
+    );
+  }
+  for (const server of [a, b]) {
+    live.delete(server.child);
+    server.child.kill();
+  }
+  return ratios;
 }
-const sorted = [...ratios].sort((x, y) => x - y);
+
+const range = (values) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  return `${sorted[0].toFixed(3)}-${sorted[sorted.length - 1].toFixed(3)}`;
+};
+
+// Rounds within one pair of processes agree closely, but a new pair of the same two servers can
+// land a few percent away (one pair of probes read x0.895, x0.929 and x0.944 in three runs): how
+// each process lays out its heap and code shows in a busy server. AB_SESSIONS=N restarts both
+// servers N times and pools the rounds, so such effects average out.
+const ratios = [];
+const sessionMedians = [];
+const aFirst = [];
+const bFirst = [];
+for (let i = 0; i < SESSIONS; i++) {
+  const ratiosOfSession = await session(ROUNDS, SESSIONS > 1 ? `session ${i + 1}/${SESSIONS}, ` : '');
+  ratios.push(...ratiosOfSession);
+  sessionMedians.push(median(ratiosOfSession));
+}
 console.log(
   `${nameB} / ${nameA} ${path}: requests per CPU-second x${median(ratios).toFixed(3)} ` +
-    `(median of ${ROUNDS} rounds of ${SECONDS} s; range ${sorted[0].toFixed(3)}-${sorted[sorted.length - 1].toFixed(3)})`,
+    `(median of ${ratios.length} rounds of ${SECONDS} s; range ${range(ratios)}` +
+    (SESSIONS > 1 ? `; sessions' medians ${sessionMedians.map((m) => m.toFixed(3)).join(', ')}` : '') +
+    (bFirst.length ? `; x${median(aFirst).toFixed(3)} in rounds ${nameA} started first, x${median(bFirst).toFixed(3)} in the others)` : ')'),
 );
 process.exit(0);
