@@ -137,8 +137,8 @@ const range = (values) => {
 };
 
 // Rounds within one pair of processes agree closely, but a new pair of the same two servers can
-// land a few percent away (one pair of probes read x0.895, x0.929 and x0.944 in three runs): how
-// each process lays out its heap and code shows in a busy server. AB_SESSIONS=N restarts both
+// land a few percent away (one pair of probes read x0.895, x0.929 and x0.944 in three runs; each
+// process lays out its heap and code its own way, which may be why). AB_SESSIONS=N restarts both
 // servers N times and pools the rounds, so such effects average out.
 const ratios = [];
 const sessionMedians = [];
