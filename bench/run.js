@@ -4,7 +4,7 @@
 // and route, in a rotated order) and the table reports medians, with each figure also as a ratio
 // to raw node:http measured in the same run.
 //
-//   npm run bench                          # 7 runs x 2 s per cell, then 7 head-to-head runs (about 16 minutes)
+//   npm run bench                          # 7 runs x 2 s per cell, then 7 head-to-head runs (about 20 minutes)
 //   BENCH_RUNS=1 BENCH_DURATION=1 npm run bench   # quick look
 //   BENCH_WRITE=0 ...                      # do not rewrite bench/README.md
 //
@@ -110,6 +110,21 @@ function load(server, route, duration) {
   });
 }
 
+/**
+ * Replaces a server's process with a fresh one, in place. Rounds with one pair of processes agree
+ * more closely than pairs do (bench/ab.js, AB_SESSIONS), so each head-to-head run gets new ones.
+ */
+async function restart(server) {
+  const old = server.child;
+  await new Promise((resolve) => {
+    old.removeAllListeners('exit');
+    old.once('exit', resolve);
+    old.kill();
+  });
+  const fresh = await start(server);
+  server.child = fresh.child;
+  server.url = fresh.url;
+}
 
 const loadBefore = os.loadavg()[0];
 const servers = [];
@@ -164,6 +179,10 @@ for (let run = 0; run < RUNS; run++) {
 const shared = Object.fromEntries(ROUTES.map((r) => [r.name, Object.fromEntries(peers.map((s) => [s.name, []]))]));
 if (PIN && SHARED_RUNS > 0) {
   for (let run = 0; run < SHARED_RUNS; run++) {
+    if (run > 0) {
+      for (const server of servers) await restart(server);
+      if (WARMUP > 0) for (const route of ROUTES) for (const server of servers) await load(server, route, WARMUP);
+    }
     for (const route of ROUTES) {
       for (const server of peers) {
         const before = [await cpuTime(floorServer), await cpuTime(server)];
@@ -246,7 +265,8 @@ const sharedSection =
 ### Head to head on one core
 
 The same servers and routes, each peer serving **at the same time** as raw node:http, both pinned to core 1 and
-each loaded by its own autocannon (${CONNECTIONS} connections) from core 0 for ${DURATION} s, the two loads starting first in turn; ${SHARED_RUNS} runs per cell.
+each loaded by its own autocannon (${CONNECTIONS} connections) from core 0 for ${DURATION} s, the two loads starting first in turn; ${SHARED_RUNS} runs per cell,
+each run with fresh server processes (warmed up for ${WARMUP} s per route).
 Both servers see the same machine speed at every instant, so this ratio does not drift the way
 back-to-back measurements do: it is the peer's requests per CPU-second over node:http's (higher is better),
 each server's CPU time from \`process.cpuUsage()\`. "req ratio" is the plain ratio of requests served and
