@@ -116,11 +116,14 @@ function load(server, route, duration) {
  */
 async function restart(server) {
   const old = server.child;
-  await new Promise((resolve) => {
-    old.removeAllListeners('exit');
-    old.once('exit', resolve);
-    old.kill();
-  });
+  old.removeAllListeners('exit');
+  // A process that already ended would never emit 'exit' again.
+  if (old.exitCode === null && old.signalCode === null) {
+    await new Promise((resolve) => {
+      old.once('exit', resolve);
+      old.kill();
+    });
+  }
   const fresh = await start(server);
   server.child = fresh.child;
   server.url = fresh.url;
