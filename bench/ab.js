@@ -57,17 +57,25 @@ function pin(pid, cpus) {
   execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
 }
 
+// Every server process started and not yet stopped, killed when this script exits.
+const live = new Set();
+process.on('exit', () => live.forEach((child) => child.kill()));
+
 async function start(name) {
   const fetchServer = /^(deno|bun):(.+)$/.exec(name);
   if (fetchServer) {
     const runtime = FETCH_RUNTIMES.find((r) => r.name.toLowerCase() === fetchServer[1]);
     const { child, url } = await startFetchServer(runtime, fetchServer[2]);
+    live.add(child);
     pin(child.pid, '1'); // once it listens, so every thread it started is pinned
     return { name, child, url: `${url}${path}`, fetchRuntime: true };
   }
   const file = isAbsolute(name) ? name : join(here, 'servers', `${name}.js`);
   return new Promise((resolve, reject) => {
     const child = fork(file, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Killed on exit from the start: if the other server fails to start, this one must not keep
+    // the run waiting on its IPC channel.
+    live.add(child);
     pin(child.pid, '1');
     child.once('message', (message) => {
       pin(child.pid, '1'); // again, for threads started while the first pin ran (see bench/run.js)
@@ -97,14 +105,11 @@ async function load(server, duration) {
 }
 
 pin(process.pid, '0');
-const live = new Set();
-process.on('exit', () => live.forEach((child) => child.kill()));
 
 /** One pair of fresh server processes, measured for `rounds` rounds: the ratio of each round. */
 async function session(rounds, label) {
   const a = await start(nameA);
   const b = await start(nameB);
-  live.add(a.child).add(b.child);
   await Promise.all([load(a, 1), load(b, 1)]);
   const ratios = [];
   for (let round = 0; round < rounds; round++) {

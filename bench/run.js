@@ -131,8 +131,8 @@ async function restart(server) {
 
 const loadBefore = os.loadavg()[0];
 const servers = [];
-for (const server of SERVERS) servers.push(await start(server));
 process.on('exit', () => servers.forEach((s) => s.child.kill()));
+for (const server of SERVERS) servers.push(await start(server));
 
 for (const server of servers) for (const route of ROUTES) await check(server, route);
 console.log(`all ${servers.length} servers answer all ${ROUTES.length} routes correctly`);

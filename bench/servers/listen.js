@@ -3,6 +3,8 @@ export function report(server) {
   const { port } = server.address();
   if (process.send) {
     process.send({ port });
+    // A server outlives a benchmark that crashed unless it leaves with its parent.
+    process.on('disconnect', () => process.exit(0));
     // A clean exit on request, so `--cpu-prof` can write its profile (bench/profile.js).
     process.on('message', (message) => {
       if (message === 'exit') process.exit(0);

@@ -1,14 +1,16 @@
-// Shared by the callable-response and plain-response probes: a minimal Response (one private
-// state object, a `serve` method) built per request on tsgi's adapter. `Base` is the only thing
-// the two probes change, so their ratio is the cost of making each response callable.
+// Shared by the response probes (plain-response, callable-response, application-minimal): a
+// minimal Response (one private state object, a `serve` method) built per request on tsgi's
+// adapter. `Base` is the only thing plain-response and callable-response change, so their ratio is
+// the cost of making each response callable.
 import { serve } from '../../../dist/adapters/node/index.js';
 import { TextBody } from '../../../dist/gateway.js';
 import { HELLO, report } from '../listen.js';
 
 const TYPE = ['Content-Type', 'text/plain; charset=utf-8'];
 
-export async function serveResponses(Base, callable) {
-  class Response extends Base {
+/** The minimal Response on top of `Base`: one private state object and a `serve` method. */
+export function responseClass(Base) {
+  return class Response extends Base {
     #state;
     constructor(text) {
       super();
@@ -22,10 +24,29 @@ export async function serveResponses(Base, callable) {
       startResponse(state.status, [TYPE, ['Content-Length', String(state.body.byteLength)]]);
       return state.body;
     }
+  };
+}
+
+/** The base that makes responses callable the way tsgi's `Response` is (`CallableApp`). */
+export class CallableBase {
+  constructor() {
+    const serve = (environ, startResponse) => serve.serve(environ, startResponse);
+    Object.setPrototypeOf(serve, new.target.prototype);
+    return serve;
   }
-  const app = callable
-    ? (environ, startResponse) => new Response(HELLO)(environ, startResponse)
-    : (environ, startResponse) => new Response(HELLO).serve(environ, startResponse);
+}
+
+/** Serves `app` on tsgi's adapter and reports its port to bench/ab.js. */
+export async function serveApp(app) {
   const running = await serve(app, { port: 0 });
   report(running.server);
+}
+
+export async function serveResponses(Base, callable) {
+  const Response = responseClass(Base);
+  await serveApp(
+    callable
+      ? (environ, startResponse) => new Response(HELLO)(environ, startResponse)
+      : (environ, startResponse) => new Response(HELLO).serve(environ, startResponse),
+  );
 }
