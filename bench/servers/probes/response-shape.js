@@ -1,7 +1,7 @@
-// Shared by the response probes (plain-response, callable-response, application-minimal): a
-// minimal Response (one private state object, a `serve` method) built per request on tsgi's
-// adapter. `Base` is the only thing plain-response and callable-response change, so their ratio is
-// the cost of making each response callable.
+// Shared by the response probes (plain-response, callable-response, real-response,
+// application-minimal): a minimal Response (one private state object, a `serve` method) built per
+// request on tsgi's adapter. `Base` is the only thing plain-response and callable-response change,
+// so their ratio is the cost of making each response callable.
 import { serve } from '../../../dist/adapters/node/index.js';
 import { TextBody } from '../../../dist/gateway.js';
 import { HELLO, report } from '../listen.js';
