@@ -6,9 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
 import { HTTPException } from '../../../src/errors.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-/** The Werkzeug browser captures (kept outside the repo, never modified). */
-export const FIXTURES = path.resolve(repoRoot, '../shared/fixtures/werkzeug-multipart');
+/** The Werkzeug browser captures, byte-exact copies (licence notice in the folder's README.md). */
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/werkzeug-multipart/', import.meta.url));
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(FIXTURES, name)));
