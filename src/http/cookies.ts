@@ -64,51 +64,68 @@ export interface CookieOptions {
   maxAge?: number;
   /** Absolute expiry (`Expires`), as a Date or a millisecond timestamp. */
   expires?: Date | number;
-  /** `Path`; printable ASCII without `;`. */
-  path?: string;
+  /**
+   * `Path`; printable ASCII without `;`. Default `/`, as in Werkzeug and WebOb: without it the
+   * browser scopes the cookie to the directory of the URL that set it (one set while handling
+   * `/account/login` would never reach `/`). `null` leaves the attribute out.
+   */
+  path?: string | null;
   /** `Domain`; a host name, an optional leading dot allowed. */
   domain?: string;
   /** `Secure`: only sent over HTTPS. Implied by `sameSite: 'none'`, `partitioned` and the `__Secure-`/`__Host-` prefixes. */
   secure?: boolean;
   /** `HttpOnly`: hidden from page scripts. */
   httpOnly?: boolean;
-  /** `SameSite`. */
-  sameSite?: 'lax' | 'strict' | 'none';
+  /** `SameSite`, in any case (`'lax'`, `'Lax'`, `'LAX'`); written in its canonical form (`Lax`). */
+  sameSite?: CaseInsensitive<'lax' | 'strict' | 'none'>;
   /** `Partitioned` (CHIPS): keyed to the top-level site. */
   partitioned?: boolean;
-  /** `Priority` (a Chrome extension). */
-  priority?: 'low' | 'medium' | 'high';
+  /** `Priority` (a Chrome extension), in any case; written in its canonical form (`High`). */
+  priority?: CaseInsensitive<'low' | 'medium' | 'high'>;
 }
 
+/** A lower-case keyword as people write it: `lax`, `Lax` or `LAX`. */
+export type CaseInsensitive<T extends string> = T | Capitalize<T> | Uppercase<T>;
+
 const SAME_SITE = new Set(['lax', 'strict', 'none']);
+const PRIORITY = new Set(['low', 'medium', 'high']);
+
+/** A keyword option lower-cased, or a `TypeError` naming the option when it is not one of `allowed`. */
+function keyword<T extends string>(option: string, value: string | undefined, allowed: Set<string>): T | undefined {
+  if (value === undefined) return undefined;
+  const lower = typeof value === 'string' ? value.toLowerCase() : value;
+  if (!allowed.has(lower)) {
+    throw new TypeError(`option ${option} is invalid: ${String(value)} (use one of ${[...allowed].join(', ')})`);
+  }
+  return lower as T;
+}
 
 /**
  * Builds one `Set-Cookie` header value. The value is percent-encoded (as `parseCookies` decodes
  * it). Invalid names, values, paths, domains, dates or `maxAge` throw a `TypeError`: these come from
  * the application, not the client, so they are programming errors. Browsers reject a
  * `SameSite=None` or `Partitioned` cookie without `Secure`, and `__Secure-`/`__Host-` cookies
- * without it, so those add `Secure` on their own; a `__Host-` cookie also gets `Path=/` and must not
- * carry a `Domain`.
+ * without it, so those add `Secure` on their own; a `__Host-` cookie must have `Path=/` and must not
+ * carry a `Domain`. `Path` defaults to `/` (`path: null` leaves it out).
  *
  * @example
  * ```ts
- * serializeSetCookie('session', 'abc', { httpOnly: true, sameSite: 'lax', path: '/' });
+ * serializeSetCookie('session', 'abc', { httpOnly: true, sameSite: 'Lax' });
  * // 'session=abc; Path=/; HttpOnly; SameSite=Lax'
  * ```
  */
 export function serializeSetCookie(name: string, value: string, options: CookieOptions = {}): string {
   if (typeof name !== 'string' || name === '') throw new TypeError('cookie name must be a non-empty string');
   if (typeof value !== 'string') throw new TypeError(`cookie value must be a string: ${String(value)}`);
-  const { sameSite, partitioned } = options;
-  if (sameSite !== undefined && !SAME_SITE.has(sameSite)) {
-    throw new TypeError(`option sameSite is invalid: ${String(sameSite)}`);
-  }
-  let { secure, path, expires } = options;
+  const { partitioned } = options;
+  const sameSite = keyword<'lax' | 'strict' | 'none'>('sameSite', options.sameSite, SAME_SITE);
+  const priority = keyword<'low' | 'medium' | 'high'>('priority', options.priority, PRIORITY);
+  let { secure, expires } = options;
+  const path = options.path === undefined ? '/' : (options.path ?? undefined);
   const host = name.startsWith('__Host-');
   if (host) {
     if (options.domain !== undefined) throw new TypeError('a __Host- cookie must not set a domain');
-    if (path !== undefined && path !== '/') throw new TypeError('a __Host- cookie must have path "/"');
-    path = '/';
+    if (path !== '/') throw new TypeError('a __Host- cookie must have path "/"');
   }
   if (sameSite === 'none' || partitioned || host || name.startsWith('__Secure-')) secure = true;
   if (typeof expires === 'number') {
@@ -132,17 +149,18 @@ export function serializeSetCookie(name: string, value: string, options: CookieO
     httpOnly: options.httpOnly,
     sameSite,
     partitioned,
-    priority: options.priority,
+    priority,
   });
 }
 
 /**
  * Builds the `Set-Cookie` value that deletes a cookie: empty value, `Max-Age=0` and an `Expires` in
- * 1970. Pass the same `path` and `domain` the cookie was set with, or the browser keeps it.
+ * 1970. Pass the same `path` and `domain` the cookie was set with, or the browser keeps it; like
+ * `serializeSetCookie`, `path` defaults to `/`.
  *
  * @example
  * ```ts
- * serializeDeleteCookie('session', { path: '/' });
+ * serializeDeleteCookie('session');
  * // 'session=; Max-Age=0; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT'
  * ```
  */

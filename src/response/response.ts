@@ -231,7 +231,8 @@ export class Response extends ResponseHeaderAccessors {
 
   /**
    * Adds a `Set-Cookie` header. Names, values and attributes are validated (a `TypeError` for
-   * invalid ones); the value is percent-encoded.
+   * invalid ones); the value is percent-encoded. `Path` defaults to `/`, so the cookie reaches the
+   * whole site whatever URL set it.
    *
    * @example
    * ```ts
@@ -243,11 +244,12 @@ export class Response extends ResponseHeaderAccessors {
   }
 
   /**
-   * Adds a `Set-Cookie` header that deletes the cookie; give the `path` and `domain` it was set with.
+   * Adds a `Set-Cookie` header that deletes the cookie; give the `path` (default `/`, as for
+   * `setCookie`) and `domain` it was set with.
    *
    * @example
    * ```ts
-   * res.deleteCookie('session', { path: '/' });
+   * res.deleteCookie('session');
    * ```
    */
   deleteCookie(name: string, options?: Omit<CookieOptions, 'maxAge' | 'expires'>): void {

@@ -63,17 +63,17 @@ describe('serializeSetCookie', () => {
         priority: 'high',
         sameSite: 'strict',
       }),
-    ).toBe('a=b; Max-Age=60; Domain=example.com; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; Priority=High; SameSite=Strict');
+    ).toBe('a=b; Max-Age=60; Domain=example.com; Path=/; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; Priority=High; SameSite=Strict');
   });
   it('percent-encodes the value so parseCookies round-trips it', () => {
-    const header = serializeSetCookie('v', 'a b;c=€"\\');
+    const header = serializeSetCookie('v', 'a b;c=€"\\', { path: null });
     expect(header).toBe('v=a%20b%3Bc%3D%E2%82%AC%22%5C');
     expect(parseCookies(header).v).toBe('a b;c=€"\\');
   });
   it('adds Secure for SameSite=None, Partitioned and prefixed names', () => {
-    expect(serializeSetCookie('a', '1', { sameSite: 'none' })).toBe('a=1; Secure; SameSite=None');
-    expect(serializeSetCookie('a', '1', { partitioned: true })).toBe('a=1; Secure; Partitioned');
-    expect(serializeSetCookie('__Secure-a', '1')).toBe('__Secure-a=1; Secure');
+    expect(serializeSetCookie('a', '1', { sameSite: 'none' })).toBe('a=1; Path=/; Secure; SameSite=None');
+    expect(serializeSetCookie('a', '1', { partitioned: true })).toBe('a=1; Path=/; Secure; Partitioned');
+    expect(serializeSetCookie('__Secure-a', '1')).toBe('__Secure-a=1; Path=/; Secure');
     expect(serializeSetCookie('__Host-a', '1')).toBe('__Host-a=1; Path=/; Secure');
   });
   it('throws TypeError for invalid input', () => {
@@ -97,8 +97,32 @@ describe('serializeSetCookie', () => {
       () => serializeSetCookie('a', 'x', { sameSite: 'sometimes' as 'lax' }),
       () => serializeSetCookie('__Host-a', 'x', { domain: 'example.com' }),
       () => serializeSetCookie('__Host-a', 'x', { path: '/admin' }),
+      () => serializeSetCookie('__Host-a', 'x', { path: null }),
+      () => serializeSetCookie('a', 'x', { priority: 'urgent' as 'high' }),
     ];
     for (const call of bad) expect(call).toThrow(TypeError);
+  });
+});
+
+describe('cookie attributes as people write them', () => {
+  it('defaults to Path=/, as Werkzeug and WebOb do; an explicit path wins; null leaves it out', () => {
+    expect(serializeSetCookie('a', '1')).toBe('a=1; Path=/');
+    expect(serializeSetCookie('a', '1', { path: '/account' })).toBe('a=1; Path=/account');
+    expect(serializeSetCookie('a', '1', { path: null })).toBe('a=1');
+    expect(serializeDeleteCookie('a')).toBe('a=; Max-Age=0; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT');
+  });
+  it('accepts SameSite and Priority in any case and writes the canonical form', () => {
+    for (const sameSite of ['lax', 'Lax', 'LAX'] as const) {
+      expect(serializeSetCookie('a', '1', { sameSite })).toBe('a=1; Path=/; SameSite=Lax');
+    }
+    expect(serializeSetCookie('a', '1', { sameSite: 'Strict' })).toBe('a=1; Path=/; SameSite=Strict');
+    expect(serializeSetCookie('a', '1', { sameSite: 'None' })).toBe('a=1; Path=/; Secure; SameSite=None');
+    expect(serializeSetCookie('a', '1', { priority: 'HIGH' })).toBe('a=1; Path=/; Priority=High');
+  });
+  it('names the valid values when one is wrong', () => {
+    expect(() => serializeSetCookie('a', '1', { sameSite: 'sometimes' as 'lax' })).toThrow(
+      'option sameSite is invalid: sometimes (use one of lax, strict, none)',
+    );
   });
 });
 
