@@ -27,7 +27,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix, resolve } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeBlocks, relativeLinks, topLevelNames, TYPESCRIPT, type CodeBlock } from './markdown.js';
@@ -40,7 +40,7 @@ const PRELUDE = {
     tsgi: [
       'Request', 'Response', 'MultiDict', 'Headers', 'FileStorage', 'HTTPException', 'BadRequest',
       'NotFound', 'Forbidden', 'Unauthorized', 'MethodNotAllowed', 'abort', 'redirect', 'asApp',
-      'secureFilename', 'App', 'Environ', 'StartResponse', 'HeaderList', 'Body',
+      'secureFilename', 'type App', 'type Environ', 'type StartResponse', 'type HeaderList', 'type Body',
     ],
     'tsgi/test': ['Client', 'TestResponse', 'createEnviron'],
     'tsgi/middleware': ['proxyFix', 'dispatcher', 'compress', 'lint'],
@@ -61,7 +61,7 @@ function preludeFor(code: string): string {
   const own = topLevelNames(code);
   const lines: string[] = [];
   for (const [from, names] of Object.entries(PRELUDE.imports)) {
-    const wanted = names.filter((name) => !own.has(name));
+    const wanted = names.filter((name) => !own.has(name.replace(/^type /, '')));
     if (wanted.length) lines.push(`import { ${wanted.join(', ')} } from '${from}';`);
   }
   for (const [name, type] of Object.entries(PRELUDE.declarations)) {
@@ -75,6 +75,8 @@ const BLOCKS = MARKDOWN.flatMap((file) => codeBlocks(file, readFileSync(join(ROO
 
 const COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
+  noImplicitOverride: true,
+  verbatimModuleSyntax: true,
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.NodeNext,
   moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -159,6 +161,19 @@ describe.skipIf(!hasBuild)('examples in README.md and docs/*.md', () => {
     expect(BLOCKS.filter((block) => block.file === 'docs/guide.md' && markerName(block) === 'run').length).toBeGreaterThanOrEqual(16);
   });
 
+  it('every example marker sits on the line right before a TypeScript block', () => {
+    const stray: string[] = [];
+    for (const file of MARKDOWN) {
+      const lines = readFileSync(join(ROOT, file), 'utf8').split('\n');
+      lines.forEach((line, index) => {
+        if (!/<!--\s*example:/.test(line)) return;
+        const fence = /^\s*(?:`{3,}|~{3,})\s*([\w+-]*)/.exec(lines[index + 1] ?? '');
+        if (!fence || !TYPESCRIPT.has(fence[1].toLowerCase())) stray.push(`${file}:${index + 1}: ${line.trim()}`);
+      });
+    }
+    expect(stray).toEqual([]);
+  });
+
   it('README.md quotes the example files it links to as they are', () => {
     const quoted = BLOCKS.filter((block) => block.file === 'README.md').map((block) => block.code.trim());
     for (const file of ['examples/hello/raw.ts', 'examples/hello/wrapper.ts', 'examples/hello/decorator.ts', 'examples/current-time.ts']) {
@@ -216,7 +231,12 @@ function describeDiagnostic(entry: Compiled, diagnostic: ts.Diagnostic): string 
   if (!diagnostic.file || diagnostic.start === undefined) return `${entry.block.file}:${entry.block.line}: TS${diagnostic.code}: ${message}`;
   const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
   const blockLines = entry.block.code.split('\n').length;
-  const where = diagnostic.file.fileName === entry.source && line < blockLines ? `${entry.block.file}:${entry.block.line + 1 + line}` : `${dirname(diagnostic.file.fileName)} (prelude)`;
+  const where =
+    diagnostic.file.fileName !== entry.source
+      ? `${entry.block.file}:${entry.block.line} (in ${diagnostic.file.fileName})`
+      : line < blockLines
+        ? `${entry.block.file}:${entry.block.line + 1 + line}`
+        : `${entry.block.file}:${entry.block.line} (prelude: ${diagnostic.file.text.split('\n')[line]})`;
   return `${where}: TS${diagnostic.code}: ${message}`;
 }
 
