@@ -106,14 +106,17 @@ const DEFAULT_DESCRIPTIONS: Record<number, string> = {
 
 type Simple = new (description?: string, options?: HTTPExceptionOptions) => HTTPException;
 
-function simple(code: number, name: string): Simple {
-  const cls = class extends HTTPException {
+/**
+ * The base of an exception class for one status: `class NotFound extends simple(404) {}` is a
+ * real class, so it is a value (`throw new NotFound()`) and a type (`let e: NotFound`), and its
+ * `name` is its own.
+ */
+function simple(code: number): Simple {
+  return class extends HTTPException {
     constructor(description?: string, options?: HTTPExceptionOptions) {
       super(code, description, options);
     }
   };
-  Object.defineProperty(cls, 'name', { value: name });
-  return cls;
 }
 
 /**
@@ -242,61 +245,55 @@ export class ServiceUnavailable extends HTTPException {
 }
 
 /** 403 Forbidden. @example `throw new Forbidden();` */
-export const Forbidden = simple(403, 'Forbidden');
+export class Forbidden extends simple(403) {}
 /** 404 Not Found. @example `throw new NotFound();` */
-export const NotFound = simple(404, 'NotFound');
+export class NotFound extends simple(404) {}
 /** 406 Not Acceptable. @example `throw new NotAcceptable();` */
-export const NotAcceptable = simple(406, 'NotAcceptable');
+export class NotAcceptable extends simple(406) {}
 /** 408 Request Timeout. @example `throw new RequestTimeout();` */
-export const RequestTimeout = simple(408, 'RequestTimeout');
+export class RequestTimeout extends simple(408) {}
 /** 409 Conflict. @example `throw new Conflict('Name taken.');` */
-export const Conflict = simple(409, 'Conflict');
+export class Conflict extends simple(409) {}
 /** 410 Gone. @example `throw new Gone();` */
-export const Gone = simple(410, 'Gone');
+export class Gone extends simple(410) {}
 /** 411 Length Required. @example `throw new LengthRequired();` */
-export const LengthRequired = simple(411, 'LengthRequired');
+export class LengthRequired extends simple(411) {}
 /** 412 Precondition Failed. @example `throw new PreconditionFailed();` */
-export const PreconditionFailed = simple(412, 'PreconditionFailed');
+export class PreconditionFailed extends simple(412) {}
 /** 413 Content Too Large. @example `throw new RequestEntityTooLarge('Body over 1 MiB.');` */
-export const RequestEntityTooLarge = simple(413, 'RequestEntityTooLarge');
+export class RequestEntityTooLarge extends simple(413) {}
 /** 414 URI Too Long. @example `throw new RequestURITooLarge();` */
-export const RequestURITooLarge = simple(414, 'RequestURITooLarge');
+export class RequestURITooLarge extends simple(414) {}
 /** 415 Unsupported Media Type. @example `throw new UnsupportedMediaType('Send JSON.');` */
-export const UnsupportedMediaType = simple(415, 'UnsupportedMediaType');
+export class UnsupportedMediaType extends simple(415) {}
 /** 417 Expectation Failed. @example `throw new ExpectationFailed();` */
-export const ExpectationFailed = simple(417, 'ExpectationFailed');
+export class ExpectationFailed extends simple(417) {}
 /** 418 I'm a teapot. @example `throw new ImATeapot();` */
-export const ImATeapot = simple(418, 'ImATeapot');
+export class ImATeapot extends simple(418) {}
 /** 421 Misdirected Request. @example `throw new MisdirectedRequest();` */
-export const MisdirectedRequest = simple(421, 'MisdirectedRequest');
+export class MisdirectedRequest extends simple(421) {}
 /** 422 Unprocessable Content. @example `throw new UnprocessableEntity('Bad e-mail.');` */
-export const UnprocessableEntity = simple(422, 'UnprocessableEntity');
+export class UnprocessableEntity extends simple(422) {}
 /** 423 Locked. @example `throw new Locked();` */
-export const Locked = simple(423, 'Locked');
+export class Locked extends simple(423) {}
 /** 424 Failed Dependency. @example `throw new FailedDependency();` */
-export const FailedDependency = simple(424, 'FailedDependency');
+export class FailedDependency extends simple(424) {}
 /** 428 Precondition Required. @example `throw new PreconditionRequired();` */
-export const PreconditionRequired = simple(428, 'PreconditionRequired');
+export class PreconditionRequired extends simple(428) {}
 /** 431 Request Header Fields Too Large. @example `throw new RequestHeaderFieldsTooLarge();` */
-export const RequestHeaderFieldsTooLarge = simple(431, 'RequestHeaderFieldsTooLarge');
+export class RequestHeaderFieldsTooLarge extends simple(431) {}
 /** 451 Unavailable For Legal Reasons. @example `throw new UnavailableForLegalReasons();` */
-export const UnavailableForLegalReasons = simple(451, 'UnavailableForLegalReasons');
+export class UnavailableForLegalReasons extends simple(451) {}
 /** 500 Internal Server Error. @example `throw new InternalServerError();` */
-export const InternalServerError = simple(500, 'InternalServerError');
+export class InternalServerError extends simple(500) {}
 /** 501 Not Implemented. @example `throw new NotImplemented();` */
-export const NotImplemented = simple(501, 'NotImplemented');
+export class NotImplemented extends simple(501) {}
 /** 502 Bad Gateway. @example `throw new BadGateway();` */
-export const BadGateway = simple(502, 'BadGateway');
+export class BadGateway extends simple(502) {}
 /** 504 Gateway Timeout. @example `throw new GatewayTimeout();` */
-export const GatewayTimeout = simple(504, 'GatewayTimeout');
+export class GatewayTimeout extends simple(504) {}
 /** 505 HTTP Version Not Supported. @example `throw new HTTPVersionNotSupported();` */
-export const HTTPVersionNotSupported = simple(505, 'HTTPVersionNotSupported');
-
-/** Instance types of the classes made by `simple`, so users can name them in type positions. */
-export type Forbidden = HTTPException;
-export type NotFound = HTTPException;
-export type RequestEntityTooLarge = HTTPException;
-export type UnsupportedMediaType = HTTPException;
+export class HTTPVersionNotSupported extends simple(505) {}
 
 const BY_CODE = new Map<number, Simple>([
   [400, BadRequest],
