@@ -5,8 +5,11 @@
  */
 import { Duplex } from 'node:stream';
 import * as zlib from 'node:zlib';
-import { compress, type CodecFactory, type CompressOptions } from './compress.js';
+import { compress, COMPRESS_OPTIONS, type CodecFactory, type CompressOptions } from './compress.js';
 import type { App } from '../gateway.js';
+import { optionsChecker } from '../options.js';
+
+const checkOptions = optionsChecker<CompressOptions>('compressNode', COMPRESS_OPTIONS);
 
 function web(stream: Duplex): ReadableWritablePair<Uint8Array, Uint8Array> {
   return Duplex.toWeb(stream) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
@@ -47,5 +50,6 @@ export function nodeCodecs(): Record<string, CodecFactory> {
  * ```
  */
 export function compressNode(app: App, options: CompressOptions = {}): App {
+  checkOptions(options);
   return compress(app, { codecs: nodeCodecs(), ...options });
 }

@@ -7,6 +7,7 @@ import type { App, HeaderList, StartResponse } from '../gateway.js';
 import { closingIterable, openBody, type BodyReader } from './body-reader.js';
 import { pumpThrough } from './codec-pump.js';
 import { parseEncodingAccept } from '../http/accept.js';
+import { optionsChecker, type OptionNames } from '../options.js';
 
 /** Makes one compressing transform per response; `level` is passed on where the codec has one. */
 export type CodecFactory = (level?: number) => ReadableWritablePair<Uint8Array, Uint8Array>;
@@ -27,6 +28,17 @@ export interface CompressOptions {
   /** Which media types to compress; default `isCompressible`. */
   filter?: (mimetype: string) => boolean;
 }
+
+/** @internal The names of {@link CompressOptions}, which `compressNode` takes too. */
+export const COMPRESS_OPTIONS: OptionNames<CompressOptions> = {
+  threshold: true,
+  level: true,
+  encodings: true,
+  codecs: true,
+  filter: true,
+};
+
+const checkOptions = optionsChecker<CompressOptions>('compress', COMPRESS_OPTIONS);
 
 const FORMATS: Record<string, string> = { gzip: 'gzip', deflate: 'deflate', br: 'brotli', zstd: 'zstd' };
 let detected: Record<string, CodecFactory> | undefined;
@@ -129,6 +141,7 @@ function compressedHeaders(headers: HeaderList, coding: string): HeaderList {
  * ```
  */
 export function compress(app: App, options: CompressOptions = {}): App {
+  checkOptions(options);
   const threshold = options.threshold ?? 1024;
   const preference = options.encodings ?? ['zstd', 'br', 'gzip', 'deflate'];
   // Detected on the first request, not here: Workers forbid creating streams in the global scope,

@@ -4,6 +4,7 @@
  */
 import type { App, Body, Environ, HeaderList, StartResponse } from '../gateway.js';
 import { checkEnviron, checkHeaders, checkStatus, describe, type Report } from './lint-rules.js';
+import { optionsChecker } from '../options.js';
 
 /**
  * A violation of the gateway protocol, naming the rule of `docs/spec.md` it breaks.
@@ -38,6 +39,8 @@ export interface LintOptions {
   onError?: (error: LintError, environ: Environ) => void;
 }
 
+const checkOptions = optionsChecker<LintOptions>('lint', { onError: true });
+
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
 /** The per-request state shared by the wrappers below. */
@@ -67,6 +70,7 @@ interface LintState {
  * ```
  */
 export function lint(app: App, options: LintOptions = {}): App {
+  checkOptions(options);
   const onError = options.onError;
   return function linted(environ: Environ, startResponse: StartResponse): Body | Promise<Body> {
     const report: Report = (rule, side, message) => {

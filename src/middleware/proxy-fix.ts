@@ -5,6 +5,7 @@
  */
 import type { App, Environ } from '../gateway.js';
 import { decodePath } from '../request/decode-path.js';
+import { optionsChecker } from '../options.js';
 
 /** How many proxies set each header; 0 ignores the header. */
 export interface ProxyFixOptions {
@@ -38,6 +39,15 @@ export interface ProxyFixOriginal {
   SCRIPT_NAME: string;
 }
 
+const checkOptions = optionsChecker<ProxyFixOptions>('proxyFix', {
+  xFor: true,
+  xProto: true,
+  xHost: true,
+  xPort: true,
+  xPrefix: true,
+  forwarded: true,
+});
+
 /** At most this many entries of a list header are read (the rightmost ones). */
 const MAX_ENTRIES = 100;
 
@@ -56,6 +66,7 @@ const MAX_ENTRIES = 100;
  * ```
  */
 export function proxyFix(app: App, options: ProxyFixOptions = {}): App {
+  checkOptions(options);
   const xFor = hops(options.xFor ?? 1, 'xFor');
   const xProto = hops(options.xProto ?? 1, 'xProto');
   const xHost = hops(options.xHost ?? 0, 'xHost');

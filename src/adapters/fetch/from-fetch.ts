@@ -7,6 +7,7 @@ import { headerName, type App, type Body, type Environ, type HeaderList } from '
 import { STATUS_PHRASES } from '../../http/status.js';
 import { quotePath } from '../../http/url.js';
 import { streamToIterable } from './streams.js';
+import { optionsChecker } from '../../options.js';
 
 /** What a wrapped handler gets as its second argument (Hono exposes it as `c.env`). */
 export interface FromFetchContext {
@@ -32,6 +33,8 @@ export interface FromFetchOptions {
   path?: 'pathInfo' | 'full';
 }
 
+const checkOptions = optionsChecker<FromFetchOptions>('fromFetchHandler', { path: true });
+
 /**
  * Turns a Fetch handler into a tsgi app: the environ becomes a Web `Request` (its body streamed
  * from `tsgi.input`, its signal aborted when the server abandons the response), and the Web
@@ -45,6 +48,7 @@ export interface FromFetchOptions {
  * ```
  */
 export function fromFetchHandler(handler: AnyFetchHandler, options: FromFetchOptions = {}): App {
+  checkOptions(options);
   const fullPath = options.path === 'full';
   return async (environ, startResponse) => {
     const abort = new AbortController();

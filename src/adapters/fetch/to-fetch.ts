@@ -18,6 +18,7 @@ import {
 import { parseStatusLine } from '../../http/status.js';
 import { decodePath } from '../../request/decode-path.js';
 import { openBody, readerToStream, streamToIterable, type BodyReader } from './streams.js';
+import { optionsChecker } from '../../options.js';
 
 /** A client address as hosts report it: a string, Deno's `info.remoteAddr`, or Bun's `requestIP()`. */
 export type RemoteAddress = string | { hostname?: string; address?: string; port?: number | string } | null;
@@ -38,6 +39,8 @@ export interface ToFetchOptions {
   /** Where the app and the adapter write diagnostics (`tsgi.errors`); the console by default. */
   errors?: ErrorStream;
 }
+
+const checkOptions = optionsChecker<ToFetchOptions>('toFetchHandler', { errors: true });
 
 /** A Fetch handler: what `Bun.serve`, `Deno.serve` and Workers' `fetch` export call. */
 export type FetchHandler = (
@@ -61,6 +64,7 @@ export type FetchHandler = (
  * ```
  */
 export function toFetchHandler(app: App, options: ToFetchOptions = {}): FetchHandler {
+  checkOptions(options);
   const errors = options.errors ?? consoleErrors;
   return async (request, context, executionContext) => {
     const environ = buildEnviron(request, context, errors);

@@ -8,6 +8,7 @@ import { formatAccessLog } from './access-log.js';
 import { buildEnviron, type EnvironContext } from './environ.js';
 import { Exchange, type ListenerState } from './exchange.js';
 import { NodeInput } from './input.js';
+import { optionsChecker, type OptionNames } from '../../options.js';
 
 /** A `node:http` request listener. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -24,6 +25,11 @@ export interface NodeListenerOptions {
   /** Writes one access log line per response: `true` for stdout, or a function that takes the line. */
   accessLog?: boolean | ((line: string) => void);
 }
+
+/** @internal The names of {@link NodeListenerOptions}, which `serve` takes too. */
+export const LISTENER_OPTIONS: OptionNames<NodeListenerOptions> = { errors: true, scriptName: true, accessLog: true };
+
+const checkOptions = optionsChecker<NodeListenerOptions>('toNodeListener', LISTENER_OPTIONS);
 
 /** @internal Shared with `serve` so it can switch the listener to draining. */
 export interface ListenerControl {
@@ -123,5 +129,6 @@ function takeCompleteBody(req: IncomingMessage, environ: Environ): void {
  * ```
  */
 export function toNodeListener(app: App, options: NodeListenerOptions = {}): NodeListener {
+  checkOptions(options);
   return createListener(app, options, { draining: false });
 }

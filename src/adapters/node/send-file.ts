@@ -17,6 +17,7 @@ import { Response } from '../../response/response.js';
 import { makeConditional } from '../../response/conditional.js';
 import { checkPath, resolveAndStat, type DotfilesPolicy } from './safe-path.js';
 import { FileBody } from './send-file-body.js';
+import { optionsChecker, type OptionNames } from '../../options.js';
 
 /**
  * A content coding for which a precompressed sibling file may exist (`.br`, `.gz`).
@@ -77,6 +78,25 @@ export interface SendFileOptions {
   chunkSize?: number;
 }
 
+/** @internal The names of {@link SendFileOptions}; `staticFiles` takes most of them. */
+export const SEND_FILE_OPTIONS: OptionNames<SendFileOptions> = {
+  root: true,
+  dotfiles: true,
+  contentType: true,
+  etag: true,
+  lastModified: true,
+  maxAge: true,
+  immutable: true,
+  cacheControl: true,
+  download: true,
+  inline: true,
+  precompressed: true,
+  acceptRanges: true,
+  chunkSize: true,
+};
+
+const checkOptions = optionsChecker<SendFileOptions>('sendFile', SEND_FILE_OPTIONS);
+
 const SIBLING_EXTENSIONS: Record<PrecompressedEncoding, string> = { br: '.br', gzip: '.gz' };
 const ALL_ENCODINGS: readonly PrecompressedEncoding[] = ['br', 'gzip'];
 
@@ -96,6 +116,7 @@ const ALL_ENCODINGS: readonly PrecompressedEncoding[] = ['br', 'gzip'];
  * ```
  */
 export async function sendFile(path: string, req: Request, options: SendFileOptions = {}): Promise<Response> {
+  checkOptions(options);
   let found: { real: string; stats: Stats } | null;
   if (options.root !== undefined) {
     const dotfiles = options.dotfiles ?? 'ignore';

@@ -6,7 +6,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../../gateway.js';
-import { createListener, type ListenerControl, type NodeListenerOptions } from './listener.js';
+import { createListener, LISTENER_OPTIONS, type ListenerControl, type NodeListenerOptions } from './listener.js';
+import { optionsChecker } from '../../options.js';
 
 /** Options of {@link serve}; any other `http.createServer` option is passed on to it. */
 export interface ServeOptions
@@ -43,6 +44,30 @@ export interface RunningServer {
 
 const IDLE_POLL_MS = 50;
 
+const checkOptions = optionsChecker<ServeOptions>('serve', {
+  ...LISTENER_OPTIONS,
+  host: true,
+  port: true,
+  signal: true,
+  shutdownTimeout: true,
+  handleSignals: true,
+  tls: true,
+  // What http.createServer takes (tsgi refuses insecureHTTPParser on its own, with a reason).
+  requestTimeout: true,
+  joinDuplicateHeaders: true,
+  keepAliveTimeout: true,
+  connectionsCheckingInterval: true,
+  headersTimeout: true,
+  highWaterMark: true,
+  maxHeaderSize: true,
+  noDelay: true,
+  requireHostHeader: true,
+  keepAlive: true,
+  keepAliveInitialDelay: true,
+  uniqueHeaders: true,
+  rejectNonStandardBodyWrites: true,
+});
+
 /**
  * Serves a tsgi app over HTTP on `host:port` and resolves once it listens.
  *
@@ -56,6 +81,10 @@ const IDLE_POLL_MS = 50;
  * ```
  */
 export async function serve(app: App, options: ServeOptions = {}): Promise<RunningServer> {
+  if ((options as http.ServerOptions | undefined)?.insecureHTTPParser) {
+    throw new TypeError('tsgi serve: insecureHTTPParser is refused; it opens the door to request smuggling');
+  }
+  checkOptions(options);
   const {
     host = '127.0.0.1',
     port = 8000,
@@ -68,9 +97,6 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Runni
     accessLog,
     ...serverOptions
   } = options;
-  if ((serverOptions as http.ServerOptions).insecureHTTPParser) {
-    throw new TypeError('tsgi serve: insecureHTTPParser is refused; it opens the door to request smuggling');
-  }
   signal?.throwIfAborted();
 
   const control: ListenerControl = { draining: false };

@@ -10,7 +10,8 @@ import { quotePath } from '../../http/url.js';
 import { redirect } from '../../response/redirect.js';
 import { Request } from '../../request/request.js';
 import { checkPath, hasEncodedSeparator, resolveAndStat, type DotfilesPolicy } from './safe-path.js';
-import { fileResponse, type SendFileOptions } from './send-file.js';
+import { fileResponse, SEND_FILE_OPTIONS, type SendFileOptions } from './send-file.js';
+import { optionsChecker } from '../../options.js';
 
 /**
  * Options for `staticFiles`; the `sendFile` options (`maxAge`, `immutable`, `etag`...) apply to every file.
@@ -43,6 +44,15 @@ interface Mount {
 }
 
 const SERVED_METHODS = new Set(['GET', 'HEAD']);
+
+// sendFile's options but those that name one file (root, download, inline, contentType).
+const { root: _root, download: _download, inline: _inline, contentType: _contentType, ...FILE_OPTIONS } = SEND_FILE_OPTIONS;
+const checkOptions = optionsChecker<StaticFilesOptions>('staticFiles', {
+  ...FILE_OPTIONS,
+  index: true,
+  fallthrough: true,
+  redirect: true,
+});
 
 function normalizePrefix(prefix: string): string {
   if (!prefix.startsWith('/')) throw new TypeError(`static prefix must start with "/": ${JSON.stringify(prefix)}`);
@@ -82,6 +92,7 @@ function resolveRoot(mount: Mount): Promise<string | null> {
  * ```
  */
 export function staticFiles(app: App | null, mounts: Record<string, string>, options: StaticFilesOptions = {}): App {
+  checkOptions(options);
   const list: Mount[] = Object.entries(mounts)
     .map(([prefix, directory]) => ({ prefix: normalizePrefix(prefix), directory, realRoot: undefined }))
     .sort((a, b) => b.prefix.length - a.prefix.length);

@@ -11,6 +11,7 @@ import { concatBytes } from '../../datastructures/bytes.js';
 import { ClientCookies } from './cookies.js';
 import { streamChunks, TestResponse, type ChunkSource } from './test-response.js';
 import { nextHop, type Hop } from './redirects.js';
+import { optionsChecker } from '../../options.js';
 
 /** Options for `new Client(app, options)`. */
 export interface ClientOptions {
@@ -35,6 +36,15 @@ export interface ClientRequestInit extends EnvironInit {
   /** `false` returns as soon as the headers are known and reads the body as the test pulls. Default `true`. */
   buffered?: boolean;
 }
+
+const checkOptions = optionsChecker<ClientOptions>('new Client', {
+  cookies: true,
+  lint: true,
+  throwErrors: true,
+  followRedirects: true,
+  maxRedirects: true,
+  baseUrl: true,
+});
 
 const encoder = new TextEncoder();
 const INTERNAL_ERROR = encoder.encode('Internal Server Error');
@@ -67,6 +77,7 @@ export class Client {
   readonly #baseUrl: string;
 
   constructor(app: App, options: ClientOptions = {}) {
+    checkOptions(options);
     this.app = app;
     const base = new URL(options.baseUrl ?? 'http://localhost');
     if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new TypeError(`baseUrl must be http or https: ${base.href}`);

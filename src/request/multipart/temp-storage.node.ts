@@ -13,6 +13,7 @@ import {
   type FileStorageFactory,
   type FileWriter,
 } from '../../datastructures/file-storage.js';
+import { optionsChecker } from '../../options.js';
 
 /** Options of `diskStorage`. */
 export interface DiskStorageOptions {
@@ -26,6 +27,8 @@ export interface DiskStorageOptions {
   /** Where temporary directories are made. Default `os.tmpdir()`. */
   directory?: string;
 }
+
+const checkOptions = optionsChecker<DiskStorageOptions>('diskStorage', { threshold: true, memoryBudget: true, directory: true });
 
 /** Prefix of the temporary directories (one per spilled file). */
 export const TEMP_PREFIX = 'tsgi-upload-';
@@ -241,6 +244,7 @@ async function writeFully(handle: FileHandle, data: Uint8Array, length: number):
  * ```
  */
 export function diskStorage(options: DiskStorageOptions = {}): FileStorageFactory {
+  checkOptions(options);
   const resolved = {
     threshold: options.threshold ?? 1024 * 1024,
     directory: options.directory ?? tmpdir(),
