@@ -42,6 +42,8 @@ export interface Environ {
   'tsgi.multithread'?: boolean;
   'tsgi.multiprocess'?: boolean;
   'tsgi.run_once'?: boolean;
+  /** Set by a server that wants application errors thrown to it, not answered (spec rule 3.19). */
+  'tsgi.throw_errors'?: boolean;
   [key: string]: unknown;
 }
 

@@ -6,6 +6,7 @@
  */
 import { concatBytes, streamFromIterable } from './bytes.js';
 import { Headers, type HeadersInit } from './headers.js';
+import { writeChunksToPath } from '../runtime-fs.js';
 
 /**
  * Where the bytes of one stored upload live (memory, a temporary file, another store).
@@ -25,7 +26,7 @@ export interface FileData {
   chunks(): AsyncIterable<Uint8Array>;
   /** All the bytes in one array. */
   bytes(): Promise<Uint8Array>;
-  /** Copies the file to `path` (only storages with file-system access provide this). */
+  /** Copies the file to `path` faster than writing its chunks (a temporary file is copied). */
   saveTo?(path: string): Promise<void>;
   /** Frees the storage (removes a temporary file). Safe to call more than once. */
   dispose(): Promise<void>;
@@ -269,18 +270,14 @@ export class FileStorage {
   }
 
   /**
-   * Writes the file to a path (needs file-system storage: `diskStorage()` on Node, which the node
-   * adapter installs), to a `WritableStream`, or to any object with a `write(chunk)` method.
+   * Writes the file to a path (on runtimes with a file system: Node, Bun, Deno; wherever the upload
+   * is stored), to a `WritableStream`, or to any object with a `write(chunk)` method. A path where
+   * there is no file system (workerd) is an `Error` that names the runtime.
    */
   async save(target: SaveTarget): Promise<void> {
     if (typeof target === 'string') {
-      if (!this.#data.saveTo) {
-        throw new Error(
-          'FileStorage.save(path) needs file-system storage (diskStorage() from tsgi/node); ' +
-            'on this runtime pass a WritableStream or an object with write(chunk) instead.',
-        );
-      }
-      await this.#data.saveTo(target);
+      if (this.#data.saveTo) await this.#data.saveTo(target);
+      else await writeChunksToPath(target, this.#data.chunks());
       return;
     }
     if (target instanceof WritableStream) {

@@ -114,6 +114,10 @@ function checkTsgiKeys(environ: Environ, report: Report): void {
     const value = environ[key];
     if (value !== undefined && typeof value !== 'boolean') report('3.17', 'server', `${key} must be a boolean, got ${describe(value)}`);
   }
+  const throwErrors = environ['tsgi.throw_errors'];
+  if (throwErrors !== undefined && typeof throwErrors !== 'boolean') {
+    report('3.19', 'server', `tsgi.throw_errors must be a boolean, got ${describe(throwErrors)}`);
+  }
 }
 
 /**

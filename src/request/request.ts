@@ -384,7 +384,13 @@ export class Request extends RequestHeaderAccessors {
   }
 
   #takeStream(): void {
-    if (this.#streamTaken) throw new BadRequest('The request body was already read as a stream.');
+    // Reading the body twice is the app's mistake, not the client's: a TypeError (a 500), not a 400.
+    if (this.#streamTaken) {
+      throw new TypeError(
+        'The request body was already taken as a stream (by req.stream, req.parts(), or form()/files() of a ' +
+          'multipart body), which reads it only once: read it one way, or call bytes() first (it keeps the body for later readers).',
+      );
+    }
     this.#streamTaken = true;
   }
 

@@ -32,7 +32,32 @@ export function knownBytes(body: BodyInit): Uint8Array | undefined {
  * `undefined` for streams.
  */
 export function knownBody(body: BodyInit): TextBody | Uint8Array | undefined {
-  return typeof body === 'string' ? new TextBody(body) : knownBytes(body);
+  if (typeof body === 'string') return new TextBody(body);
+  const bytes = knownBytes(body);
+  // Checked here, where a stream body is the rare case, so strings and bytes pay nothing for it.
+  if (bytes === undefined && !isStreamBody(body)) throw unsupportedBody(body);
+  return bytes;
+}
+
+function isStreamBody(body: unknown): boolean {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (Symbol.asyncIterator in body || Symbol.iterator in body || isReadableStream(body))
+  );
+}
+
+/** The error for a body `new Response(body)` cannot send: a plain object is most likely JSON. */
+function unsupportedBody(body: unknown): TypeError {
+  let got = `a ${typeof body}`;
+  if (typeof body === 'object' && body !== null) {
+    const proto: unknown = Object.getPrototypeOf(body);
+    got = proto === Object.prototype || proto === null ? 'a plain object' : `a ${body.constructor?.name || 'object'}`;
+  }
+  return new TypeError(
+    'Response body must be a string, Uint8Array, ArrayBuffer, an iterable or async iterable of chunks, or a ' +
+      `ReadableStream; got ${got}. For JSON use Response.json(value).`,
+  );
 }
 
 function toBytes(chunk: Uint8Array | string): Uint8Array {

@@ -39,6 +39,8 @@ export class AppRun {
   headersSent = false;
   /** True once the body iterator has been closed. */
   closed = false;
+  /** The error the app passed to `startResponse`: the one its response answers (rule 9.2). */
+  error: unknown = undefined;
   readonly #dropBody: boolean;
   #started = false;
   #iterator: AnyIterator | undefined;
@@ -74,6 +76,7 @@ export class AppRun {
     this.#started = true;
     this.status = status;
     this.headers = headers;
+    if (error !== undefined) this.error = error;
   };
 
   /** Pulls one chunk; `undefined` for an empty chunk or the end. Marks headers sent. */

@@ -244,6 +244,7 @@ describe('lint: each server-side rule', () => {
     ['3.16', 'errors without write', (e) => ((e as Record<string, unknown>)['tsgi.errors'] = {})],
     ['3.17', 'a non-boolean tsgi.multithread', (e) => ((e as Record<string, unknown>)['tsgi.multithread'] = 'yes')],
     ['3.18', 'an undotted lower-case key', (e) => ((e as Record<string, unknown>).user = 'ada')],
+    ['3.19', "a non-boolean tsgi.throw_errors (environ['tsgi.throw_errors'] = 'yes')", (e) => ((e as Record<string, unknown>)['tsgi.throw_errors'] = 'yes')],
   ];
   for (const [rule, name, mutate] of environCases) {
     it(`rule ${rule}: ${name}`, async () => {

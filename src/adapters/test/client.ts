@@ -176,6 +176,8 @@ export class Client {
       },
     };
     const environ = createEnviron(hop.url, { ...hop.init, errors });
+    // Rule 3.19: frameworks that answer errors themselves (Request.application) rethrow them.
+    if (this.#throwErrors) environ['tsgi.throw_errors'] = true;
     const jarCookies = this.cookies?.headerFor(hop.url);
     if (jarCookies) environ.HTTP_COOKIE = environ.HTTP_COOKIE ? `${jarCookies}; ${environ.HTTP_COOKIE}` : jarCookies;
 
@@ -206,7 +208,7 @@ export class Client {
       const response = buildResponse(TestResponse, run.status, run.headers, {
         [Symbol.asyncIterator]: () => streamChunks(source),
       });
-      return response.attach(environ, () => errorsText, undefined, source);
+      return response.attach(environ, () => errorsText, run.error, source);
     }
 
     const chunks: Uint8Array[] = [];
@@ -222,7 +224,7 @@ export class Client {
     check();
     const response = buildResponse(TestResponse, run.status, run.headers, concatBytes(chunks));
     if (failure !== undefined) response.aborted = true;
-    return response.attach(environ, () => errorsText, failure);
+    return response.attach(environ, () => errorsText, failure ?? run.error);
   }
 }
 

@@ -66,6 +66,31 @@ export class TestResponse extends Response {
     return this.#source !== undefined && !this.#source.run.closed;
   }
 
+  /**
+   * A one-line description for logs and failure output: status, method and URL, and when the app
+   * failed, the error's name and message with where to find the rest (`res.error`, `res.errors`).
+   *
+   * @example
+   * ```ts
+   * String(res); // '<TestResponse [500 Internal Server Error] GET http://localhost/ failed: TypeError: boom (see res.error, res.errors)>'
+   * ```
+   */
+  override toString(): string {
+    // Built by hand rather than by the client: no request to describe.
+    if (this.environ === undefined) return super.toString();
+    const head = `<TestResponse [${this.status}] ${this.environ.REQUEST_METHOD} ${this.url}`;
+    const error = this.error;
+    if (error === undefined) return `${head}>`;
+    let what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (what.length > 200) what = `${what.slice(0, 200)}...`;
+    return `${head} ${this.aborted ? 'aborted' : 'failed'}: ${what} (see res.error, res.errors)>`;
+  }
+
+  /** What `console.log(res)` shows (through `util.inspect`'s hook): the same line as `toString()`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
   /** @internal Called by the client: the request's environ, error log, error and stream. */
   attach(environ: Environ, errorLog: () => string, error: unknown, source?: ChunkSource): this {
     this.environ = environ;

@@ -14,6 +14,7 @@ import {
   type FileWriter,
 } from '../../datastructures/file-storage.js';
 import { optionsChecker } from '../../options.js';
+import { writeFully } from '../../runtime-fs.js';
 
 /** Options of `diskStorage`. */
 export interface DiskStorageOptions {
@@ -222,14 +223,6 @@ class SpillWriter implements FileWriter {
     this.#stage = undefined;
     await this.#handle?.close().catch(() => undefined);
     if (this.#dir) await rm(this.#dir, { recursive: true, force: true });
-  }
-}
-
-async function writeFully(handle: FileHandle, data: Uint8Array, length: number): Promise<void> {
-  let offset = 0;
-  while (offset < length) {
-    const { bytesWritten } = await handle.write(data, offset, length - offset);
-    offset += bytesWritten;
   }
 }
 
