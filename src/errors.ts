@@ -77,6 +77,8 @@ export class HTTPException extends Error {
 
 const DEFAULT_DESCRIPTIONS: Record<number, string> = {
   400: 'The browser (or proxy) sent a request that this server could not understand.',
+  402: 'Payment is required to access this resource.',
+  407: 'The client must first authenticate itself with the proxy.',
   401: 'The server could not verify that you are authorized to access the URL requested.',
   403: "You don't have the permission to access the requested resource.",
   404: 'The requested URL was not found on the server.',
@@ -102,17 +104,24 @@ const DEFAULT_DESCRIPTIONS: Record<number, string> = {
   503: 'The server is temporarily unable to service your request. Please try again later.',
   504: 'The connection to an upstream server timed out.',
   505: 'The server does not support the HTTP protocol version used in the request.',
+  511: 'The client needs to authenticate to gain network access.',
 };
 
-type Simple = new (description?: string, options?: HTTPExceptionOptions) => HTTPException;
+/** An exception class for one status; its instances' `code` is that status, as a literal type. */
+type Simple<C extends number = number> = new (
+  description?: string,
+  options?: HTTPExceptionOptions,
+) => HTTPException & { readonly code: C };
 
 /**
  * The base of an exception class for one status: `class NotFound extends simple(404) {}` is a
  * real class, so it is a value (`throw new NotFound()`) and a type (`let e: NotFound`), and its
- * `name` is its own.
+ * `name` is its own. `code` is typed as the literal status, so TypeScript tells the classes apart
+ * (`let e: NotFound = new Conflict()` is an error, although both have the same members).
  */
-function simple(code: number): Simple {
+function simple<C extends number>(code: C): Simple<C> {
   return class extends HTTPException {
+    declare readonly code: C;
     constructor(description?: string, options?: HTTPExceptionOptions) {
       super(code, description, options);
     }
@@ -128,6 +137,7 @@ function simple(code: number): Simple {
  * ```
  */
 export class BadRequest extends HTTPException {
+  declare readonly code: 400;
   constructor(description?: string, options?: HTTPExceptionOptions) {
     super(400, description, options);
   }
@@ -148,14 +158,48 @@ export interface UnauthorizedOptions extends HTTPExceptionOptions {
  * ```
  */
 export class Unauthorized extends HTTPException {
+  declare readonly code: 401;
   readonly wwwAuthenticate: string[];
   constructor(description?: string, options: UnauthorizedOptions = {}) {
-    const challenges = options.wwwAuthenticate === undefined ? [] : [options.wwwAuthenticate].flat();
-    const headers: Array<[string, string]> = [...new Headers(options.headers)];
-    for (const challenge of challenges) headers.push(['WWW-Authenticate', challenge]);
-    super(401, description, { ...options, headers });
+    const challenges = challengeList(options.wwwAuthenticate);
+    super(401, description, { ...options, headers: withChallenges(options.headers, 'WWW-Authenticate', challenges) });
     this.wwwAuthenticate = challenges;
   }
+}
+
+/** Options for `ProxyAuthenticationRequired`. */
+export interface ProxyAuthenticationRequiredOptions extends HTTPExceptionOptions {
+  /** The challenge(s) sent as `Proxy-Authenticate`, for example `'Basic realm="proxy"'`. */
+  proxyAuthenticate?: string | string[];
+}
+
+/**
+ * 407: the proxy needs the client to authenticate; carries the `Proxy-Authenticate` challenge.
+ *
+ * @example
+ * ```ts
+ * throw new ProxyAuthenticationRequired(undefined, { proxyAuthenticate: 'Basic realm="proxy"' });
+ * ```
+ */
+export class ProxyAuthenticationRequired extends HTTPException {
+  declare readonly code: 407;
+  readonly proxyAuthenticate: string[];
+  constructor(description?: string, options: ProxyAuthenticationRequiredOptions = {}) {
+    const challenges = challengeList(options.proxyAuthenticate);
+    super(407, description, { ...options, headers: withChallenges(options.headers, 'Proxy-Authenticate', challenges) });
+    this.proxyAuthenticate = challenges;
+  }
+}
+
+function challengeList(challenges: string | string[] | undefined): string[] {
+  return challenges === undefined ? [] : [challenges].flat();
+}
+
+/** `headers` with one `name` header per challenge appended. */
+function withChallenges(headers: HeadersInit | undefined, name: string, challenges: string[]): Array<[string, string]> {
+  const list: Array<[string, string]> = [...new Headers(headers)];
+  for (const challenge of challenges) list.push([name, challenge]);
+  return list;
 }
 
 /**
@@ -167,6 +211,7 @@ export class Unauthorized extends HTTPException {
  * ```
  */
 export class MethodNotAllowed extends HTTPException {
+  declare readonly code: 405;
   readonly validMethods: string[];
   constructor(validMethods: string[] = [], description?: string, options: HTTPExceptionOptions = {}) {
     const headers: Array<[string, string]> = [...new Headers(options.headers)];
@@ -193,6 +238,7 @@ export interface RangeNotSatisfiableOptions extends HTTPExceptionOptions {
  * ```
  */
 export class RangeNotSatisfiable extends HTTPException {
+  declare readonly code: 416;
   readonly length: number | undefined;
   constructor(description?: string, options: RangeNotSatisfiableOptions = {}) {
     const headers: Array<[string, string]> = [...new Headers(options.headers)];
@@ -225,6 +271,7 @@ function retryHeaders(options: RetryAfterOptions): Array<[string, string]> {
  * ```
  */
 export class TooManyRequests extends HTTPException {
+  declare readonly code: 429;
   constructor(description?: string, options: RetryAfterOptions = {}) {
     super(429, description, { ...options, headers: retryHeaders(options) });
   }
@@ -239,11 +286,14 @@ export class TooManyRequests extends HTTPException {
  * ```
  */
 export class ServiceUnavailable extends HTTPException {
+  declare readonly code: 503;
   constructor(description?: string, options: RetryAfterOptions = {}) {
     super(503, description, { ...options, headers: retryHeaders(options) });
   }
 }
 
+/** 402 Payment Required. @example `throw new PaymentRequired('Your plan has run out.');` */
+export class PaymentRequired extends simple(402) {}
 /** 403 Forbidden. @example `throw new Forbidden();` */
 export class Forbidden extends simple(403) {}
 /** 404 Not Found. @example `throw new NotFound();` */
@@ -294,14 +344,18 @@ export class BadGateway extends simple(502) {}
 export class GatewayTimeout extends simple(504) {}
 /** 505 HTTP Version Not Supported. @example `throw new HTTPVersionNotSupported();` */
 export class HTTPVersionNotSupported extends simple(505) {}
+/** 511 Network Authentication Required (a captive portal). @example `throw new NetworkAuthenticationRequired();` */
+export class NetworkAuthenticationRequired extends simple(511) {}
 
 const BY_CODE = new Map<number, Simple>([
   [400, BadRequest],
   [401, Unauthorized],
+  [402, PaymentRequired],
   [403, Forbidden],
   [404, NotFound],
   [405, MethodNotAllowed as unknown as Simple],
   [406, NotAcceptable],
+  [407, ProxyAuthenticationRequired],
   [408, RequestTimeout],
   [409, Conflict],
   [410, Gone],
@@ -327,6 +381,7 @@ const BY_CODE = new Map<number, Simple>([
   [503, ServiceUnavailable],
   [504, GatewayTimeout],
   [505, HTTPVersionNotSupported],
+  [511, NetworkAuthenticationRequired],
 ]);
 
 /**

@@ -6,7 +6,16 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as errors from '../src/errors.js';
-import { abort, Conflict, HTTPException, NotFound } from '../src/errors.js';
+import {
+  abort,
+  Conflict,
+  exceptionFor,
+  HTTPException,
+  NetworkAuthenticationRequired,
+  NotFound,
+  PaymentRequired,
+  ProxyAuthenticationRequired,
+} from '../src/errors.js';
 
 describe('HTTP exceptions are types as well as values', () => {
   it('lets a user write let e: Conflict', () => {
@@ -56,5 +65,36 @@ describe('HTTP exceptions are types as well as values', () => {
       "TS2749: 'abort' refers to a value, but is being used as a type here. Did you mean 'typeof abort'?",
     ]);
     expect(readFileSync(errorsPath, 'utf8')).not.toMatch(/export const \w+ = simple\(/);
+  });
+
+  it('tells the classes apart by their literal code', () => {
+    // @ts-expect-error a Conflict is not a NotFound, although both have the same members
+    const wrong: NotFound = new Conflict();
+    expect(wrong).not.toBeInstanceOf(NotFound);
+    const code: 404 = new NotFound().code;
+    expect(code).toBe(404);
+  });
+});
+
+describe('402, 407 and 511 (WebOb has one class per status)', () => {
+  it('each is a class abort() throws, with its phrase and a default description', () => {
+    for (const [cls, code, phrase] of [
+      [PaymentRequired, 402, 'Payment Required'],
+      [ProxyAuthenticationRequired, 407, 'Proxy Authentication Required'],
+      [NetworkAuthenticationRequired, 511, 'Network Authentication Required'],
+    ] as const) {
+      expect(exceptionFor(code)).toBe(cls);
+      expect(() => abort(code)).toThrow(cls);
+      const error = new cls();
+      expect(error.code).toBe(code);
+      expect(error.getResponse().status).toBe(`${code} ${phrase}`);
+      expect(error.description).not.toBe(phrase);
+    }
+  });
+
+  it('407 carries its Proxy-Authenticate challenges', () => {
+    const error = new ProxyAuthenticationRequired(undefined, { proxyAuthenticate: ['Basic realm="proxy"', 'Bearer'] });
+    expect(error.proxyAuthenticate).toEqual(['Basic realm="proxy"', 'Bearer']);
+    expect(error.getResponse().headers.getAll('Proxy-Authenticate')).toEqual(['Basic realm="proxy"', 'Bearer']);
   });
 });
