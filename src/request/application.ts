@@ -1,5 +1,5 @@
 /**
- * `Request.application`: from `(req) => Response` to an App, as a wrapper and as a decorator.
+ * `Request.application`: from `(req) => Response` to an App (the decorator forms are in decorate.ts).
  * @module
  */
 import type { App, Body, Environ, StartResponse } from '../gateway.js';
@@ -16,8 +16,6 @@ export type Handler<R extends Request> = (req: R) => HandlerResult;
 
 /** A class that builds requests from an environ (`Request` or a subclass). */
 export type RequestClass<R extends Request> = new (environ: Environ) => R;
-
-const DECORATED = Symbol('tsgi.application');
 
 /**
  * The answer for an error thrown by a handler: an `HTTPException` serves its own response; any
@@ -81,57 +79,6 @@ function answerError(error: unknown, environ: Environ, startResponse: StartRespo
     throw rethrown;
   }
   return serveWithCleanup(app, environ, startResponse);
-}
-
-/**
- * The method `@Request.application` puts in place of a handler. TypeScript decorators cannot
- * change a member's declared type, so the method works both ways at run time: called with a
- * `Request` it runs the handler (handy in unit tests); called with `(environ, startResponse)` it
- * is the App. It is bound to its instance, so `site.handle` can be passed around; `asApp` gives
- * it the App type.
- */
-export function decorateHandler<R extends Request, This>(
-  cls: RequestClass<R>,
-  handler: (this: This, req: R) => HandlerResult,
-  context: ClassMethodDecoratorContext<This>,
-): (this: This, req: R) => HandlerResult {
-  function decorated(this: This, ...args: [R] | [Environ, StartResponse]): HandlerResult | Body | Promise<Body> {
-    if (args.length === 2 && typeof args[1] === 'function') {
-      const [environ, startResponse] = args;
-      return wrapHandler(cls, (req) => handler.call(this, req))(environ, startResponse);
-    }
-    return handler.call(this, args[0] as R);
-  }
-  Object.defineProperty(decorated, DECORATED, { value: true });
-  if (!context.static && !context.private) {
-    const name = context.name;
-    context.addInitializer(function bind(this: This) {
-      const self = this as Record<string | symbol, unknown>;
-      self[name] = (self[name] as typeof decorated).bind(this);
-      Object.defineProperty(self[name], DECORATED, { value: true });
-    });
-  }
-  return decorated as (this: This, req: R) => HandlerResult;
-}
-
-/**
- * Gives a method decorated with `@Request.application` its App type (decorators cannot change
- * a declared type in TypeScript). Throws a `TypeError` for a function that was not decorated.
- *
- * @example
- * ```ts
- * class Site {
- *   @Request.application
- *   handle(req: Request) { return new Response('hi'); }
- * }
- * serve(asApp(new Site().handle));
- * ```
- */
-export function asApp(method: (req: never) => HandlerResult): App {
-  if (!(method as unknown as Record<symbol, unknown>)[DECORATED]) {
-    throw new TypeError('asApp expects a method decorated with @Request.application');
-  }
-  return method as unknown as App;
 }
 
 /**

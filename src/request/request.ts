@@ -22,7 +22,7 @@ import type { FileStorage, FileStorageFactory } from '../datastructures/file-sto
 import { readMultipart, requestParts } from './multipart/request-body.js';
 import type { MultipartResult } from './multipart/parse.js';
 import type { Part } from './multipart/parts.js';
-import { decorateHandler, wrapHandler, type Handler, type HandlerResult, type RequestClass } from './application.js';
+import { applicationOf, defineReceiverBound, type Application } from './decorate.js';
 import { decodeUtf8 } from '../http/utf8.js';
 import { after, settle, type Eventually } from './eventually.js';
 
@@ -106,28 +106,33 @@ export class Request extends RequestHeaderAccessors {
 
   /**
    * Turns a handler `(req) => Response | App` into an App, building requests of the class it is
-   * called on. Thrown `HTTPException`s become their responses, other errors a 500 (written to
-   * `tsgi.errors`). Also a standard method decorator (`@Request.application`).
+   * read from (`MyRequest.application` builds `MyRequest`s). Thrown `HTTPException`s become their
+   * responses, other errors a 500 (written to `tsgi.errors`).
+   *
+   * It is also a method decorator, standard (TC39) and legacy (`experimentalDecorators`), and it
+   * does not need to be called with the class as `this` (esbuild, Bun and Deno call a decorator
+   * without it): `const app = MyRequest.application; app(handler)` works too. A decorated method
+   * is bound to its instance and still accepts a `Request`; `asApp` gives it the App type.
    *
    * @example
    * ```ts
    * export default Request.application((req) =>
    *   req.method === 'GET' ? new Response('hi') : new MethodNotAllowed(['GET']).getResponse());
+   *
+   * class Site {
+   *   @Request.application
+   *   handle(req: Request): Response {
+   *     return new Response(`hi from ${req.path}`);
+   *   }
+   * }
+   * export const site = asApp(new Site().handle);
    * ```
    */
-  static application<R extends Request, This, M extends (this: This, req: R) => HandlerResult>(
-    this: RequestClass<R>,
-    method: M,
-    context: ClassMethodDecoratorContext<This, M>,
-  ): M;
-  static application<R extends Request>(this: RequestClass<R>, handler: Handler<R>): App;
-  static application<R extends Request, This>(
-    this: RequestClass<R>,
-    handler: (this: This, req: R) => HandlerResult,
-    context?: ClassMethodDecoratorContext<This>,
-  ): App | ((this: This, req: R) => HandlerResult) {
-    if (context === undefined) return wrapHandler(this, handler as Handler<R>);
-    return decorateHandler(this, handler, context);
+  // A getter at run time (see the static block): reading it on a subclass gives that subclass's.
+  declare static application: Application;
+
+  static {
+    defineReceiverBound(this, 'application', applicationOf);
   }
 
   /**
