@@ -1,4 +1,4 @@
-// Hello world as a class whose method is decorated (TypeScript 5 standard decorators).
+// Hello world as a class whose method is decorated (standard or experimentalDecorators: both work).
 import { Request, Response, asApp } from 'tsgi';
 
 class Greeter {
