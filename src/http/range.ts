@@ -281,20 +281,24 @@ export class IfRange {
 }
 
 /**
- * Parses `If-Range`: a quoted entity tag or an HTTP date; `null` when absent or neither.
+ * Parses `If-Range`: a quoted entity tag or an HTTP date; `null` when absent or empty. A value that
+ * is neither gives an `IfRange` with no validator, which matches nothing: the client asked for a
+ * range only of some version, and a validator we cannot read is not this one (RFC 9110 13.1.5),
+ * so the Range is ignored rather than served from what may be another version.
  *
  * @example
  * ```ts
  * parseIfRange('Sun, 06 Nov 1994 08:49:37 GMT')?.date?.toISOString(); // '1994-11-06T08:49:37.000Z'
+ * parseIfRange('unquoted')?.matches({ etag: 'unquoted' }); // false
  * ```
  */
 export function parseIfRange(header: string | null | undefined): IfRange | null {
-  if (!header) return null;
-  const text = header.trim();
+  const text = header?.trim();
+  if (!text) return null;
   if (text.startsWith('"') || text.startsWith('W/"')) {
-    if (text.length < 2 || !text.endsWith('"') || (text.startsWith('W/') && text.length < 4)) return null;
+    if (text.length < 2 || !text.endsWith('"') || (text.startsWith('W/') && text.length < 4)) return new IfRange();
     return new IfRange(unquoteEtag(text));
   }
   const date = parseHttpDate(text);
-  return date ? new IfRange(undefined, date) : null;
+  return date ? new IfRange(undefined, date) : new IfRange();
 }

@@ -249,6 +249,8 @@ export const CONDITIONAL_CASES: ConditionalCase[] = [
   cond({ Range: 'bytes=x' }),
   cond({ Range: 'bytes=0-4', 'If-Range': '"v1"' }),
   cond({ Range: 'bytes=0-4', 'If-Range': '"v2"' }),
+  cond({ Range: 'bytes=0-4', 'If-Range': 'unquoted' }),
+  cond({ Range: 'bytes=0-4', 'If-Range': 'Monday' }),
   cond({ Range: 'bytes=0-4', 'If-None-Match': '"v1"' }),
   cond({ 'If-Unmodified-Since': 'Sun, 31 Dec 2023 00:00:00 GMT' }),
   cond({ 'If-None-Match': '"v1"' }, 'POST'),

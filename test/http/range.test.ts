@@ -90,9 +90,19 @@ describe('IfRange', () => {
     expect(parseIfRange('"abc"')?.etag).toEqual({ tag: 'abc', weak: false });
     expect(parseIfRange('W/"abc"')?.etag).toEqual({ tag: 'abc', weak: true });
     expect(parseIfRange('Mon, 01 Jan 2024 00:00:00 GMT')?.date?.getTime()).toBe(lastModified.getTime());
-    expect(parseIfRange('garbage')).toBeNull();
-    expect(parseIfRange('"unterminated')).toBeNull();
     expect(parseIfRange(undefined)).toBeNull();
+    expect(parseIfRange('  ')).toBeNull();
+  });
+  it('reads an unreadable validator as one that matches nothing (RFC 9110 13.1.5)', () => {
+    for (const value of ['garbage', '"unterminated', 'W/"', 'Mon, 01 Jan 2024 00:00:00 GMT trailing']) {
+      const ifRange = parseIfRange(value);
+      expect(ifRange, value).not.toBeNull();
+      expect(ifRange!.etag, value).toBeUndefined();
+      expect(ifRange!.date, value).toBeUndefined();
+      expect(ifRange!.matches({ etag: 'garbage', lastModified: new Date() }), value).toBe(false);
+    }
+  });
+  it('writes a parsed validator back', () => {
     expect(String(parseIfRange('"abc"'))).toBe('"abc"');
   });
   it('matches strongly and by exact date', () => {
