@@ -9,6 +9,7 @@ import { parseHttpDate } from '../http/dates.js';
 import { parseEtags, unquoteEtag, type ETags } from '../http/etag.js';
 import { ContentRange, parseIfRange, parseRange, type IfRange, type Range } from '../http/range.js';
 import { knownBytes, type BodyInit } from './body.js';
+import { discardBody } from './discard.js';
 import type { Response } from './response.js';
 
 /**
@@ -130,6 +131,23 @@ function evaluatePreconditions(res: Response, req: ConditionalRequest): 304 | 41
   return undefined;
 }
 
+// What describes the bytes of a body that a 412 no longer carries (its Content-Length becomes 0).
+const REPRESENTATION_HEADERS = [
+  'Content-Type',
+  'Content-Encoding',
+  'Content-Language',
+  'Content-Range',
+  'Content-MD5',
+  'Content-Disposition',
+];
+
+/** Sets a new body and closes the old one, which will never be sent. */
+async function replaceBody(res: Response, body: BodyInit): Promise<void> {
+  const old = res.body;
+  res.body = body;
+  await discardBody(old);
+}
+
 const encoder = new TextEncoder();
 
 function randomBoundary(): string {
@@ -221,6 +239,12 @@ export async function makeConditional<R extends Response>(
   const outcome = evaluatePreconditions(res, req);
   if (outcome !== undefined) {
     res.status = outcome;
+    // Neither carries the representation: a file behind the body is never opened, a stream is
+    // cancelled now. A 304 keeps the headers (serving drops those it must not carry).
+    const length = res.headers.get('Content-Length');
+    await replaceBody(res, '');
+    if (outcome === 304) res.headers.setOrDelete('Content-Length', length);
+    else for (const name of REPRESENTATION_HEADERS) res.headers.delete(name);
     return res;
   }
   if (acceptRanges !== 'bytes' || code !== 200 || !isSafe(req.method) || !req.range) return res;
@@ -234,7 +258,7 @@ export async function makeConditional<R extends Response>(
   if (resolution.status === 200) return res;
   if (resolution.status === 416) {
     res.status = 416;
-    res.body = '';
+    await replaceBody(res, '');
     res.headers.delete('Content-Type');
     res.headers.set('Content-Range', `bytes */${source.length}`);
     return res;

@@ -12,7 +12,10 @@ type AnyIterator = Iterator<Uint8Array> | AsyncIterator<Uint8Array>;
 
 /** Options for {@link AppRun.start}. */
 export interface AppRunOptions {
-  /** Pull and discard the body instead of keeping it (what a server does for HEAD). Default: HEAD. */
+  /**
+   * Drop the body instead of keeping it, closing it once the headers are final (what a server does
+   * for HEAD). Default: HEAD.
+   */
   dropBody?: boolean;
 }
 
@@ -95,7 +98,14 @@ export class AppRun {
     if (chunk.byteLength === 0) return undefined;
     if (!this.#started) throw new Error('the body produced a chunk before startResponse was called');
     this.headersSent = true;
-    return this.#dropBody ? undefined : chunk;
+    if (this.#dropBody) {
+      // HEAD: with the headers final nothing more is sent, so the body stops here, as a server
+      // stops it (rule 7.6); pulling on would never end for an endless stream.
+      this.#done = true;
+      await this.close();
+      return undefined;
+    }
+    return chunk;
   }
 
   /**

@@ -8,6 +8,7 @@ import { isBodyless, parseStatusLine, STATUS_PHRASES, statusLine } from '../http
 import { contentTypeFor, parseContentType } from '../http/content-type.js';
 import { serializeDeleteCookie, serializeSetCookie, type CookieOptions } from '../http/cookies.js';
 import { closingBody, closingBytes, collectBody, knownBody, type BodyInit } from './body.js';
+import { unsentBody } from './discard.js';
 import { makeConditional, type ConditionalOptions, type ConditionalRequest } from './conditional.js';
 import { ResponseHeaderAccessors } from './header-accessors.js';
 import { buildHeaders, DEFAULT_CONTENT_TYPE, dropBodyHeaders, headerList, ResponseState, runOnClose } from './state.js';
@@ -326,6 +327,13 @@ export class Response extends ResponseHeaderAccessors {
       const body = this.#r.body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
       known = this.#r.known = await collectBody(body);
       this.#r.body = known;
+      // The length is known now. Without a headers object it is served from `known`; with one
+      // (someone read `res.headers` first) it must be written there. A length already given
+      // (the GET length of a HEAD answer) is left as it is.
+      const headers = this.#r.headers;
+      if (headers !== undefined && !headers.has('Content-Length')) {
+        appendTrusted(headers, 'Content-Length', String(known.byteLength));
+      }
     }
     return known instanceof TextBody ? known.bytes : known;
   }
@@ -355,6 +363,8 @@ export class Response extends ResponseHeaderAccessors {
     startResponse(state.status, headers);
     const onClose = state.onClose;
     if (isBodyless(code) || environ.REQUEST_METHOD === 'HEAD') {
+      // A stream that is not sent is still closed: it may hold an upstream connection or a file.
+      if (state.known === undefined) return unsentBody(state.body, () => runOnClose(state));
       if (!onClose) return [];
       return closingBytes(undefined, () => runOnClose(state));
     }

@@ -173,3 +173,103 @@ describe('ranges (RFC 9110 14)', () => {
     expect(await res.text()).toBe('0');
   });
 });
+
+describe('If-Range that cannot be read', () => {
+  // RFC 9110 13.1.5: a validator that does not match means the Range is ignored; one we cannot
+  // read matches nothing, so a resumed download is never stitched from two versions.
+  it.each(['unquoted', '"unterminated', 'Mon, 01 Jan 2024 00:00:00 GMT trailing', 'Monday'])(
+    'If-Range: %s answers the full 200',
+    async (ifRange) => {
+      const res = new Response(DATA);
+      res.setEtag('v2');
+      res.headers.set('Last-Modified', MODIFIED);
+      await res.makeConditional(req({ Range: 'bytes=0-4', 'If-Range': ifRange }), { acceptRanges: true });
+      expect(res.statusCode).toBe(200);
+      expect(await res.text()).toBe('0123456789');
+    },
+  );
+});
+
+/** A stream and an iterator that record whether they were cancelled / returned. */
+function trackedBodies(): { stream: ReadableStream<Uint8Array>; iterator: AsyncGenerator<Uint8Array>; closed: string[] } {
+  const closed: string[] = [];
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      controller.enqueue(DATA);
+    },
+    cancel() {
+      closed.push('stream');
+    },
+  });
+  const iterator = (async function* () {
+    try {
+      for (;;) yield DATA;
+    } finally {
+      closed.push('iterator');
+    }
+  })();
+  return { stream, iterator, closed };
+}
+
+describe('bodies that are not sent are closed', () => {
+  it.each([
+    ['412', { 'If-Match': '"nope"' }, 412],
+    ['304', { 'If-None-Match': '"v1"' }, 304],
+  ])('%s: the stream body is cancelled and dropped', async (_name, headers, status) => {
+    const { stream, closed } = trackedBodies();
+    const res = new Response(stream, { mimetype: 'text/plain' });
+    res.setEtag('v1');
+    await res.makeConditional(req(headers));
+    expect(res.statusCode).toBe(status);
+    expect(closed).toEqual(['stream']);
+    expect(res.isStreamed).toBe(false);
+  });
+  it('412 drops the representation headers and answers an empty body', async () => {
+    const res = resource();
+    res.headers.set('Content-Encoding', 'gzip');
+    res.headers.set('Content-Disposition', 'attachment');
+    await res.makeConditional(req({ 'If-Match': '"nope"' }));
+    expect(res.statusCode).toBe(412);
+    for (const name of ['Content-Type', 'Content-Encoding', 'Content-Disposition']) expect(res.headers.has(name)).toBe(false);
+    expect(res.headers.get('Content-Length')).toBe('0');
+    expect(res.headers.get('ETag')).toBe('"v1"');
+    const served = await Request.blank('/').getResponse(res);
+    expect(served.statusCode).toBe(412);
+    expect(await served.text()).toBe('');
+  });
+  it('304 keeps the Content-Length of the representation it stands for', async () => {
+    const res = await run({ 'If-None-Match': '"v1"' });
+    expect(res.statusCode).toBe(304);
+    expect(res.headers.get('Content-Length')).toBe('10');
+  });
+  it('an iterator body turned into a 412 is returned once', async () => {
+    const { iterator, closed } = trackedBodies();
+    await iterator.next(); // mid-body: its finally is pending
+    const res = new Response(iterator);
+    res.setEtag('v1');
+    await res.makeConditional(req({ 'If-Match': '"nope"' }));
+    expect(closed).toEqual(['iterator']);
+    const served = await Request.blank('/').getResponse(res);
+    expect(served.statusCode).toBe(412);
+    expect(closed).toEqual(['iterator']);
+  });
+  it('416: the dropped body is closed', async () => {
+    const file = fakeFile(DATA);
+    let returned = 0;
+    const body: RangeableBody = {
+      size: file.size,
+      slice: (start, end) => file.slice(start, end),
+      [Symbol.asyncIterator]: () => ({
+        next: async () => ({ done: true, value: undefined }),
+        return: async () => {
+          returned++;
+          return { done: true, value: undefined };
+        },
+      }),
+    };
+    const res = await run({ Range: 'bytes=50-' }, { acceptRanges: true }, 'GET', body);
+    expect(res.statusCode).toBe(416);
+    expect(returned).toBe(1);
+    expect(file.reads).toEqual([]);
+  });
+});
