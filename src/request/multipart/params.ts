@@ -19,13 +19,20 @@ const BACKSLASH = 0x5c;
  * Splits `form-data; name="a"; filename*=UTF-8''%E2%82%AC.txt` into its value and parameters.
  * Never throws: parameters that cannot be read are skipped.
  *
+ * With `formData` (a part's Content-Disposition), quoted values are also decoded the way the HTML
+ * standard's multipart encoder escapes names and file names: `%22` is `"`, `%0D` is CR and `%0A`
+ * is LF (as Werkzeug 2.3+ does for `%22`). Nothing else is percent-decoded: browsers send a `%`
+ * as it is, so `100%.txt` stays `100%.txt` (and a file really named `a%22.txt` arrives as `a".txt`,
+ * which no server can tell apart).
+ *
  * @example
  * ```ts
  * parseOptions('form-data; name="file"; filename="a b.txt"');
  * // { value: 'form-data', params: Map { 'name' => 'file', 'filename' => 'a b.txt' } }
+ * parseOptions('form-data; name="f"; filename="a %22b%22.txt"', true).params.get('filename'); // 'a "b".txt'
  * ```
  */
-export function parseOptions(header: string): ParsedOptions {
+export function parseOptions(header: string, formData = false): ParsedOptions {
   const semi = header.indexOf(';');
   const value = (semi === -1 ? header : header.slice(0, semi)).trim().toLowerCase();
   // A Map, not an object: a null-prototype object with client-chosen keys is ten times slower
@@ -59,6 +66,7 @@ export function parseOptions(header: string): ParsedOptions {
       }
       paramValue = header.slice(start, Math.min(i, len));
       if (escaped) paramValue = unquote(paramValue);
+      if (formData && paramValue.includes('%')) paramValue = unescapeFormData(paramValue);
       i++; // closing quote
       while (i < len && header.charCodeAt(i) !== 0x3b) i++;
     } else {
@@ -82,6 +90,13 @@ export function parseOptions(header: string): ParsedOptions {
 function unquote(inner: string): string {
   if (!inner.includes('\\') || inner.startsWith('\\\\')) return inner;
   return inner.replace(/\\(["\\])/g, '$1');
+}
+
+const FORM_ESCAPES: Record<string, string> = { '%22': '"', '%0d': '\r', '%0a': '\n' };
+
+/** Undoes the HTML standard's escaping of `"`, CR and LF in multipart names and file names. */
+function unescapeFormData(inner: string): string {
+  return inner.replace(/%(?:22|0[dD]|0[aA])/g, (escape) => FORM_ESCAPES[escape.toLowerCase()]);
 }
 
 /** Adds RFC 2231 / 5987 parameters (`name*`, `name*0*`...), which win over plain ones (RFC 6266). */

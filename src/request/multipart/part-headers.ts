@@ -59,7 +59,7 @@ const SIMPLE_SUFFIX_LENGTH = 5;
 /**
  * The common case read straight from the bytes: a block that is exactly one
  * `Content-Disposition: form-data; name="..."` line and the blank line, with a printable-ASCII name
- * free of quotes and backslashes (nearly every text field a browser sends). Gives what
+ * free of quotes, backslashes and `%` (nearly every text field a browser sends). Gives what
  * `parseGeneral` would give for it, without decoding, regexes or a parameter map; `undefined`
  * for anything else, which then takes the general path.
  */
@@ -73,8 +73,8 @@ function parseSimpleField(block: Uint8Array): PartInfo | undefined {
   let name = '';
   for (let k = SIMPLE_PREFIX_LENGTH; k < nameEnd; k++) {
     const c = block[k];
-    // Printable ASCII but `"` (which would end the value early) and `\` (an escape).
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return undefined;
+    // Printable ASCII but `"` (which would end the value early), `\` and `%` (escapes).
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c || c === 0x25) return undefined;
     name += String.fromCharCode(c);
   }
   return new SimpleFieldInfo(name);
@@ -145,7 +145,7 @@ function parseGeneral(block: Uint8Array): PartInfo {
   if (disposition === undefined) {
     throw new BadRequest('A multipart part has no Content-Disposition header.');
   }
-  const { params } = parseOptions(disposition);
+  const { params } = parseOptions(disposition, true);
   const name = params.get('name');
   if (name === undefined) {
     throw new BadRequest(`A multipart part's Content-Disposition has no name: ${describe(disposition)}.`);
