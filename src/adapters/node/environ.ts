@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { consoleErrors, emptyInput, headerKey, TSGI_VERSION, type Environ, type ErrorStream } from '../../gateway.js';
+import { BadRequest } from '../../errors.js';
 import { NodeInput } from './input.js';
 import { internalize, storeHeader } from './store-header.js';
 import { decodePath } from '../../request/decode-path.js';
@@ -80,7 +81,8 @@ interface ExpressRequest extends IncomingMessage {
 }
 
 /**
- * The environ for one request.
+ * The environ for one request. Throws `BadRequest` for a request the app must not see: one with
+ * more than one `Host` header (RFC 9112 section 3.2), which `toNodeListener` answers with a 400.
  *
  * @example
  * ```ts
@@ -124,6 +126,9 @@ export function buildEnviron(req: IncomingMessage, context: EnvironContext = { e
     if (key === null) continue;
     const value = raw[i + 1];
     if (!storeHeader(environ, key, value)) {
+      // Two Host lines name two targets: which one the app would see is a guess a proxy in front
+      // may have guessed otherwise (RFC 9112 3.2 says 400).
+      if (key === 'HTTP_HOST') throw new BadRequest('The request has more than one Host header (RFC 9112 section 3.2).');
       // A repeated header: one line of comma-joined values (RFC 9110 5.3); cookies join with `; `.
       environ[key] = `${environ[key] as string}${key === 'HTTP_COOKIE' ? '; ' : ', '}${value}`;
     }

@@ -8,6 +8,7 @@ import { formatAccessLog } from './access-log.js';
 import { buildEnviron, type EnvironContext } from './environ.js';
 import { Exchange, type ListenerState } from './exchange.js';
 import { NodeInput } from './input.js';
+import { refuseRequest } from './refuse.js';
 import { optionsChecker, type OptionNames } from '../../options.js';
 
 /** A `node:http` request listener. */
@@ -81,7 +82,13 @@ export function createListener(app: App, options: NodeListenerOptions, control: 
   }
 
   return function tsgiListener(req: IncomingMessage, res: ServerResponse): void {
-    const environ = buildEnviron(req, context);
+    let environ: Environ;
+    try {
+      environ = buildEnviron(req, context);
+    } catch (error) {
+      refuseRequest(res, error, errors);
+      return;
+    }
     if (environ['tsgi.input'] instanceof NodeInput) {
       // Node parses a body only after this event, even one that came in the same packet as the
       // head, as small bodies do. One microtask later such a body is all there: the app then gets

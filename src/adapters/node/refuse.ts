@@ -1,0 +1,32 @@
+/**
+ * Answering a request that is refused before the app runs (its head is malformed in a way Node's
+ * parser lets through, such as two Host headers).
+ * @module
+ */
+import type { ServerResponse } from 'node:http';
+import { HTTPException } from '../../errors.js';
+import type { ErrorStream } from '../../gateway.js';
+
+/**
+ * Answers `error` (an `HTTPException`, else a 500) with a short plain-text page and closes the
+ * connection: a request whose head is broken says nothing reliable about the next one on it.
+ *
+ * @example
+ * ```ts
+ * try { environ = buildEnviron(req, context); } catch (error) { return refuseRequest(res, error, errors); }
+ * ```
+ */
+export function refuseRequest(res: ServerResponse, error: unknown, errors: ErrorStream): void {
+  const known = error instanceof HTTPException;
+  if (!known) errors.write(`tsgi: error while reading a request head\n${error instanceof Error ? error.stack : String(error)}\n`);
+  const code = known ? error.code : 500;
+  const body = Buffer.from(known ? `${error.code} ${error.phrase}\n\n${error.description}\n` : 'Internal Server Error\n');
+  if (res.headersSent || res.destroyed) return;
+  res.shouldKeepAlive = false;
+  res.writeHead(code, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(body.byteLength),
+    Connection: 'close',
+  });
+  res.end(body);
+}
