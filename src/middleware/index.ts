@@ -8,5 +8,7 @@ export { dispatcher } from './dispatcher.js';
 export type { Mounts } from './dispatcher.js';
 export { compress, webCodecs, isCompressible } from './compress.js';
 export type { CompressOptions, CodecFactory } from './compress.js';
+export { cors } from './cors.js';
+export type { CorsOptions, OriginPredicate } from './cors.js';
 export { lint, LintError } from './lint.js';
 export type { LintOptions } from './lint.js';
