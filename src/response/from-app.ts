@@ -13,8 +13,8 @@ type AnyIterator = Iterator<Uint8Array> | AsyncIterator<Uint8Array>;
 /** Options for {@link AppRun.start}. */
 export interface AppRunOptions {
   /**
-   * Drop the body instead of keeping it, closing it once the headers are final (what a server does
-   * for HEAD). Default: HEAD.
+   * Drop the body instead of keeping it, closing it once the headers are final (with a
+   * Content-Length, one byte past it), as a server does for HEAD. Default: HEAD.
    */
   dropBody?: boolean;
 }
@@ -49,6 +49,7 @@ export class AppRun {
   #iterator: AnyIterator | undefined;
   #pending: Uint8Array | undefined;
   #done = false;
+  #dropped = 0;
 
   private constructor(dropBody: boolean) {
     this.#dropBody = dropBody;
@@ -99,10 +100,14 @@ export class AppRun {
     if (!this.#started) throw new Error('the body produced a chunk before startResponse was called');
     this.headersSent = true;
     if (this.#dropBody) {
-      // HEAD: with the headers final nothing more is sent, so the body stops here, as a server
-      // stops it (rule 7.6); pulling on would never end for an endless stream.
-      this.#done = true;
-      await this.close();
+      // HEAD: nothing is sent, so the body is stopped as a server stops it (rule 7.6): pulling
+      // on would never end for an endless stream. Bytes up to the Content-Length and one more are
+      // still pulled, so that lint can tell a HEAD body that disagrees with it (rule 7.5).
+      this.#dropped += chunk.byteLength;
+      if (!(this.#dropped <= declaredLength(this.headers))) {
+        this.#done = true;
+        await this.close();
+      }
       return undefined;
     }
     return chunk;
@@ -146,6 +151,14 @@ export class AppRun {
     const iterator = this.#iterator;
     if (iterator?.return) await iterator.return();
   }
+}
+
+/** The Content-Length of a header list as a number; -1 when absent or not digits. */
+function declaredLength(headers: HeaderList): number {
+  for (const [name, value] of headers) {
+    if (name.length === 14 && name.toLowerCase() === 'content-length') return /^\d+$/.test(value) ? Number(value) : -1;
+  }
+  return -1;
 }
 
 function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {

@@ -120,6 +120,22 @@ describe.each(Object.entries(servers))('%s', (_server, send) => {
   }
 });
 
+describe('the test client stops a HEAD body', () => {
+  let closed: string[] = [];
+  const sized: App = (_environ, startResponse) => {
+    startResponse('200 OK', [['Content-Type', 'text/plain'], ['Content-Length', '5']]);
+    return endlessGenerator(closed);
+  };
+  it('one byte past its Content-Length, so lint still sees one that disagrees (rule 7.5)', { timeout: 5000 }, async () => {
+    closed = [];
+    expect((await new Client(sized, { lint: false }).head('/')).statusCode).toBe(200);
+    expect(closed).toEqual(['generator']);
+    closed = [];
+    await expect(new Client(sized).head('/')).rejects.toThrow(/7\.5/);
+    expect(closed).toEqual(['generator']);
+  });
+});
+
 describe('discardBody and unsentBody', () => {
   it('leave bytes, strings and locked streams alone', async () => {
     const closed: string[] = [];
