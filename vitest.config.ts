@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^tsgi\/node$/, replacement: src('adapters/node/index.ts') },
       { find: /^tsgi\/fetch$/, replacement: src('adapters/fetch/index.ts') },
       { find: /^tsgi\/middleware$/, replacement: src('middleware/index.ts') },
+      { find: /^tsgi\/session$/, replacement: src('session/index.ts') },
     ],
   },
   test: {
