@@ -21,3 +21,9 @@ export {
 } from './timestamp-signer.js';
 export { Serializer, encodeJson, decodeJson, type JsonValue, type Loaded } from './serializer.js';
 export { encodeBase64Url, decodeBase64Url } from './base64url.js';
+export { MAX_COOKIE_BYTES } from './cookie-size.js';
+export { setSignedCookie, getSignedCookie, type SignedCookie, type HasCookies } from './signed-cookie.js';
+export { Session, type SessionData } from './session.js';
+export { MemoryStore, type SessionStore, type MemoryStoreOptions } from './store.js';
+export { sessions, getSession } from './middleware.js';
+export { DEFAULT_SESSION_MAX_AGE, type SessionOptions } from './options.js';

@@ -63,7 +63,7 @@ export class TimestampSigner extends Signer {
     this.maxSkew = options.maxSkew ?? DEFAULT_MAX_SKEW;
     checkSeconds('TimestampSigner', 'maxSkew', this.maxSkew);
     if (options.now !== undefined && typeof options.now !== 'function') throw new TypeError('TimestampSigner: now must be a function');
-    this.#now = options.now ?? Date.now;
+    this.#now = options.now ?? (() => Date.now()); // read each time, so fake clocks in tests apply
   }
 
   /** The current time in whole seconds, by the signer's clock. */
