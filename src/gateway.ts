@@ -44,6 +44,11 @@ export interface Environ {
   'tsgi.run_once'?: boolean;
   /** Set by a server that wants application errors thrown to it, not answered (spec rule 3.19). */
   'tsgi.throw_errors'?: boolean;
+  /**
+   * Set by a development server (`serve(app, { debug: true })`, `debugErrors`) that wants
+   * unexpected errors answered with the development error page, for local requests only (spec rule 3.21).
+   */
+  'tsgi.debug'?: boolean;
   [key: string]: unknown;
 }
 

@@ -7,6 +7,8 @@ import { HTTPException, InternalServerError } from '../errors.js';
 import type { Request } from './request.js';
 import { hasCleanup, runCleanup, withCleanup } from './cleanup.js';
 import { badHandlerResult } from './handler-result.js';
+import { debugErrorApp, debugPageWanted, logUnhandled } from '../debug/gate.js';
+import { optionsChecker } from '../options.js';
 
 /** What a handler may return: a `Response` (which is an App), any other App, or a promise of one. */
 export type HandlerResult = App | Promise<App>;
@@ -17,23 +19,41 @@ export type Handler<R extends Request> = (req: R) => HandlerResult;
 /** A class that builds requests from an environ (`Request` or a subclass). */
 export type RequestClass<R extends Request> = new (environ: Environ) => R;
 
+/** Options of `Request.application` (the plain form) and of `errorResponse`. */
+export interface ApplicationOptions {
+  /**
+   * Answer unexpected errors with the development error page (the error, its causes, the stack
+   * with source lines, the request) instead of the generic 500, to requests from this machine
+   * only (loopback peer and `Host`); everyone else still gets the generic 500. Off by default;
+   * `NODE_ENV` plays no part. A `Request` subclass field `debug = true` does the same for every
+   * form, decorators included, and `serve(app, { debug: true })` for every app it serves.
+   */
+  debug?: boolean;
+}
+
+/** @internal Checks `Request.application`'s and `errorResponse`'s options. */
+export const checkApplicationOptions = optionsChecker<ApplicationOptions>('Request.application', { debug: true });
+
 /**
  * The answer for an error thrown by a handler: an `HTTPException` serves its own response; any
  * other error is written to `tsgi.errors` and answered with a 500 that reveals nothing, whose
  * `startResponse` call carries the error (rule 9.2: the test client shows it as `res.error`).
  * When the server set `tsgi.throw_errors` (rule 3.19, the test client's `throwErrors`), such an
- * error is thrown again instead, unchanged.
+ * error is thrown again instead, unchanged. With `debug` (or the server's `tsgi.debug`, rule
+ * 3.21), a request from this machine gets the development error page instead of the plain 500.
  *
  * @example
  * ```ts
  * const res = errorResponse(new NotFound(), environ); // a 404 response
+ * const page = errorResponse(new Error('kaput'), environ, { debug: true }); // the error page, locally
  * ```
  */
-export function errorResponse(error: unknown, environ: Environ): App {
+export function errorResponse(error: unknown, environ: Environ, options?: ApplicationOptions): App {
   if (error instanceof HTTPException) return error.getResponse(environ);
   if (environ['tsgi.throw_errors'] === true) throw error;
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  environ['tsgi.errors'].write(`tsgi: unhandled error in ${environ.REQUEST_METHOD} ${environ.PATH_INFO}: ${detail}\n`);
+  if (options !== undefined) checkApplicationOptions(options);
+  logUnhandled(error, environ);
+  if (debugPageWanted(environ, options?.debug === true)) return debugErrorApp(error);
   const page = new InternalServerError().getResponse(environ);
   return (env, startResponse) => page(env, (status, headers) => startResponse(status, headers, error));
 }
@@ -47,33 +67,40 @@ export function errorResponse(error: unknown, environ: Environ): App {
 export function wrapHandler<R extends Request>(
   cls: RequestClass<R>,
   invoke: (req: R) => HandlerResult,
+  options: ApplicationOptions = {},
 ): (environ: Environ, startResponse: StartResponse) => Body | Promise<Body> {
+  const appDebug = options.debug === true;
   return (environ, startResponse) => {
+    // `debug` is read when an error is answered: the app's option, else the request's field.
+    let req: R | undefined;
     let result: unknown;
     try {
-      result = invoke(new cls(environ));
+      req = new cls(environ);
+      result = invoke(req);
     } catch (error) {
-      return answerError(error, environ, startResponse);
+      return answerError(error, environ, startResponse, appDebug || req?.debug === true);
     }
     if (typeof result === 'function') return serveWithCleanup(result as App, environ, startResponse);
     if (typeof (result as PromiseLike<unknown> | null)?.then !== 'function') {
-      return answerError(badHandlerResult(result, false), environ, startResponse);
+      return answerError(badHandlerResult(result, false), environ, startResponse, appDebug || req?.debug === true);
     }
     return Promise.resolve(result as PromiseLike<unknown>).then(
       (app) =>
         typeof app === 'function'
           ? serveWithCleanup(app as App, environ, startResponse)
-          : answerError(badHandlerResult(app, true), environ, startResponse),
-      (error: unknown) => answerError(error, environ, startResponse),
+          : answerError(badHandlerResult(app, true), environ, startResponse, appDebug || req!.debug === true),
+      (error: unknown) => answerError(error, environ, startResponse, appDebug || req!.debug === true),
     );
   };
 }
 
+const DEBUG: ApplicationOptions = Object.freeze({ debug: true });
+
 /** Serves `errorResponse(error)`; when that rethrows (`tsgi.throw_errors`), cleanups still run. */
-function answerError(error: unknown, environ: Environ, startResponse: StartResponse): Body | Promise<Body> {
+function answerError(error: unknown, environ: Environ, startResponse: StartResponse, debug: boolean): Body | Promise<Body> {
   let app: App;
   try {
-    app = errorResponse(error, environ);
+    app = errorResponse(error, environ, debug ? DEBUG : undefined);
   } catch (rethrown) {
     void runCleanup(environ);
     throw rethrown;

@@ -13,7 +13,9 @@
  * @module
  */
 import type { App, Body, Environ, StartResponse } from '../gateway.js';
-import { wrapHandler, type Handler, type HandlerResult, type RequestClass } from './application.js';
+import {
+  checkApplicationOptions, wrapHandler, type ApplicationOptions, type Handler, type HandlerResult, type RequestClass,
+} from './application.js';
 import type { Request } from './request.js';
 
 /** A method as a decorator sees it. */
@@ -234,8 +236,11 @@ export interface Application {
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<(req: R) => T>,
   ): TypedPropertyDescriptor<(req: R) => T>;
-  /** Wraps a handler into an App (last: TypeScript tries a decorator against the overloads in order). */
-  <R extends Request>(this: RequestClass<R> | void, handler: Handler<R>): App;
+  /**
+   * Wraps a handler into an App (last: TypeScript tries a decorator against the overloads in
+   * order). `options.debug` turns on the development error page for requests from this machine.
+   */
+  <R extends Request>(this: RequestClass<R> | void, handler: Handler<R>, options?: ApplicationOptions): App;
 }
 
 /**
@@ -270,11 +275,12 @@ export function applicationOf<R extends Request>(cls: RequestClass<R>): Applicat
   return methodDecorator(
     `@${cls.name || 'Request'}.application`,
     (method) => appMethod(cls, method),
-    (handler: Handler<R>): App => {
+    (handler: Handler<R>, options?: ApplicationOptions): App => {
       if (typeof handler !== 'function') {
         throw new TypeError(`${cls.name || 'Request'}.application expects a handler function or a method to decorate`);
       }
-      return wrapHandler(cls, handler);
+      checkApplicationOptions(options);
+      return wrapHandler(cls, handler, options);
     },
   ) as Application;
 }

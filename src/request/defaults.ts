@@ -27,4 +27,5 @@ export const REQUEST_DEFAULTS = Object.freeze({
   maxFileSize: Infinity,
   fileStorage: null,
   acceptContentEncodings: false,
+  debug: false,
 });

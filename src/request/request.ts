@@ -74,6 +74,12 @@ export class Request extends RequestHeaderAccessors {
    * body, `true` accepts every encoding a decoder is known for, a list accepts those named.
    */
   declare acceptContentEncodings: boolean | readonly string[];
+  /**
+   * Answer an unexpected error of this request with the development error page (only when it
+   * comes from this machine; see `Request.application`'s `debug` option). `false` by default; set
+   * `override debug = true` in a subclass while developing, which works for the decorator too.
+   */
+  declare debug: boolean;
 
   #method: string | undefined;
   #host: string | undefined;
@@ -107,7 +113,9 @@ export class Request extends RequestHeaderAccessors {
   /**
    * Turns a handler `(req) => Response | App` into an App, building requests of the class it is
    * read from (`MyRequest.application` builds `MyRequest`s). Thrown `HTTPException`s become their
-   * responses, other errors a 500 (written to `tsgi.errors`).
+   * responses, other errors a 500 (written to `tsgi.errors`). While developing, `{ debug: true }`
+   * (or a subclass field `debug = true`) shows requests from this machine the development error
+   * page instead: the error, its causes, the stack with source lines and the request.
    *
    * It is also a method decorator, standard (TC39) and legacy (`experimentalDecorators`), and it
    * does not need to be called with the class as `this` (esbuild, Bun and Deno call a decorator
@@ -118,6 +126,8 @@ export class Request extends RequestHeaderAccessors {
    * ```ts
    * export default Request.application((req) =>
    *   req.method === 'GET' ? new Response('hi') : new MethodNotAllowed(['GET']).getResponse());
+   *
+   * export const dev = Request.application(() => { throw new Error('kaput'); }, { debug: true });
    *
    * class Site {
    *   @Request.application
