@@ -12,3 +12,4 @@ export { cors } from './cors.js';
 export type { CorsOptions, OriginPredicate } from './cors.js';
 export { lint, LintError } from './lint.js';
 export type { LintOptions } from './lint.js';
+export { debugErrors } from './debug-errors.js';

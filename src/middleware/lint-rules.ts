@@ -118,6 +118,10 @@ function checkTsgiKeys(environ: Environ, report: Report): void {
   if (throwErrors !== undefined && typeof throwErrors !== 'boolean') {
     report('3.19', 'server', `tsgi.throw_errors must be a boolean, got ${describe(throwErrors)}`);
   }
+  const debug = environ['tsgi.debug'];
+  if (debug !== undefined && typeof debug !== 'boolean') {
+    report('3.21', 'server', `tsgi.debug must be a boolean, got ${describe(debug)}`);
+  }
 }
 
 /**
