@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '../../gateway.js';
 import { createListener, LISTENER_OPTIONS, type ListenerControl, type NodeListenerOptions } from './listener.js';
 import { optionsChecker } from '../../options.js';
+import { debugErrors } from '../../middleware/debug-errors.js';
 
 /** Options of {@link serve}; any other `http.createServer` option is passed on to it. */
 export interface ServeOptions
@@ -25,6 +26,11 @@ export interface ServeOptions
   handleSignals?: boolean;
   /** Serve HTTPS with these TLS options (`key`, `cert`, ...) instead of plain HTTP. */
   tls?: https.ServerOptions;
+  /**
+   * Development only: answer unexpected errors with the development error page (`debugErrors`),
+   * for requests from this machine (loopback peer and `Host`); others get the generic 500. Off by default.
+   */
+  debug?: boolean;
 }
 
 /** A running server, as {@link serve} reports it. */
@@ -52,6 +58,7 @@ const checkOptions = optionsChecker<ServeOptions>('serve', {
   shutdownTimeout: true,
   handleSignals: true,
   tls: true,
+  debug: true,
   // What http.createServer takes (tsgi refuses insecureHTTPParser on its own, with a reason).
   requestTimeout: true,
   joinDuplicateHeaders: true,
@@ -92,6 +99,7 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Runni
     shutdownTimeout = 10_000,
     handleSignals = false,
     tls,
+    debug = false,
     errors,
     scriptName,
     accessLog,
@@ -104,7 +112,7 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Runni
   if (errors) listenerOptions.errors = errors;
   if (scriptName) listenerOptions.scriptName = scriptName;
   if (accessLog) listenerOptions.accessLog = accessLog;
-  const listener = createListener(app, listenerOptions, control);
+  const listener = createListener(debug ? debugErrors(app) : app, listenerOptions, control);
   const nodeOptions: http.ServerOptions = { ...serverOptions, insecureHTTPParser: false };
   const server = tls
     ? https.createServer({ ...tls, ...nodeOptions }, listener)

@@ -26,6 +26,8 @@ export interface ServeCommand {
   reload: boolean;
   accessLog: boolean;
   shutdownTimeout: number;
+  /** Show the development error page to requests from this machine. */
+  debug: boolean;
 }
 
 /** The usage text of `tsgi serve`. */
@@ -42,6 +44,8 @@ Options:
   --port <port>             port to bind, 0 for any free port (default 8000)
   --workers <n>             run n worker processes with node:cluster; a crashed worker is replaced
   --reload                  restart when a file under the module's directory changes (development)
+  --debug                   show errors with their stack and source lines to requests from this
+                            machine (development; everyone else gets a plain 500)
   --no-access-log           do not print one line per request on stdout
   --shutdown-timeout <ms>   how long SIGTERM/SIGINT wait for in-flight requests (default 10000)
   -h, --help                show this help
@@ -76,6 +80,7 @@ export function parseCommand(argv: string[]): ServeCommand | 'help' {
         port: { type: 'string' },
         workers: { type: 'string' },
         reload: { type: 'boolean' },
+        debug: { type: 'boolean' },
         'access-log': { type: 'boolean' },
         'no-access-log': { type: 'boolean' },
         'shutdown-timeout': { type: 'string' },
@@ -95,6 +100,7 @@ export function parseCommand(argv: string[]): ServeCommand | 'help' {
     port: integer('port', values.port, 8000, 0, 65535),
     workers: integer('workers', values.workers, 0, 1, 256),
     reload: values.reload ?? false,
+    debug: values.debug ?? false,
     accessLog: !values['no-access-log'],
     shutdownTimeout: integer('shutdown-timeout', values['shutdown-timeout'], 10_000, 0, 3_600_000),
   };

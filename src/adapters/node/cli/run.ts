@@ -40,11 +40,13 @@ export async function serveInProcess(command: ServeCommand, cwd: string): Promis
     shutdownTimeout: command.shutdownTimeout,
     handleSignals: true,
     accessLog: command.accessLog,
+    debug: command.debug,
   });
   stop = () => void server.close().then(() => process.exit(0));
   if (stopRequested) stop();
   if (!cluster.isWorker) {
     const shown = shownPath(target.file, cwd);
-    process.stdout.write(`tsgi: serving ${shown} (export ${exportName}) on ${server.url} (pid ${process.pid})\n`);
+    const debug = command.debug ? '; debug: error pages for requests from this machine' : '';
+    process.stdout.write(`tsgi: serving ${shown} (export ${exportName}) on ${server.url} (pid ${process.pid}${debug})\n`);
   }
 }
