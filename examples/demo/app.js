@@ -61,6 +61,14 @@ const routes = {
     );
   },
 
+  // A bug on purpose: `npm start` serves with --debug, so this page shows the development error
+  // page (the error, the stack with these lines, the request) to a browser on this machine.
+  '/oops': (req) => {
+    const id = Number(req.args.get('id') ?? 5);
+    const item = ITEMS.find((candidate) => candidate.id === id); // there is no item 5: undefined
+    return page(item.name, `<p>${escapeHtml(item.language)}</p>`); // a TypeError on item.name
+  },
+
   '/counter': (req) => {
     const visits = (Number.parseInt(req.cookies.visits ?? '0', 10) || 0) + 1;
     const res = page('A visit counter', `<p>You have been here ${visits} time${visits === 1 ? '' : 's'}.</p>`);

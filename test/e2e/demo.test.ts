@@ -41,7 +41,7 @@ describe('npm start serves the demo site', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await res.text();
-    for (const link of ['/time', '/greet?name=World', '/api/items?limit=2', '/form', '/upload', '/counter']) {
+    for (const link of ['/time', '/greet?name=World', '/api/items?limit=2', '/form', '/upload', '/counter', '/oops']) {
       expect(html).toContain(`href="${link}"`);
     }
     expect((await fetch(`${base}/style.css`)).headers.get('content-type')).toMatch(/^text\/css/);
@@ -87,6 +87,16 @@ describe('npm start serves the demo site', () => {
     const cookie = first.headers.get('set-cookie')!.split(';')[0];
     const second = await fetch(`${base}/counter`, { headers: { cookie } });
     expect(await second.text()).toContain('here 2 times.');
+  });
+
+  it('shows the development error page for the page with a bug, to this machine (npm start has --debug)', async () => {
+    const res = await fetch(`${base}/oops`);
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).toContain("TypeError: Cannot read properties of undefined (reading &#39;name&#39;)");
+    expect(html).toContain('examples/demo/app.js');
+    expect(html).toMatch(/<span class="row here"><span class="ln">\d+<\/span>\s+return page\(item\.name/);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
   it('answers 404 for unknown pages', async () => {
