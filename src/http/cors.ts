@@ -9,6 +9,14 @@ import { isToken, splitList } from './grammar.js';
 /**
  * How a CORS answer is built, once the origin is judged. `cors(app, options)` checks the options
  * and fills this in; build one yourself only to use the functions below without the middleware.
+ *
+ * @example
+ * ```ts
+ * const rules: CorsRules = {
+ *   anyOrigin: false, credentials: true, methods: ['GET', 'PUT'],
+ *   allowHeaders: 'reflect', exposeHeaders: [], maxAge: 600,
+ * };
+ * ```
  */
 export interface CorsRules {
   /** Any origin is allowed and answered with `Access-Control-Allow-Origin: *` (never with credentials). */
@@ -25,9 +33,24 @@ export interface CorsRules {
   maxAge: number | undefined;
 }
 
-/** At most this many names are read from `Access-Control-Request-Headers`. */
+/**
+ * At most this many names are read from `Access-Control-Request-Headers`; more make the list
+ * unusable.
+ *
+ * @example
+ * ```ts
+ * parseAccessControlRequestHeaders(Array(CORS_MAX_REQUEST_HEADER_NAMES + 1).fill('x-a').join(',')); // null
+ * ```
+ */
 export const CORS_MAX_REQUEST_HEADER_NAMES = 100;
-/** A longer `Access-Control-Request-Headers` is not read at all (real ones are well under 1 KiB). */
+/**
+ * A longer `Access-Control-Request-Headers` is not read at all (real ones are well under 1 KiB).
+ *
+ * @example
+ * ```ts
+ * parseAccessControlRequestHeaders('a'.repeat(CORS_MAX_REQUEST_HEADERS_LENGTH + 1)); // null
+ * ```
+ */
 export const CORS_MAX_REQUEST_HEADERS_LENGTH = 8192;
 
 /**

@@ -4,10 +4,26 @@
  * @module
  */
 
-/** Longer `Origin` values are refused without being parsed (a real one is under 300 characters). */
+/**
+ * Longer `Origin` values are refused without being parsed (a real one is under 300 characters).
+ *
+ * @example
+ * ```ts
+ * parseOrigin(`https://${'a'.repeat(MAX_ORIGIN_LENGTH)}.com`).error; // 'is longer than 2048 characters'
+ * ```
+ */
 export const MAX_ORIGIN_LENGTH = 2048;
 
-/** The outcome of {@link parseOrigin}: the normalised origin, or why the text is not one. */
+/**
+ * The outcome of {@link parseOrigin}: the normalised origin, or why the text is not one.
+ *
+ * @example
+ * ```ts
+ * const parsed: ParsedOrigin = parseOrigin(text);
+ * if (parsed.error !== undefined) throw new TypeError(`${text} ${parsed.error}`);
+ * parsed.origin; // string
+ * ```
+ */
 export type ParsedOrigin = { origin: string; error?: undefined } | { origin?: undefined; error: string };
 
 /** Schemes whose hosts the WHATWG URL parser canonicalises and whose default port it knows. */

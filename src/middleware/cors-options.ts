@@ -12,18 +12,32 @@ import { optionsChecker } from '../options.js';
 /**
  * Decides whether an origin may read responses. It gets the origin normalised (scheme and host
  * lower-cased, default port dropped; `'null'` for opaque origins) and the request's environ;
- * only `true` allows.
+ * only `true` allows. Malformed origins are refused without calling it.
+ *
+ * @example
+ * ```ts
+ * // Any subdomain of example.com over HTTPS (the dot before it matters):
+ * const origins: OriginPredicate = (origin) => /^https:\/\/[a-z0-9-]+\.example\.com$/.test(origin);
+ * ```
  */
 export type OriginPredicate = (origin: string, environ: Environ) => boolean | Promise<boolean>;
 
-/** Options for `cors`. */
+/**
+ * Options for `cors`.
+ *
+ * @example
+ * ```ts
+ * const options: CorsOptions = { origins: ['https://app.example.com'], credentials: true, maxAge: 600 };
+ * ```
+ */
 export interface CorsOptions {
   /**
    * Who may read responses: `'*'` (anyone, answered with `*`; not with `credentials`), a list of
    * exact origins (`'https://app.example.com'`, `'http://localhost:5173'`; normalised, so
    * `https://App.example.com:443` is the same; a path or trailing slash is an error; `'null'` only
    * when listed), or a function of the normalised origin and the environ. Required: there is no
-   * default, so nothing is opened by accident.
+   * default, so nothing is opened by accident. There is no regular-expression form (an unanchored
+   * one matches lookalikes such as `example.com.evil.net`): match patterns in a function.
    */
   origins: '*' | readonly string[] | OriginPredicate;
   /** Allow cookies and HTTP authentication (`Access-Control-Allow-Credentials: true`). Default false. */
@@ -48,7 +62,14 @@ export interface CorsOptions {
   maxAge?: number;
 }
 
-/** The checked options: the header rules and the origin test. */
+/**
+ * The checked options: the header rules and the origin test.
+ *
+ * @example
+ * ```ts
+ * const { rules, allows } = corsPolicy({ origins: ['https://app.example.com'] });
+ * ```
+ */
 export interface CorsPolicy {
   rules: CorsRules;
   /** Whether `origin` (as sent) may read responses. */
