@@ -158,7 +158,10 @@ function splitUrl(url: string): Target {
   const defaultPort = scheme === 'https' ? '443' : '80';
   const match = /^(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
   if (!match || match[1] === '') throw new TypeError(`createEnviron: invalid host in ${JSON.stringify(url)}`);
-  const hostname = match[1].toLowerCase();
+  let hostname = match[1].toLowerCase();
+  // An IRI's host goes on the wire in its IDNA form (`☃.net` is sent as `xn--n3h.net`), as
+  // browsers and WHATWG URL write it; `req.host` would refuse the Unicode form.
+  if (!hostname.startsWith('[') && /[^\0-\x7f]|%/.test(hostname)) hostname = asciiHost(hostname, url);
   const port = match[2] || defaultPort;
   if (Number(port) > 65535) throw new TypeError(`createEnviron: invalid port in ${JSON.stringify(url)}`);
   if (!path.startsWith('/')) path = `/${path}`;
@@ -170,6 +173,15 @@ function splitUrl(url: string): Target {
     path: encodeTarget(path),
     query: query === undefined ? '' : encodeTarget(query),
   };
+}
+
+/** The IDNA (punycode) form of a host name with non-ASCII characters or escapes, as WHATWG URL makes it. */
+function asciiHost(hostname: string, url: string): string {
+  try {
+    return new URL(`http://${hostname}/`).hostname;
+  } catch {
+    throw new TypeError(`createEnviron: invalid host in ${JSON.stringify(url)}`);
+  }
 }
 
 function encodeTarget(text: string): string {
