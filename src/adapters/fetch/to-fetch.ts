@@ -68,6 +68,10 @@ export function toFetchHandler(app: App, options: ToFetchOptions = {}): FetchHan
   const errors = options.errors ?? consoleErrors;
   return async (request, context, executionContext) => {
     const environ = buildEnviron(request, context, errors);
+    // A runtime's Headers join repeated fields with ", ", so two Host lines arrive as one value
+    // with a comma, which no valid Host has: answer 400 before the app runs (RFC 9112 3.2). Most
+    // runtimes keep only one Host or refuse the request themselves; this covers the others.
+    if (environ.HTTP_HOST?.includes(',')) return badHost();
     if (executionContext !== undefined) environ['fetch.ctx'] = executionContext;
     return runApp(app, environ, request.method);
   };
@@ -188,6 +192,13 @@ function remoteOf(remote: RemoteAddress | undefined): { addr?: string; port?: st
     addr: typeof addr === 'string' ? addr : undefined,
     port: remote.port === undefined ? undefined : String(remote.port),
   };
+}
+
+function badHost(): globalThis.Response {
+  return new globalThis.Response('400 Bad Request\n\nThe request has more than one Host header (RFC 9112 section 3.2).\n', {
+    status: 400,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }
 
 type WorkersResponseInit = ResponseInit & { encodeBody?: 'manual' };
