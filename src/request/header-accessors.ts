@@ -23,6 +23,9 @@ import { parseCacheControl, type CacheControl } from '../http/cache-control.js';
 import { parseHttpDate } from '../http/dates.js';
 import { parseEtags, type ETags } from '../http/etag.js';
 import { parseIfRange, parseRange, type IfRange, type Range } from '../http/range.js';
+import { isToken } from '../http/grammar.js';
+import { parseAccessControlRequestHeaders } from '../http/cors.js';
+import { HeaderSet } from '../http/header-set.js';
 
 /**
  * The header properties `Request` inherits. Not used on its own.
@@ -95,6 +98,26 @@ export abstract class RequestHeaderAccessors {
     return this.environ.REMOTE_ADDR;
   }
 
+  /**
+   * The method a CORS preflight asks to use (`Access-Control-Request-Method`), or `undefined` when
+   * absent or not a method (an HTTP token). Methods are case-sensitive: compare as sent.
+   */
+  get accessControlRequestMethod(): string | undefined {
+    const method = this.environ.HTTP_ACCESS_CONTROL_REQUEST_METHOD?.trim();
+    return method && isToken(method) ? method : undefined;
+  }
+
+  /**
+   * The headers a CORS preflight asks to send (`Access-Control-Request-Headers`), lower-cased, as a
+   * case-insensitive `HeaderSet` (`has('Content-Type')`). Empty when absent, and also when it cannot
+   * be trusted (an item that is not a header name, more than 100 names, over 8 KiB): a preflight
+   * that allows none of them is refused by the browser, never widened.
+   */
+  get accessControlRequestHeaders(): HeaderSet {
+    const raw = this.environ.HTTP_ACCESS_CONTROL_REQUEST_HEADERS;
+    return this.#once('access-control-request-headers', () => new HeaderSet(parseAccessControlRequestHeaders(raw) ?? []));
+  }
+
   /** The addresses the request went through: X-Forwarded-For (up to 100 entries), else `[remoteAddr]`. */
   get accessRoute(): string[] {
     const forwarded = this.environ.HTTP_X_FORWARDED_FOR;
@@ -156,7 +179,7 @@ export abstract class RequestHeaderAccessors {
     return this.#once('if-unmodified-since', () => parseHttpDate(this.environ.HTTP_IF_UNMODIFIED_SINCE));
   }
 
-  /** If-Range (an entity tag or a date), or null. */
+  /** If-Range (an entity tag or a date), or null when absent; an unreadable value matches nothing. */
   get ifRange(): IfRange | null {
     return this.#once('if-range', () => parseIfRange(this.environ.HTTP_IF_RANGE));
   }
