@@ -142,7 +142,7 @@ export function checkStatus(status: unknown, report: Report): number {
 }
 
 /**
- * Checks a response header list (rules 6.3, 6.4, 6.7).
+ * Checks a response header list (rules 6.3, 6.4, 6.7, 6.8).
  *
  * @example
  * ```ts
@@ -165,6 +165,9 @@ export function checkHeaders(headers: unknown, report: Report, hopByHop: Readonl
     if (CTL_IN_VALUE.test(value)) report('6.3', 'app', `header ${name} contains CR, LF or NUL: ${JSON.stringify(value)}`);
     const lower = name.toLowerCase();
     if (hopByHop.has(lower)) report('6.4', 'app', `hop-by-hop header ${name} must not be sent by the app`);
+    if (lower === 'status') {
+      report('6.8', 'app', `a ${name} header must not be sent: the status goes through startResponse (under CGI this header would set it)`);
+    }
     if (lower === 'content-length') {
       lengths++;
       if (lengths === 2) report('6.7', 'app', 'Content-Length sent more than once');

@@ -153,6 +153,7 @@ describe('lint: each app-side rule', () => {
     ['6.3 app', 'a header value with NUL', (_e, sr) => (sr('200 OK', [['X-A', 'v\0']]), [])],
     ['6.4 app', 'a Connection header', (_e, sr) => (sr('200 OK', [['Connection', 'close']]), [])],
     ['6.4 app', 'a Transfer-Encoding header', (_e, sr) => (sr('200 OK', [['transfer-encoding', 'chunked']]), [])],
+    ['6.8 app', 'a Status header', (_e, sr) => (sr('200 OK', [['status', '404 Not Found']]), [])],
     ['6.5 app', 'a chunk before startResponse', () => [bytes('early')]],
     ['6.5 app', 'an empty body and no startResponse', () => []],
     [
