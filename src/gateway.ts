@@ -42,6 +42,11 @@ export interface Environ {
   'tsgi.multithread'?: boolean;
   'tsgi.multiprocess'?: boolean;
   'tsgi.run_once'?: boolean;
+  /**
+   * Aborted when the client goes away or the server gives up on the request (spec rule 3.20).
+   * Servers may leave it out: read it through `req.signal` or `requestSignal(environ)`.
+   */
+  'tsgi.signal'?: AbortSignal;
   /** Set by a server that wants application errors thrown to it, not answered (spec rule 3.19). */
   'tsgi.throw_errors'?: boolean;
   /**

@@ -11,6 +11,7 @@
  */
 export type { App, Body, Environ, ErrorStream, HeaderList, StartResponse } from './gateway.js';
 export { TSGI_VERSION, BufferedInput, TextBody, consoleErrors, emptyInput, headerKey, headerName } from './gateway.js';
+export { requestSignal, copyEnviron } from './signal.js';
 
 export { MultiDict, type MultiDictInit } from './datastructures/multidict.js';
 export { Headers, EnvironHeaders, assertHeader, type HeadersInit, type ReadonlyHeaders } from './datastructures/headers.js';

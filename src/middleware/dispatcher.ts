@@ -3,7 +3,8 @@
  * `SCRIPT_NAME` as Werkzeug's `DispatcherMiddleware` does.
  * @module
  */
-import type { App, Environ } from '../gateway.js';
+import type { App } from '../gateway.js';
+import { copyEnviron } from '../signal.js';
 
 /** Apps by mount prefix: `{ '/api': api, '/static': files }`. */
 export type Mounts = Record<string, App>;
@@ -40,11 +41,9 @@ export function dispatcher(app: App, mounts: Mounts): App {
     }
     for (const [prefix, mounted] of table) {
       if (path === prefix || (path.startsWith(prefix) && path.charCodeAt(prefix.length) === 47)) {
-        const inner: Environ = {
-          ...environ,
-          SCRIPT_NAME: (environ.SCRIPT_NAME || '') + prefix,
-          PATH_INFO: path.slice(prefix.length),
-        };
+        const inner = copyEnviron(environ);
+        inner.SCRIPT_NAME = (environ.SCRIPT_NAME || '') + prefix;
+        inner.PATH_INFO = path.slice(prefix.length);
         return mounted(inner, startResponse);
       }
     }

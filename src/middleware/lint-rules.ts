@@ -114,6 +114,10 @@ function checkTsgiKeys(environ: Environ, report: Report): void {
     const value = environ[key];
     if (value !== undefined && typeof value !== 'boolean') report('3.17', 'server', `${key} must be a boolean, got ${describe(value)}`);
   }
+  const signal = environ['tsgi.signal'] as unknown;
+  if (signal !== undefined && !isAbortSignal(signal)) {
+    report('3.20', 'server', `tsgi.signal must be an AbortSignal, got ${describe(signal)}`);
+  }
   const throwErrors = environ['tsgi.throw_errors'];
   if (throwErrors !== undefined && typeof throwErrors !== 'boolean') {
     report('3.19', 'server', `tsgi.throw_errors must be a boolean, got ${describe(throwErrors)}`);
@@ -122,6 +126,20 @@ function checkTsgiKeys(environ: Environ, report: Report): void {
   if (debug !== undefined && typeof debug !== 'boolean') {
     report('3.21', 'server', `tsgi.debug must be a boolean, got ${describe(debug)}`);
   }
+}
+
+/**
+ * True for an `AbortSignal`, also one from another realm (a test environment's, a worker's).
+ *
+ * @example
+ * ```ts
+ * isAbortSignal(new AbortController().signal); // true
+ * ```
+ */
+export function isAbortSignal(value: unknown): value is AbortSignal {
+  if (typeof AbortSignal === 'function' && value instanceof AbortSignal) return true;
+  const signal = value as Partial<AbortSignal> | null;
+  return typeof signal === 'object' && signal !== null && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function';
 }
 
 /**

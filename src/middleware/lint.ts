@@ -3,7 +3,7 @@
  * @module
  */
 import type { App, Body, Environ, HeaderList, StartResponse } from '../gateway.js';
-import { checkEnviron, checkHeaders, checkStatus, describe, type Report } from './lint-rules.js';
+import { checkEnviron, checkHeaders, checkStatus, describe, isAbortSignal, type Report } from './lint-rules.js';
 import { optionsChecker } from '../options.js';
 
 /**
@@ -54,6 +54,8 @@ interface LintState {
   calls: number;
   headersSent: boolean;
   closed: boolean;
+  /** `tsgi.signal` as the server gave it (rule 8.4 is checked against it). */
+  signal: AbortSignal | undefined;
 }
 
 /**
@@ -89,6 +91,7 @@ export function lint(app: App, options: LintOptions = {}): App {
       calls: 0,
       headersSent: false,
       closed: false,
+      signal: isAbortSignal(environ['tsgi.signal']) ? environ['tsgi.signal'] : undefined,
     };
     wrapInput(environ, state);
     wrapErrors(environ, state);
@@ -228,6 +231,9 @@ function wrapBody(body: Body, state: LintState): Body {
           },
           async return(value?: unknown) {
             checker.beforeReturn();
+            if (pending && state.signal !== undefined && !state.signal.aborted) {
+              report('8.4', 'server', 'return() called while next() was pending, without aborting tsgi.signal first: the body cannot stop its wait');
+            }
             const done = await inner.return?.(value);
             return done ?? { done: true, value: undefined };
           },

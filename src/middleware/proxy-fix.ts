@@ -5,6 +5,7 @@
  */
 import type { App, Environ } from '../gateway.js';
 import { decodePath } from '../request/decode-path.js';
+import { copyEnviron } from '../signal.js';
 import { optionsChecker } from '../options.js';
 
 /** How many proxies set each header; 0 ignores the header. */
@@ -75,7 +76,7 @@ export function proxyFix(app: App, options: ProxyFixOptions = {}): App {
   const useForwarded = options.forwarded === true;
 
   return (environ, startResponse) => {
-    const env: Environ = { ...environ };
+    const env: Environ = copyEnviron(environ);
     env['proxy_fix.orig'] = {
       REMOTE_ADDR: environ.REMOTE_ADDR,
       REMOTE_PORT: environ.REMOTE_PORT,

@@ -6,6 +6,7 @@
 import { BufferedInput, consoleErrors, emptyInput, headerKey, TSGI_VERSION, type Environ, type ErrorStream } from '../gateway.js';
 import { encodeForm, encodeUrlencoded, formPairs, type FormInit } from './encode-form.js';
 import { decodePathInfo } from './decode-path.js';
+import { lazySignalEnviron } from '../signal.js';
 
 export { decodePathInfo } from './decode-path.js';
 
@@ -47,6 +48,8 @@ export interface EnvironInit {
   remoteAddr?: string;
   /** `tsgi.errors`, default the console. */
   errors?: ErrorStream;
+  /** `tsgi.signal`, to play a client that goes away; default a signal that never aborts. */
+  signal?: AbortSignal;
   /** Extra or overriding environ keys, applied last; an `undefined` value removes the key. */
   environ?: Record<string, unknown>;
 }
@@ -97,7 +100,7 @@ export function createEnviron(url: string | URL = '/', init: EnvironInit = {}): 
     if (extra) query = query ? `${query}&${extra}` : extra;
   }
 
-  const environ: Environ = {
+  const fields: Environ = {
     REQUEST_METHOD: method,
     SCRIPT_NAME: decodePathInfo(scriptName),
     PATH_INFO: decodePathInfo(path),
@@ -116,14 +119,20 @@ export function createEnviron(url: string | URL = '/', init: EnvironInit = {}): 
     'tsgi.multiprocess': false,
     'tsgi.run_once': false,
   };
+  // tsgi.signal as tsgi's servers give it: made on first read, an AbortSignal is not cheap to make.
+  const environ = lazySignalEnviron(fields, null);
+  if (init.signal !== undefined) environ['tsgi.signal'] = init.signal;
   if (init.headers !== undefined) addHeaders(environ, init.headers);
   if (init.cookies !== undefined) addCookies(environ, init.cookies);
   addBody(environ, init);
   if (init.environ !== undefined) {
     for (const key of Object.keys(init.environ)) {
       const value = init.environ[key];
-      if (value === undefined) delete environ[key];
-      else environ[key] = value;
+      if (value === undefined) {
+        delete environ[key];
+        // tsgi.signal is inherited (a lazy accessor): shadow it to remove it.
+        if (environ[key] !== undefined) environ[key] = undefined;
+      } else environ[key] = value;
     }
   }
   return environ;

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Environ } from '../gateway.js';
+import { requestSignal } from '../signal.js';
 import { EnvironHeaders } from '../datastructures/headers.js';
 import { isJsonMimetype, parseContentType } from '../http/content-type.js';
 import { parseCookies } from '../http/cookies.js';
@@ -96,6 +97,15 @@ export abstract class RequestHeaderAccessors {
   /** The client's address as the server (or `proxyFix`) saw it. */
   get remoteAddr(): string | undefined {
     return this.environ.REMOTE_ADDR;
+  }
+
+  /**
+   * Aborted when the client goes away or the server gives up on this request (`tsgi.signal`, spec
+   * rule 3.20); when the server sets none, a signal that never aborts. Race any wait that may never
+   * end (the next event of a stream, a long poll) against it, as docs/spec.md section 12 shows.
+   */
+  get signal(): AbortSignal {
+    return requestSignal(this.environ);
   }
 
   /**

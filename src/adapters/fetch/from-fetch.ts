@@ -37,7 +37,8 @@ const checkOptions = optionsChecker<FromFetchOptions>('fromFetchHandler', { path
 
 /**
  * Turns a Fetch handler into a tsgi app: the environ becomes a Web `Request` (its body streamed
- * from `tsgi.input`, its signal aborted when the server abandons the response), and the Web
+ * from `tsgi.input`, its signal aborted when the server abandons the response or aborts
+ * `tsgi.signal`), and the Web
  * `Response` becomes `startResponse` plus its body chunks, pulled one at a time.
  *
  * @example
@@ -52,6 +53,10 @@ export function fromFetchHandler(handler: AnyFetchHandler, options: FromFetchOpt
   const fullPath = options.path === 'full';
   return async (environ, startResponse) => {
     const abort = new AbortController();
+    // The handler's request.signal also follows the server's: a client that leaves aborts both.
+    const outer = environ['tsgi.signal'];
+    if (outer?.aborted) abort.abort(outer.reason);
+    else outer?.addEventListener('abort', () => abort.abort(outer.reason), { once: true });
     const request = toWebRequest(environ, fullPath, abort.signal);
     const context: FromFetchContext = { environ };
     if (typeof environ.REMOTE_ADDR === 'string') context.remoteAddr = environ.REMOTE_ADDR;

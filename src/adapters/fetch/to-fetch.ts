@@ -17,6 +17,7 @@ import {
 } from '../../gateway.js';
 import { parseStatusLine } from '../../http/status.js';
 import { decodePath } from '../../request/decode-path.js';
+import { ENVIRON_PROTOTYPE, SIGNAL_SOURCE } from '../../signal.js';
 import { openBody, readerToStream, streamToIterable, type BodyReader } from './streams.js';
 import { optionsChecker } from '../../options.js';
 
@@ -79,7 +80,8 @@ export function toFetchHandler(app: App, options: ToFetchOptions = {}): FetchHan
 
 /**
  * The environ for a Web `Request`: scheme, host and port from its URL, `PATH_INFO` decoded as
- * UTF-8, the raw query, one `HTTP_*` key per header, and the body as `tsgi.input`.
+ * UTF-8, the raw query, one `HTTP_*` key per header, the body as `tsgi.input`, and
+ * `request.signal` as `tsgi.signal`.
  *
  * @example
  * ```ts
@@ -93,24 +95,7 @@ export function buildEnviron(
   errors: ErrorStream = consoleErrors,
 ): Environ {
   const url = splitUrl(request.url);
-  const environ: Environ = {
-    REQUEST_METHOD: request.method,
-    SCRIPT_NAME: '',
-    PATH_INFO: decodePath(url.path),
-    QUERY_STRING: url.query,
-    SERVER_NAME: url.hostname,
-    SERVER_PORT: url.port || (url.scheme === 'https' ? '443' : '80'),
-    SERVER_PROTOCOL: 'HTTP/1.1',
-    // Fetch hands over a parsed URL: this is the normalized target, the raw one is gone.
-    REQUEST_URI: url.query ? `${url.path}?${url.query}` : url.path,
-    'tsgi.version': TSGI_VERSION,
-    'tsgi.url_scheme': url.scheme,
-    'tsgi.input': request.body ? streamToIterable(request.body) : emptyInput(),
-    'tsgi.errors': errors,
-    'tsgi.multithread': false,
-    'tsgi.multiprocess': false,
-    'tsgi.run_once': false,
-  };
+  const environ = new FetchEnviron(request, url, errors);
   for (const [name, value] of request.headers) {
     // `X_Forwarded_For` and `X-Forwarded-For` would share one key: a header spelled with an
     // underscore could then forge a proxy header, so such names are dropped (as gunicorn does).
@@ -125,6 +110,33 @@ export function buildEnviron(
   if (context !== undefined) environ['fetch.env'] = context;
   return environ;
 }
+
+/**
+ * Makes the environ's fixed keys. A constructor, as in the Node adapter: its prototype carries the
+ * lazy `tsgi.signal` (`signal.ts`), here the request's own signal, which Bun and Deno abort when the
+ * client goes away, read only when the app asks (runtimes make it on first read, not for free).
+ */
+function initFetchEnviron(this: Environ, request: globalThis.Request, url: UrlParts, errors: ErrorStream): void {
+  this.REQUEST_METHOD = request.method;
+  this.SCRIPT_NAME = '';
+  this.PATH_INFO = decodePath(url.path);
+  this.QUERY_STRING = url.query;
+  this.SERVER_NAME = url.hostname;
+  this.SERVER_PORT = url.port || (url.scheme === 'https' ? '443' : '80');
+  this.SERVER_PROTOCOL = 'HTTP/1.1';
+  // Fetch hands over a parsed URL: this is the normalized target, the raw one is gone.
+  this.REQUEST_URI = url.query ? `${url.path}?${url.query}` : url.path;
+  this['tsgi.version'] = TSGI_VERSION;
+  this['tsgi.url_scheme'] = url.scheme;
+  this['tsgi.input'] = request.body ? streamToIterable(request.body) : emptyInput();
+  this['tsgi.errors'] = errors;
+  this['tsgi.multithread'] = false;
+  this['tsgi.multiprocess'] = false;
+  this['tsgi.run_once'] = false;
+  (this as { [SIGNAL_SOURCE]?: globalThis.Request })[SIGNAL_SOURCE] = request;
+}
+initFetchEnviron.prototype = ENVIRON_PROTOTYPE;
+const FetchEnviron = initFetchEnviron as unknown as new (...args: Parameters<typeof initFetchEnviron>) => Environ;
 
 interface UrlParts {
   scheme: string;

@@ -14,6 +14,7 @@ import { internalize, storeHeader } from './store-header.js';
 import { decodePath } from '../../request/decode-path.js';
 import { diskStorage } from '../../request/multipart/temp-storage.node.js';
 import { nodeDecoders } from '../../request/content-encoding.node.js';
+import { ENVIRON_PROTOTYPE, SIGNAL_SOURCE } from '../../signal.js';
 
 const IS_WORKER = cluster.isWorker;
 
@@ -140,11 +141,12 @@ export function buildEnviron(req: IncomingMessage, context: EnvironContext = { e
 }
 
 /**
- * Makes the environ: a plain object (its prototype is `Object.prototype`, as a literal's is), built
- * by a constructor rather than a literal because V8 gives objects made by `new` spare in-object
- * room, which the request headers then fill; properties added to a literal go to a separate store
- * that is allocated and grown per request. With `storeHeader`, measured with `bench/ab.js`: a
- * node:http handler that builds the environ went from x0.93 of the bare handler to x0.98.
+ * Makes the environ: a plain object, built by a constructor rather than a literal because V8 gives
+ * objects made by `new` spare in-object room, which the request headers then fill; properties added
+ * to a literal go to a separate store that is allocated and grown per request. With `storeHeader`,
+ * measured with `bench/ab.js`: a node:http handler that builds the environ went from x0.93 of the
+ * bare handler to x0.98. Its prototype is `Object.prototype` plus the lazy `tsgi.signal` accessor
+ * (`signal.ts`); the `Exchange` becomes the signal's source.
  */
 function initEnviron(
   this: Environ,
@@ -176,8 +178,9 @@ function initEnviron(
   this['tsgi.run_once'] = false;
   this['tsgi.file_storage'] = FILE_STORAGE;
   this['tsgi.body_decoders'] = BODY_DECODERS;
+  (this as { [SIGNAL_SOURCE]?: null })[SIGNAL_SOURCE] = null;
 }
-initEnviron.prototype = Object.prototype;
+initEnviron.prototype = ENVIRON_PROTOTYPE;
 const NodeEnviron = initEnviron as unknown as new (...args: Parameters<typeof initEnviron>) => Environ;
 
 /** The path and query of an absolute-form target (`http://host/path?q`), as a proxy would send it. */

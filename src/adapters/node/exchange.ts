@@ -9,6 +9,7 @@ import { TextBody, type Body, type Environ, type ErrorStream, type HeaderList, t
 import type { AccessLogEntry } from './access-log.js';
 import { BodyPump, notBytes, type AnyIterator } from './body-pump.js';
 import { framing, hasPresetHeaders, sendHead, statusOf } from './head.js';
+import { setSignalSource, type SignalSource } from '../../signal.js';
 
 /** @internal What every exchange of one listener shares. */
 export interface ListenerState {
@@ -27,8 +28,11 @@ function errorText(error: unknown): string {
 }
 
 
-/** @internal One request/response exchange. */
-export class Exchange {
+/**
+ * @internal One request/response exchange. It is also the source of the request's
+ * `tsgi.signal`, which it makes only when the app reads it.
+ */
+export class Exchange implements SignalSource {
   readonly startResponse: StartResponse;
   private statusCode = 0;
   private reason = '';
@@ -40,6 +44,7 @@ export class Exchange {
   private done = false;
   private bytes = 0;
   private readonly started: number;
+  private controller: AbortController | undefined = undefined;
 
   constructor(
     private readonly req: IncomingMessage,
@@ -49,6 +54,28 @@ export class Exchange {
   ) {
     this.started = state.log ? performance.now() : 0;
     this.startResponse = (status, headers, error) => this.start(status, headers, error);
+    setSignalSource(environ, this);
+  }
+
+  /**
+   * `tsgi.signal`: aborted when the response is abandoned (the client went away, a timeout or a
+   * forced shutdown closed the connection, the body failed after the headers went out), never once
+   * it was sent in full.
+   */
+  get signal(): AbortSignal {
+    let controller = this.controller;
+    if (controller === undefined) {
+      controller = this.controller = new AbortController();
+      const res = this.res;
+      if (this.aborted || (res.destroyed && !res.writableFinished)) controller.abort();
+      // First in line: the app must learn of it before BodyPump closes the body (spec rule 8.4).
+      else if (!this.done) res.prependOnceListener('close', () => this.abortSignal());
+    }
+    return controller.signal;
+  }
+
+  private abortSignal(): void {
+    if (!this.res.writableFinished) this.controller?.abort();
   }
 
   private start(status: string, headers: HeaderList, error?: unknown): void {
@@ -215,6 +242,7 @@ export class Exchange {
   abort(): void {
     if (this.done) return;
     this.aborted = true;
+    this.controller?.abort();
     this.finished();
   }
 
@@ -236,6 +264,7 @@ export class Exchange {
     } else {
       // Part of a response went out: cutting the connection is the only way to say it is broken.
       this.aborted = true;
+      this.controller?.abort();
       res.destroy();
     }
     this.finished();

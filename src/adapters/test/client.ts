@@ -175,7 +175,13 @@ export class Client {
         errorsText += message;
       },
     };
-    const environ = createEnviron(hop.url, { ...hop.init, errors });
+    // tsgi.signal: aborted when the test closes a streamed response it has not read to the end
+    // (rule 8.4), and when the signal the test gave (init.signal) aborts.
+    const abort = new AbortController();
+    const given = hop.init.signal;
+    if (given?.aborted) abort.abort(given.reason);
+    else given?.addEventListener('abort', () => abort.abort(given.reason), { once: true });
+    const environ = createEnviron(hop.url, { ...hop.init, errors, signal: abort.signal });
     // Rule 3.19: frameworks that answer errors themselves (Request.application) rethrow them.
     if (this.#throwErrors) environ['tsgi.throw_errors'] = true;
     const jarCookies = this.cookies?.headerFor(hop.url);
@@ -204,7 +210,7 @@ export class Client {
     this.cookies?.receive(hop.url, setCookies(run.headers));
 
     if (hop.init.buffered === false) {
-      const source: ChunkSource = { run, check };
+      const source: ChunkSource = { run, check, abort: () => abort.abort() };
       const response = buildResponse(TestResponse, run.status, run.headers, {
         [Symbol.asyncIterator]: () => streamChunks(source),
       });

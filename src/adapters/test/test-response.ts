@@ -13,6 +13,8 @@ export interface ChunkSource {
   run: AppRun;
   /** Called after each pull; throws the first `LintError` found, if any. */
   check(): void;
+  /** Aborts the request's `tsgi.signal`: the test stops reading before the end. */
+  abort(): void;
 }
 
 /**
@@ -126,6 +128,8 @@ export class TestResponse extends Response {
   /** Closes a streamed body (the app's iterator gets `return()`); nothing to do when buffered. */
   async close(): Promise<void> {
     if (this.#source !== undefined) {
+      // First the signal, so a body waiting in an await can stop: return() waits for it (rule 8.4).
+      if (!this.#source.run.closed) this.#source.abort();
       await this.#source.run.close();
       this.#source.check();
     }
@@ -137,7 +141,7 @@ export class TestResponse extends Response {
  *
  * @example
  * ```ts
- * const chunks = streamChunks({ run: await AppRun.start(app, environ), check: () => {} });
+ * const chunks = streamChunks({ run: await AppRun.start(app, environ), check: () => {}, abort: () => {} });
  * const first = await chunks.next();
  * await chunks.return?.();
  * ```
@@ -150,6 +154,7 @@ export function streamChunks(source: ChunkSource): AsyncIterableIterator<Uint8Ar
       return chunk === undefined ? { done: true, value: undefined } : { done: false, value: chunk };
     },
     async return() {
+      if (!source.run.closed) source.abort();
       await source.run.close();
       source.check();
       return { done: true, value: undefined };

@@ -87,7 +87,9 @@ describe('environ', () => {
     });
     const head = sent.map(([name, value]) => `${name}: ${value}\r\n`).join('');
     await rawExchange(server.port, `GET / HTTP/1.1\r\n${head}Connection: close\r\n\r\n`);
-    expect(seen?.proto).toBe(Object.prototype);
+    // Object.prototype, plus the lazy tsgi.signal accessor (spec rule 3.20) and nothing else.
+    expect(Object.getPrototypeOf(seen?.proto)).toBe(Object.prototype);
+    expect(Reflect.ownKeys(seen?.proto as object)).toEqual(['tsgi.signal']);
     expect(seen?.environ.constructor).toBe(Object);
     expect(seen?.keys.filter((key) => key.startsWith('HTTP_') || key.startsWith('CONTENT_'))).toEqual([
       'HTTP_HOST',
