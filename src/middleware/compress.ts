@@ -7,6 +7,7 @@ import type { App, HeaderList, StartResponse } from '../gateway.js';
 import { closingIterable, openBody, type BodyReader } from './body-reader.js';
 import { pumpThrough } from './codec-pump.js';
 import { parseEncodingAccept } from '../http/accept.js';
+import { addVary } from '../http/vary.js';
 import { optionsChecker, type OptionNames } from '../options.js';
 
 /** Makes one compressing transform per response; `level` is passed on where the codec has one. */
@@ -99,11 +100,7 @@ function findHeader(headers: HeaderList, name: string): string | undefined {
 
 /** Vary plus Accept-Encoding, unless it is already there or Vary is `*`. */
 function withVary(headers: HeaderList): HeaderList {
-  const vary = findHeader(headers, 'vary');
-  if (vary === undefined) return [...headers, ['Vary', 'Accept-Encoding']];
-  const names = vary.split(',').map((v) => v.trim().toLowerCase());
-  if (names.includes('*') || names.includes('accept-encoding')) return headers;
-  return headers.map(([k, v]) => (k.toLowerCase() === 'vary' ? [k, `${v}, Accept-Encoding`] : [k, v]));
+  return addVary(headers, ['Accept-Encoding']);
 }
 
 /** Headers for the compressed representation: no length, the coding, weak ETag, Vary. */
