@@ -33,8 +33,9 @@ function asciiFallback(name: string): string {
 /**
  * Builds a `Content-Disposition` value. A file name that is not plain printable ASCII is sent
  * twice: an ASCII fallback in `filename=` (for old clients) and the exact name in
- * `filename*=UTF-8''...` (which every current browser prefers). Path separators are replaced so a
- * client never sees directories; CR, LF and NUL throw a `TypeError`.
+ * `filename*=UTF-8''...` (which every current browser prefers). Path separators and control
+ * characters are replaced with `_`, so a client never sees directories and a name taken from an
+ * upload (where a browser's `%0D%0A` decodes to CR LF) is served, not refused.
  *
  * @example
  * ```ts
@@ -51,8 +52,7 @@ export function formatContentDisposition(filename?: string, options: ContentDisp
     out += `; ${key}="${value.replace(/["\\]/g, '\\$&')}"`;
   }
   if (filename === undefined) return out;
-  if (/[\r\n\0]/.test(filename)) throw new TypeError('file name holds CR, LF or NUL');
-  const name = filename.replace(/[/\\]/g, '_');
+  const name = filename.replace(/[/\\\0-\x1f\x7f]/g, '_');
   const fallback = asciiFallback(name);
   out += `; filename="${fallback}"`;
   if (fallback !== name) out += `; filename*=${encodeExtValue(name)}`;
