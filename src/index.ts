@@ -25,7 +25,9 @@ export * from './errors.js';
 export { Request } from './request/request.js';
 export type { EnvironInit, HeadersLike, QueryInit, RequestBodyInit } from './request/create-environ.js';
 export type { FormInit, FormValue } from './request/encode-form.js';
-export { errorResponse, type Handler, type HandlerResult, type RequestClass } from './request/application.js';
+export {
+  errorResponse, type ApplicationOptions, type Handler, type HandlerResult, type RequestClass,
+} from './request/application.js';
 export { asApp, type Application } from './request/decorate.js';
 export { DEFAULT_QUERY_LIMITS, type NestedQueryLimits } from './request/query.js';
 export { REQUEST_DEFAULTS } from './request/defaults.js';
