@@ -10,7 +10,14 @@ import { secretBytes, type Secrets } from './secrets.js';
 import type { SessionStore } from './store.js';
 import { TimestampSigner } from './timestamp-signer.js';
 
-/** Options for `sessions(app, options)`; only `secrets` is required. */
+/**
+ * Options for `sessions(app, options)`; only `secrets` is required.
+ *
+ * @example
+ * ```ts
+ * const options: SessionOptions = { secrets: [newest, older], hostPrefix: true, maxAge: 7 * 86400, encrypt: true };
+ * ```
+ */
 export interface SessionOptions {
   /** One secret or `[newest, ...older]`, each at least 32 bytes; see `Signer`. */
   secrets: Secrets;
@@ -59,7 +66,14 @@ const NAMES: OptionNames<SessionOptions> = {
 };
 const checkOptions = optionsChecker<SessionOptions>('sessions', NAMES);
 
-/** Thirty-one days, in seconds. */
+/**
+ * The default session `maxAge`: thirty-one days, in seconds (Flask's `PERMANENT_SESSION_LIFETIME`).
+ *
+ * @example
+ * ```ts
+ * sessions(app, { secrets, maxAge: DEFAULT_SESSION_MAX_AGE / 31 }); // one day
+ * ```
+ */
 export const DEFAULT_SESSION_MAX_AGE = 31 * 24 * 3600;
 
 /** Everything a request needs to open and save its session. */

@@ -3,12 +3,24 @@
  * @module
  */
 
-/** A secret key: text (encoded as UTF-8) or bytes, at least {@link MIN_SECRET_BYTES} long. */
+/**
+ * A secret key: text (encoded as UTF-8) or bytes, at least {@link MIN_SECRET_BYTES} long.
+ *
+ * @example
+ * ```ts
+ * const secret: Secret = process.env.SESSION_SECRET!; // e.g. from `openssl rand -base64 32`
+ * ```
+ */
 export type Secret = string | Uint8Array;
 
 /**
  * One secret, or a list `[newest, ...older]`: the newest signs, every one verifies, so a new
  * secret can be put first and an old one dropped later without logging everyone out.
+ *
+ * @example
+ * ```ts
+ * const secrets: Secrets = [process.env.SECRET_2025!, process.env.SECRET_2024!];
+ * ```
  */
 export type Secrets = Secret | readonly Secret[];
 

@@ -7,10 +7,24 @@ import { BadSignature } from './errors.js';
 import type { Signer, SignOptions } from './signer.js';
 import { TimestampSigner, type TimestampUnsignOptions } from './timestamp-signer.js';
 
-/** A value that survives `JSON.stringify` and `JSON.parse` unchanged. */
+/**
+ * A value that survives `JSON.stringify` and `JSON.parse` unchanged.
+ *
+ * @example
+ * ```ts
+ * const value: JsonValue = { user: 42, roles: ['admin'], since: '2030-01-01' };
+ * ```
+ */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-/** A verified, decoded value. */
+/**
+ * A verified, decoded value.
+ *
+ * @example
+ * ```ts
+ * const { value, stale, timestamp }: Loaded<{ id: number }> = await tokens.loads(token);
+ * ```
+ */
 export interface Loaded<T> {
   /** The value as it was dumped. */
   value: T;

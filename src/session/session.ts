@@ -4,7 +4,14 @@
  */
 import type { JsonValue } from './serializer.js';
 
-/** The default shape of session data: JSON values by key. */
+/**
+ * The default shape of session data: JSON values by key.
+ *
+ * @example
+ * ```ts
+ * const data: SessionData = { user: 'ada', cart: ['tea'] };
+ * ```
+ */
 export type SessionData = Record<string, JsonValue>;
 
 /** @internal What the middleware knows about a session beyond its data. */

@@ -8,10 +8,24 @@ import { assertCookieSize } from './cookie-size.js';
 import { BadSignature } from './errors.js';
 import type { TimestampSigner, TimestampUnsigned } from './timestamp-signer.js';
 
-/** A signed cookie that verified. */
+/**
+ * A signed cookie that verified: its value, when it was signed, and whether an older secret did.
+ *
+ * @example
+ * ```ts
+ * const cookie: SignedCookie | undefined = await getSignedCookie(req, 'user', signer);
+ * ```
+ */
 export type SignedCookie = TimestampUnsigned;
 
-/** What {@link getSignedCookie} reads cookies from: a `Request`, or anything with `cookies`. */
+/**
+ * What {@link getSignedCookie} reads cookies from: a `Request`, or anything with `cookies`.
+ *
+ * @example
+ * ```ts
+ * await getSignedCookie({ cookies: { user: raw } } satisfies HasCookies, 'user', signer);
+ * ```
+ */
 export interface HasCookies {
   readonly cookies: Record<string, string>;
 }

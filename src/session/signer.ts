@@ -7,7 +7,14 @@ import { BadSignature } from './errors.js';
 import { deriveKeys, secretBytes, type Secrets } from './secrets.js';
 import { optionsChecker, type OptionNames } from '../options.js';
 
-/** Options for {@link Signer}. */
+/**
+ * Options for {@link Signer}.
+ *
+ * @example
+ * ```ts
+ * const options: SignerOptions = { secrets: [newest, older], salt: 'unsubscribe' };
+ * ```
+ */
 export interface SignerOptions {
   /** One secret or `[newest, ...older]`, each at least 32 bytes: the newest signs, all verify. */
   secrets: Secrets;
@@ -19,7 +26,14 @@ export interface SignerOptions {
   salt?: string;
 }
 
-/** Options for one `sign`/`unsign` call. */
+/**
+ * Options for one `sign`/`unsign` call.
+ *
+ * @example
+ * ```ts
+ * await signer.unsign(token, { context: 'user' } satisfies SignOptions);
+ * ```
+ */
 export interface SignOptions {
   /**
    * Binds the signature to a context, such as the cookie name a value was signed for: a value
@@ -28,7 +42,14 @@ export interface SignOptions {
   context?: string;
 }
 
-/** A verified value. */
+/**
+ * A verified value.
+ *
+ * @example
+ * ```ts
+ * const { value, stale }: Unsigned = await signer.unsign(token);
+ * ```
+ */
 export interface Unsigned {
   /** The value as it was signed. */
   value: string;

@@ -29,7 +29,14 @@ export interface SessionStore {
   delete(id: string): void | Promise<void>;
 }
 
-/** Options for {@link MemoryStore}. */
+/**
+ * Options for {@link MemoryStore}.
+ *
+ * @example
+ * ```ts
+ * new MemoryStore({ maxEntries: 1000 } satisfies MemoryStoreOptions);
+ * ```
+ */
 export interface MemoryStoreOptions {
   /** The most sessions kept; past it the least recently used one goes. Default 10,000. */
   maxEntries?: number;

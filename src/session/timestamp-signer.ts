@@ -7,7 +7,14 @@ import { BadSignature } from './errors.js';
 import { checkAge, checkSeconds, decodeTimestamp, DEFAULT_MAX_SKEW, encodeTimestamp } from './timestamp.js';
 import { optionsChecker, type OptionNames } from '../options.js';
 
-/** Options for {@link TimestampSigner}. */
+/**
+ * Options for {@link TimestampSigner}.
+ *
+ * @example
+ * ```ts
+ * const options: TimestampSignerOptions = { secrets, salt: 'password-reset', maxAge: 3600, maxSkew: 30 };
+ * ```
+ */
 export interface TimestampSignerOptions extends SignerOptions {
   /**
    * How long a signature stays valid, in seconds, checked on the server whatever the client
@@ -20,13 +27,28 @@ export interface TimestampSignerOptions extends SignerOptions {
   now?: () => number;
 }
 
-/** Options for {@link TimestampSigner.unsign}. */
+/**
+ * Options for {@link TimestampSigner.unsign}.
+ *
+ * @example
+ * ```ts
+ * await links.unsign(token, { maxAge: 600 } satisfies TimestampUnsignOptions);
+ * ```
+ */
 export interface TimestampUnsignOptions extends SignOptions {
   /** A different limit for this call, in seconds. Default: the signer's `maxAge`. */
   maxAge?: number;
 }
 
-/** A verified value and when it was signed. */
+/**
+ * A verified value and when it was signed.
+ *
+ * @example
+ * ```ts
+ * const { value, timestamp }: TimestampUnsigned = await links.unsign(token);
+ * new Date(timestamp * 1000); // when it was signed
+ * ```
+ */
 export interface TimestampUnsigned extends Unsigned {
   /** When it was signed, in whole seconds since the epoch. */
   timestamp: number;

@@ -48,6 +48,7 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('packed tarball in a f
       import * as node from 'tsgi/node';
       import * as fetchAdapter from 'tsgi/fetch';
       import * as middleware from 'tsgi/middleware';
+      import * as session from 'tsgi/session';
       const app = Request.application((req) => {
         if (req.path !== '/') throw new NotFound();
         return new Response('hi ' + req.args.get('n'));
@@ -62,12 +63,13 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('packed tarball in a f
       console.log(JSON.stringify({
         status, text: Buffer.concat(chunks).toString(),
         exports: [typeof MultiDict, typeof Headers, Object.keys(test).length > 0, Object.keys(node).length > 0,
-          Object.keys(fetchAdapter).length > 0, Object.keys(middleware).length > 0],
+          Object.keys(fetchAdapter).length > 0, Object.keys(middleware).length > 0,
+          await new session.Signer({ secrets: 'x'.repeat(32) }).sign('a')],
       }));
       `,
     );
     const out = JSON.parse(execFileSync(process.execPath, ['check.mjs'], { cwd: project, encoding: 'utf8' }));
-    expect(out).toEqual({ status: '200 OK', text: 'hi 1', exports: ['function', 'function', true, true, true, true] });
+    expect(out).toEqual({ status: '200 OK', text: 'hi 1', exports: ['function', 'function', true, true, true, true, 'a.ExB7KAtDYtzSFPeKHXN4o26dZI1sdToyHGRypYPJzbQ'] });
   });
 
   it('type-checks a TypeScript consumer under strict NodeNext', () => {

@@ -140,6 +140,11 @@ describe('sessions: mistakes fail loudly', () => {
     expect(() => sessionApp({ maxage: 60 })).toThrow(/unknown option 'maxage' \(did you mean 'maxAge'\?\)/);
     expect(() => sessionApp({ sameSite: 'Loose' as 'Lax' })).toThrow(/sameSite is invalid/);
     expect(() => sessionApp({ maxAge: 0 })).toThrow(/maxAge must be a positive whole number/);
+    const every = {
+      salt: 's', cookieName: 'sid', hostPrefix: false, maxAge: 60, permanent: true, maxSkew: 5, encrypt: true, path: '/',
+      domain: 'example.com', secure: true, httpOnly: true, sameSite: 'strict', partitioned: false,
+    } as const;
+    expect(() => sessionApp(every)).not.toThrow();
   });
 });
 
