@@ -3,16 +3,12 @@
  * a multipart form to a tsgi app served by the node adapter; the app must receive exactly what the
  * browser sent.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/chromium.js';
 import { startUploadServer, trickyBytes } from './upload-server.js';
 import { noUploadsLeft, uploadDir } from '../request/multipart/helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) {
-  console.warn(`chromium-upload: skipped: ${CHROMIUM} is missing (scripts/setup/chromium.sh could not install it)`);
-}
+const available = chromiumAvailable('chromium-upload');
 
 describe.skipIf(!available)('Chromium form upload (e2e)', () => {
   const dir = uploadDir();
@@ -21,19 +17,7 @@ describe.skipIf(!available)('Chromium form upload (e2e)', () => {
 
   beforeAll(async () => {
     server = await startUploadServer(dir);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

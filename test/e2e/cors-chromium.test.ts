@@ -8,19 +8,15 @@
  * cookie of a credentialed request is checked from a second page, `http://localhost:PAGE`: same
  * site as the API, still another origin (the port differs), so CORS applies all the same.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/chromium.js';
 import type { App } from '../../src/gateway.js';
 import { serve, type RunningServer } from '../../src/adapters/node/index.js';
 import { cors, dispatcher } from '../../src/middleware/index.js';
 import { Request } from '../../src/request/request.js';
 import { Response } from '../../src/response/response.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) {
-  console.warn(`cors-chromium: skipped: ${CHROMIUM} is missing (scripts/setup/chromium.sh could not install it)`);
-}
+const available = chromiumAvailable('cors-chromium');
 
 /** What the page's fetch saw: a response it may read, or the TypeError of a CORS failure. */
 type Seen = { ok: true; status: number; body: string; requestId: string | null } | { ok: false; error: string };
@@ -63,21 +59,10 @@ describe.skipIf(!available)('CORS from Chromium (e2e)', () => {
     };
     api = await serve(recorded, { port: 0, host: '127.0.0.1' });
 
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // localhost may resolve to ::1 first; the API listens on 127.0.0.1 only.
-        '--host-resolver-rules=MAP localhost 127.0.0.1',
-      ],
-    });
+    browser = await launchChromium([
+          // localhost may resolve to ::1 first; the API listens on 127.0.0.1 only.
+          '--host-resolver-rules=MAP localhost 127.0.0.1',
+    ]);
     const context = await browser.newContext();
     // A session cookie of the API's site; credentialed requests must carry it.
     await context.addCookies([{ name: 'sid', value: 's3cret', domain: 'localhost', path: '/', sameSite: 'None', secure: true }]);

@@ -4,19 +4,16 @@
  * must render with its nonce-marked style and script under its own CSP, show the error and a
  * source line, and a DNS-rebound name for 127.0.0.1 must get the generic 500.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchChromium } from '../support/chromium.js';
 import { Request } from '../../src/request/request.js';
 import { serve, type RunningServer } from '../../src/adapters/node/index.js';
 import { explode } from '../debug/fixtures/throws.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) {
-  console.warn(`debug-page: skipped: ${CHROMIUM} is missing (scripts/setup/chromium.sh could not install it)`);
-}
+const available = chromiumAvailable('debug-page');
 
 describe.skipIf(!available)('the development error page in Chromium (e2e)', () => {
   let server: RunningServer;
@@ -26,21 +23,10 @@ describe.skipIf(!available)('the development error page in Chromium (e2e)', () =
   beforeAll(async () => {
     const app = Request.application((req) => explode(`in the browser at ${req.path}`));
     server = await serve(app, { port: 0, debug: true, errors: { write: () => undefined } });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // DNS rebinding, simulated: evil.example resolves to this machine.
-        '--host-resolver-rules=MAP evil.example 127.0.0.1',
-      ],
-    });
+    browser = await launchChromium([
+          // DNS rebinding, simulated: evil.example resolves to this machine.
+          '--host-resolver-rules=MAP evil.example 127.0.0.1',
+    ]);
   });
 
   afterAll(async () => {
