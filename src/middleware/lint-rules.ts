@@ -126,6 +126,10 @@ function checkTsgiKeys(environ: Environ, report: Report): void {
   if (debug !== undefined && typeof debug !== 'boolean') {
     report('3.21', 'server', `tsgi.debug must be a boolean, got ${describe(debug)}`);
   }
+  for (const key of ['tsgi.lambda.event', 'tsgi.lambda.context']) {
+    const value = environ[key];
+    if (value !== undefined && (typeof value !== 'object' || value === null)) report('3.22', 'server', `${key} must be an object, got ${describe(value)}`);
+  }
 }
 
 /**

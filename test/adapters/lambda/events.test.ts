@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ALBEvent, APIGatewayProxyEvent, APIGatewayProxyEventV2 } from 'aws-lambda';
 import { lint, type LintError } from '../../../src/middleware/lint.js';
+import { createEnviron } from '../../../src/adapters/test/index.js';
 import { toLambdaHandler } from '../../../src/adapters/lambda/index.js';
 import { decodeResult, echoApp, fakeContext, jsonOf, loadEvent, type Echo } from './support.js';
 
@@ -224,5 +225,15 @@ describe('events that cannot be served', () => {
     expect(() => toLambdaHandler(echoApp, { basePath: '/v1/' })).toThrow('basePath must start with "/" and not end with "/"');
     expect(() => toLambdaHandler(echoApp, { maxBodySize: -1 })).toThrow('maxBodySize');
     expect(() => toLambdaHandler(echoApp, { textTypes: ['text'] })).toThrow('"text" is not a media type pattern');
+  });
+});
+
+describe('spec rule 3.22', () => {
+  it('lint refuses tsgi.lambda.event or tsgi.lambda.context that is not an object', async () => {
+    const found: string[] = [];
+    const checked = lint(echoApp, { onError: (error) => void found.push(error.message) });
+    const environ = createEnviron('/', { environ: { 'tsgi.lambda.event': 'GET /', 'tsgi.lambda.context': null } });
+    for await (const chunk of await checked(environ, () => undefined)) void chunk;
+    expect(found.filter((message) => message.includes('3.22'))).toHaveLength(2);
   });
 });
