@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^tsgi\/fetch$/, replacement: src('adapters/fetch/index.ts') },
       { find: /^tsgi\/middleware$/, replacement: src('middleware/index.ts') },
       { find: /^tsgi\/session$/, replacement: src('session/index.ts') },
+      { find: /^tsgi\/routing$/, replacement: src('routing/index.ts') },
       { find: /^tsgi\/lambda$/, replacement: src('adapters/lambda/index.ts') },
     ],
   },

@@ -1,0 +1,294 @@
+/**
+ * `MapAdapter`: a `RuleMap` bound to one host (and script name, scheme, subdomain, request):
+ * `match` a path to its rule and params, `build` an endpoint's URL, list `allowedMethods`.
+ * Binding stores a few strings, so it is cheap to do per request.
+ * @module
+ */
+import { BadRequest, HTTPException, MethodNotAllowed, NotFound } from '../errors.js';
+import type { Environ } from '../gateway.js';
+import { closestRule, normalizeValues, partialBuild } from './build-url.js';
+import { setRouting } from './environ-routing.js';
+import { BuildError, RequestRedirect, WebsocketMismatch } from './exceptions.js';
+import type { ConverterTable, RuleMap } from './map.js';
+import { methodBit, methodNames, OTHER_METHOD } from './methods.js';
+import { checkRedirects, pathRedirect, type QueryArgs, type RedirectContext } from './redirects.js';
+import type { AnyRule, UrlBuilder } from './rule.js';
+import type { BuildArgs, BuildOptions, EndpointOf, MatchResult } from './rule-types.js';
+import type { State } from './state.js';
+import type { ConverterTypes } from './types.js';
+import type { Walker } from './walker.js';
+
+/**
+ * Options of `bind`.
+ *
+ * @example
+ * ```ts
+ * map.bind('example.org', { scriptName: '/app', urlScheme: 'https', subdomain: 'api' });
+ * ```
+ */
+export interface BindOptions {
+  /** Where the application is mounted; URLs are built under it. Default `/`. */
+  scriptName?: string;
+  /** The request's subdomain (subdomain matching); the map's default otherwise. */
+  subdomain?: string;
+  /** `http`, `https`, or `ws`/`wss` for a WebSocket request. Default `http`. */
+  urlScheme?: string;
+  /** The method `match` uses when given none, and `build` tries first. Default `GET`. */
+  defaultMethod?: string;
+  /** The path `match()` uses when given none. Default `/`. */
+  pathInfo?: string;
+  /** Kept on redirects. */
+  queryArgs?: QueryArgs;
+}
+
+/**
+ * Options of `match`.
+ *
+ * @example
+ * ```ts
+ * urls.match('/chat', 'GET', { websocket: true });
+ * ```
+ */
+export interface MatchOptions {
+  /** Match WebSocket rules instead of HTTP ones (default: from the bound scheme). */
+  websocket?: boolean;
+  /** The query string to keep on redirects (default: the bound one). */
+  queryArgs?: QueryArgs;
+}
+
+/**
+ * A `RuleMap` bound to a host and request (Werkzeug's `MapAdapter`).
+ *
+ * @example
+ * ```ts
+ * const urls = map.bind('example.org');
+ * const { endpoint, params } = urls.match('/todos/3', 'PUT');
+ * urls.build('todo', { id: 4 }); // '/todos/4'
+ * ```
+ */
+export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable = {}> implements RedirectContext {
+  readonly map: RuleMap<R, CT>;
+  readonly serverName: string;
+  readonly scriptName: string;
+  readonly subdomain: string;
+  readonly urlScheme: string;
+  readonly pathInfo: string;
+  readonly defaultMethod: string;
+  readonly queryArgs: QueryArgs | undefined;
+  readonly websocket: boolean;
+  /** What the first part of every rule is matched against: subdomain, host, or nothing. */
+  readonly #domain: string;
+  readonly #record: Environ | undefined;
+
+  constructor(map: RuleMap<R, CT>, serverName: string, options: BindOptions = {}, record?: Environ) {
+    if (map.hostMatching && options.subdomain !== undefined) throw new TypeError("'subdomain' cannot be given when host matching is on");
+    this.map = map;
+    this.serverName = idnaServerName(serverName);
+    const script = options.scriptName || '/';
+    this.scriptName = script.endsWith('/') ? script : `${script}/`;
+    this.subdomain = map.hostMatching ? '' : (options.subdomain ?? map.defaultSubdomain);
+    this.urlScheme = options.urlScheme ?? 'http';
+    this.pathInfo = options.pathInfo ?? '/';
+    this.defaultMethod = options.defaultMethod ?? 'GET';
+    this.queryArgs = options.queryArgs;
+    this.websocket = this.urlScheme === 'ws' || this.urlScheme === 'wss';
+    this.#domain = map.subdomainMatching ? this.subdomain : map.hostMatching ? this.serverName : '';
+    this.#record = record;
+  }
+
+  /** @internal */
+  get redirectDefaults(): boolean {
+    return this.map.redirectDefaults;
+  }
+
+  /**
+   * The rule for a path (the bound one by default) and method: `{ endpoint, params, rule }`.
+   * Throws `NotFound`, `MethodNotAllowed` (with `Allow`), `RequestRedirect` (308: slashes,
+   * aliases, defaults, `redirectTo`) or `WebsocketMismatch` (400), each usable as a response.
+   *
+   * @example
+   * ```ts
+   * const { endpoint, params } = urls.match('/todos/3', 'GET'); // 'todo', { id: 3 }
+   * ```
+   */
+  match(path?: string, method?: string, options?: MatchOptions): MatchResult<R, ConverterTypes<CT>> {
+    const map = this.map;
+    const root = map.prepare();
+    const record = path === undefined ? this.#record : undefined;
+    if (path === undefined) path = this.pathInfo;
+    if (method === undefined) method = this.defaultMethod;
+    let bit = methodBit(method);
+    if (bit === OTHER_METHOD) bit = methodBit((method = method.toUpperCase()));
+    // Werkzeug routes '/' + path.lstrip('/'): leading slashes collapse without a redirect.
+    if (path.length !== 0 && (path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47)) path = `/${path.replace(/^\/+/, '')}`;
+    const walker = map.walker();
+    walker.busy = true;
+    let rule: R | null;
+    let params: Record<string, unknown>;
+    try {
+      walker.start(path, method, bit, options?.websocket ?? this.websocket);
+      rule = walker.run(root, this.#domain);
+      if (rule === null) rule = this.#retry(walker, root, path, options?.queryArgs);
+      params = takeParams(rule, walker);
+    } finally {
+      walker.busy = false;
+    }
+    if (rule.alias || rule.redirectTo !== undefined || rule.compiled!.providers.length !== 0) {
+      checkRedirects(this, this as unknown as UrlBuilder, rule, params, method, options?.queryArgs);
+    }
+    const result = { endpoint: rule.endpoint, params, rule };
+    if (record !== undefined) setRouting(record, result);
+    return result as MatchResult<R, ConverterTypes<CT>>;
+  }
+
+  // After a miss: a strict-slash redirect, a merged-slashes redirect, or the 405/400/404.
+  #retry(walker: Walker<R>, root: State<R>, path: string, query: QueryArgs | undefined): never {
+    if (walker.slashRequired) throw pathRedirect(this, `${path}/`, query);
+    if (this.map.mergeSlashes && path.includes('//')) {
+      const merged = path.replace(/\/{2,}/g, '/');
+      walker.restart(merged);
+      const rule = walker.run(root, this.#domain);
+      if (walker.slashRequired) throw pathRedirect(this, `${merged}/`, query);
+      if (rule !== null && rule.mergeSlashes) throw pathRedirect(this, merged, query);
+    }
+    if (walker.allowMask !== 0) throw quickly(() => new MethodNotAllowed(methodNames(walker.allowMask, walker.allowExtra)));
+    if (walker.websocketMismatch) throw quickly(() => new WebsocketMismatch());
+    throw quickly(() => new NotFound());
+  }
+
+  /**
+   * True when the path matches (a redirect counts), false for a 404, 405 or 400.
+   *
+   * @example
+   * ```ts
+   * urls.test('/todos/3'); // true
+   * ```
+   */
+  test(path?: string, method?: string): boolean {
+    try {
+      this.match(path, method);
+    } catch (error) {
+      if (error instanceof RequestRedirect) return true;
+      if (error instanceof HTTPException) return false;
+      throw error;
+    }
+    return true;
+  }
+
+  /**
+   * The methods rules allow for a path, sorted (empty when nothing matches, or when a rule there
+   * takes every method), for an `Allow` header or an automatic OPTIONS answer.
+   *
+   * @example
+   * ```ts
+   * urls.allowedMethods('/todos/3'); // ['GET', 'HEAD', 'PUT']
+   * ```
+   */
+  allowedMethods(path?: string): string[] {
+    try {
+      // No rule with a method list accepts the empty method: every one of them is collected.
+      this.match(path, '');
+    } catch (error) {
+      if (error instanceof MethodNotAllowed) return error.validMethods;
+      if (!(error instanceof HTTPException)) throw error;
+    }
+    return [];
+  }
+
+  /**
+   * The URL of an endpoint: values fill the variables (through their converters), the others go to
+   * the query string. Relative unless the rule's host differs from the bound one or `external` is
+   * set; websocket rules are always absolute `ws(s)://`. A `BuildError` when no rule fits.
+   *
+   * @example
+   * ```ts
+   * urls.build('todo', { id: 3, page: 2 }); // '/todos/3?page=2'
+   * ```
+   */
+  build<E extends EndpointOf<R>>(endpoint: E, ...args: BuildArgs<R, E, ConverterTypes<CT>>): string {
+    const [rawValues, options = {}] = args as [unknown, BuildOptions | undefined];
+    const map = this.map;
+    map.prepare();
+    const values = normalizeValues(rawValues);
+    const context = { defaultMethod: this.defaultMethod, serverName: this.serverName, hostMatching: map.hostMatching, rulesFor: (e: string) => map.rulesFor(e) };
+    const built = partialBuild(context, endpoint, values, options.method, options.appendUnknown ?? true);
+    if (built === undefined) throw new BuildError(endpoint, values, options.method, closestRule(map.rules, endpoint, values, options.method));
+    const [domainPart, path, websocket] = built;
+    const host = this.getHost(domainPart);
+    let scheme = options.urlScheme ?? this.urlScheme;
+    const secure = scheme === 'https' || scheme === 'wss';
+    let external = options.external ?? false;
+    if (websocket) {
+      external = true;
+      scheme = secure ? 'wss' : 'ws';
+    } else if (scheme) {
+      scheme = secure ? 'https' : 'http';
+    }
+    const local =
+      (!map.subdomainMatching && !map.hostMatching) ||
+      (map.subdomainMatching && domainPart === this.subdomain) ||
+      (map.hostMatching && host === this.serverName);
+    const tail = `/${path.replace(/^\/+/, '')}`;
+    if (!external && local) return `${this.scriptName.slice(0, -1)}${tail}`;
+    return `${scheme ? `${scheme}:` : ''}//${host}${this.scriptName.slice(0, -1)}${tail}`;
+  }
+
+  /**
+   * The full host of a domain part: the subdomain joined to the server name, or under host
+   * matching the host itself; the bound one when omitted.
+   *
+   * @example
+   * ```ts
+   * map.bind('example.org').getHost('api'); // 'api.example.org'
+   * ```
+   */
+  getHost(domainPart?: string): string {
+    if (this.map.hostMatching) return domainPart ?? this.serverName;
+    const subdomain = domainPart ?? this.subdomain;
+    return subdomain ? `${subdomain}.${this.serverName}` : this.serverName;
+  }
+
+  /** @internal */
+  encodeQuery(pairs: Array<[string, string]>): string {
+    return this.map.encodeQuery(pairs);
+  }
+}
+
+function takeParams(rule: AnyRule, walker: Walker<AnyRule>): Record<string, unknown> {
+  const names = rule.compiled!.names;
+  const values = walker.values;
+  const params: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) {
+    params[names[i]] = values[i];
+    values[i] = undefined; // do not keep the request's strings alive
+  }
+  const defaults = rule.defaults;
+  if (defaults !== undefined) Object.assign(params, defaults);
+  return params;
+}
+
+// A routing miss needs no stack trace: capturing one costs more than the whole match.
+function quickly<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+// Lower case; a non-ASCII name in its IDNA form (the port is not part of it).
+function idnaServerName(serverName: string): string {
+  const lower = serverName.toLowerCase();
+  if (!/[^\x00-\x7f]/.test(lower)) return lower;
+  const colon = lower.lastIndexOf(':');
+  const hasPort = colon !== -1 && !lower.slice(colon).includes(']');
+  const name = hasPort ? lower.slice(0, colon) : lower;
+  try {
+    const ascii = new URL(`http://${name}/`).hostname;
+    return hasPort ? `${ascii}${lower.slice(colon)}` : ascii;
+  } catch (error) {
+    throw new BadRequest(`Invalid host name: ${JSON.stringify(serverName.slice(0, 100))}.`, { cause: error });
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * What `bindToEnviron` reads from a request: the host (validated, trusted hosts checked), the
+ * subdomain under a configured server name, the scheme (`ws`/`wss` for a WebSocket upgrade), and
+ * the script name, path, method and query string.
+ * @module
+ */
+import { BadRequest } from '../errors.js';
+import type { Environ } from '../gateway.js';
+import { isTrustedHost, requestHost } from '../request/host.js';
+import type { BindOptions } from './adapter.js';
+
+/** A `Request` (or anything with its `environ` and validated `host`). */
+export interface RequestLike {
+  readonly environ: Environ;
+  /** The host, validated against the request's own trusted hosts. */
+  readonly host: string;
+}
+
+/**
+ * Options of `bindToEnviron`.
+ *
+ * @example
+ * ```ts
+ * map.bindToEnviron(environ, { serverName: 'example.com', trustedHosts: ['.example.com'], record: true });
+ * ```
+ */
+export interface EnvironBindOptions {
+  /** The application's host (and port): its subdomains are told apart by what precedes it. */
+  serverName?: string;
+  /** Route as this subdomain instead of telling it from the host. */
+  subdomain?: string;
+  /** Hosts accepted (`.example.com` for it and its subdomains); another Host is a 400. */
+  trustedHosts?: readonly string[];
+  /** `match()` (of the request's own path) stores `{ endpoint, params }` in `environ['tsgi.routing']`. */
+  record?: boolean;
+}
+
+/** The arguments of `bind` for a request. */
+export interface EnvironBinding {
+  readonly serverName: string;
+  readonly options: BindOptions;
+  readonly environ: Environ;
+}
+
+/** Reads a request into `bind`'s arguments. */
+export function bindingFromEnviron(
+  source: Environ | RequestLike,
+  options: EnvironBindOptions,
+  map: { readonly hostMatching: boolean; readonly subdomainMatching: boolean },
+): EnvironBinding {
+  const isEnviron = typeof (source as Partial<Environ>).REQUEST_METHOD === 'string';
+  const environ = isEnviron ? (source as Environ) : (source as RequestLike).environ;
+  const host = (isEnviron ? requestHost(environ) : (source as RequestLike).host).toLowerCase();
+  if (options.trustedHosts && !isTrustedHost(host, options.trustedHosts)) {
+    throw new BadRequest(`Host ${JSON.stringify(host)} is not trusted.`);
+  }
+  let scheme = environ['tsgi.url_scheme'];
+  if (isWebsocketUpgrade(environ)) scheme = scheme === 'https' ? 'wss' : 'ws';
+  let serverName = host;
+  if (options.serverName !== undefined && !map.hostMatching) {
+    serverName = options.serverName.toLowerCase();
+    // Drop the scheme's default port, as the request's host has it dropped.
+    if ((scheme === 'http' || scheme === 'ws') && serverName.endsWith(':80')) serverName = serverName.slice(0, -3);
+    else if ((scheme === 'https' || scheme === 'wss') && serverName.endsWith(':443')) serverName = serverName.slice(0, -4);
+  }
+  let subdomain = options.subdomain;
+  if (subdomain === undefined && map.subdomainMatching) {
+    const current = host.split('.');
+    const real = serverName.split('.');
+    const offset = current.length - real.length;
+    // A host that is not under the server name (an IP address, another name) gets the default subdomain.
+    if (offset >= 0 && real.every((label, i) => current[offset + i] === label)) subdomain = current.slice(0, offset).join('.');
+  }
+  return {
+    serverName,
+    environ,
+    options: {
+      urlScheme: scheme,
+      subdomain,
+      defaultMethod: environ.REQUEST_METHOD,
+      scriptName: environ.SCRIPT_NAME,
+      pathInfo: environ.PATH_INFO,
+      queryArgs: environ.QUERY_STRING,
+    },
+  };
+}
+
+/**
+ * True for a WebSocket handshake: `Upgrade: websocket` and `Connection` listing `upgrade`.
+ *
+ * @example
+ * ```ts
+ * isWebsocketUpgrade({ ...environ, HTTP_UPGRADE: 'websocket', HTTP_CONNECTION: 'keep-alive, Upgrade' }); // true
+ * ```
+ */
+export function isWebsocketUpgrade(environ: Environ): boolean {
+  const upgrade = environ.HTTP_UPGRADE;
+  if (upgrade === undefined || upgrade.trim().toLowerCase() !== 'websocket') return false;
+  const connection = environ.HTTP_CONNECTION ?? '';
+  return connection.toLowerCase().split(',').some((token) => token.trim() === 'upgrade');
+}

@@ -1,0 +1,91 @@
+/**
+ * The redirects a match can end in, after the rule is found: an alias or a URL reachable through
+ * a rule with defaults goes to the canonical rule, a `redirectTo` rule to its target. Each is a
+ * `RequestRedirect` (308) to an absolute URL that keeps the query string.
+ * @module
+ */
+import { quoteUrlPath } from '../http/url.js';
+import { MultiDict } from '../datastructures/multidict.js';
+import { RequestRedirect } from './exceptions.js';
+import type { AnyRule, UrlBuilder } from './rule.js';
+import { suitableFor } from './rule-build.js';
+import type { BuildOptions } from './rule-types.js';
+
+/** A query string, or values to encode as one (keys repeat for arrays and `MultiDict`s). */
+export type QueryArgs = string | Readonly<Record<string, unknown>> | MultiDict<unknown>;
+
+/** What the redirects read from the bound map. */
+export interface RedirectContext {
+  readonly urlScheme: string;
+  readonly serverName: string;
+  readonly subdomain: string;
+  readonly scriptName: string;
+  readonly queryArgs: QueryArgs | undefined;
+  readonly redirectDefaults: boolean;
+  getHost(domainPart?: string): string;
+  encodeQuery(pairs: Array<[string, string]>): string;
+}
+
+/** `query` as a query string (without `?`). */
+export function encodeQueryArgs(context: RedirectContext, query: QueryArgs | undefined): string {
+  if (query === undefined || typeof query === 'string') return query ?? '';
+  const pairs: Array<[string, string]> = [];
+  const entries = query instanceof MultiDict ? [...(query as MultiDict<unknown>)] : Object.entries(query);
+  for (const [key, value] of entries) {
+    for (const item of Array.isArray(value) ? value : [value]) if (item !== null && item !== undefined) pairs.push([key, String(item)]);
+  }
+  return context.encodeQuery(pairs);
+}
+
+/** The absolute URL of an (already quoted) path under the script root, with the query. */
+export function redirectUrl(context: RedirectContext, path: string, query: QueryArgs | undefined, domainPart?: string): string {
+  const script = context.scriptName.replace(/^\/+|\/+$/g, '');
+  const queryString = encodeQueryArgs(context, query ?? context.queryArgs);
+  const full = `${script ? `/${script}` : ''}/${path.replace(/^\/+/, '')}`;
+  return `${context.urlScheme || 'http'}://${context.getHost(domainPart)}${full}${queryString ? `?${queryString}` : ''}`;
+}
+
+/** The redirect to decoded `path` (a slash added, slashes merged). */
+export function pathRedirect(context: RedirectContext, path: string, query: QueryArgs | undefined): RequestRedirect {
+  return new RequestRedirect(redirectUrl(context, quoteUrlPath(path), query));
+}
+
+/**
+ * Throws the redirect a matched rule asks for, if any: alias, then defaults, then `redirectTo`.
+ * `params` may be changed (a canonical rule's defaults are merged in).
+ */
+export function checkRedirects(
+  context: RedirectContext,
+  urls: UrlBuilder,
+  rule: AnyRule,
+  params: Record<string, unknown>,
+  method: string,
+  query: QueryArgs | undefined,
+): void {
+  const queryArgs = query ?? context.queryArgs;
+  if (rule.alias && context.redirectDefaults) {
+    const url = urls.build(rule.endpoint!, params, { method, appendUnknown: false, external: true });
+    const queryString = encodeQueryArgs(context, queryArgs);
+    throw new RequestRedirect(queryString ? `${url}?${queryString}` : url);
+  }
+  if (context.redirectDefaults) {
+    for (const canonical of rule.compiled!.providers) {
+      if (!suitableFor(canonical, params, method)) continue;
+      const built = canonical.compiled!.builder.build({ ...params, ...canonical.defaults }, true);
+      if (built !== undefined) throw new RequestRedirect(redirectUrl(context, built[1], queryArgs, built[0]));
+    }
+  }
+  const target = rule.redirectTo;
+  if (target === undefined) return;
+  let url: string;
+  if (typeof target === 'string') {
+    url = target.replace(/<([^>]+)>/g, (_, name: string) => {
+      const converter = rule.compiled!.converters.get(name);
+      return quoteUrlPath(converter ? converter.toUrl(params[name]) : String(params[name]));
+    });
+  } else {
+    url = target(urls, params);
+  }
+  const host = context.subdomain ? `${context.subdomain}.${context.serverName}` : context.serverName;
+  throw new RequestRedirect(new URL(url, `${context.urlScheme || 'http'}://${host}${context.scriptName}`).href);
+}

@@ -1,0 +1,238 @@
+/**
+ * The matching walk (hot path): Werkzeug's depth-first search with backtracking, over string
+ * indices instead of `split('/')`. Static children are found by length and char codes, built-in
+ * converters test the segment in place and convert it (a refused value backtracks to the next
+ * candidate), and nothing is allocated but the values of variables. A miss records what a 405 or a
+ * websocket 400 needs as it goes (bits and a flag); a strict-slash hit stops the walk.
+ * @module
+ */
+import { convert, NO_MATCH } from './converter.js';
+import { GROUP, SUFFIX_GROUP, type DynamicPart } from './compile.js';
+import { ANY_METHOD, OTHER_METHOD } from './methods.js';
+import type { MatchTarget, State, StaticBucket } from './state.js';
+
+/** One matching pass's input and findings; reused between calls (matching is synchronous). */
+export class Walker<R extends MatchTarget> {
+  path = '';
+  len = 0;
+  method = '';
+  bit = 0;
+  websocket = false;
+  /** The values of the variables on the current branch, domain first. */
+  readonly values: unknown[] = [];
+  top = 0;
+  /** Methods of rules that matched the path but not the method. */
+  allowMask = 0;
+  allowExtra: Set<string> | undefined;
+  websocketMismatch = false;
+  /** A strict rule matches with one more slash: the walk stopped. */
+  slashRequired = false;
+  /** Set while a walk runs, so that a converter calling `match` gets a walker of its own. */
+  busy = false;
+
+  start(path: string, method: string, bit: number, websocket: boolean): void {
+    this.path = path;
+    this.len = path.length;
+    this.method = method;
+    this.bit = bit;
+    this.websocket = websocket;
+    this.top = 0;
+    this.allowMask = 0;
+    this.allowExtra = undefined;
+    this.websocketMismatch = false;
+    this.slashRequired = false;
+  }
+
+  /** Walks again (merged slashes) keeping what the first walk recorded for a 405 or 400. */
+  restart(path: string): void {
+    this.path = path;
+    this.len = path.length;
+    this.top = 0;
+    this.slashRequired = false;
+  }
+
+  /** Matches the domain part (a static child first, then dynamic ones), then the path. */
+  run(root: State<R>, domain: string): R | null {
+    const state = root.static.get(domain);
+    if (state !== undefined) {
+      const rule = this.fromDomain(state);
+      if (rule !== null || this.slashRequired) return rule;
+    }
+    for (const edge of root.dynamic) {
+      const mark = this.top;
+      if (!this.push(edge.part, domain, 0, domain.length)) continue;
+      const rule = this.fromDomain(edge.state);
+      if (rule !== null || this.slashRequired) return rule;
+      this.top = mark;
+    }
+    return null;
+  }
+
+  private fromDomain(domain: State<R>): R | null {
+    // A whole static path is the walk's first branch: its state's first fitting rule is the answer.
+    const hit = domain.staticPaths?.get(this.path);
+    if (hit !== undefined) {
+      const rules = hit.rules;
+      for (let i = 0; i < rules.length; i++) {
+        const rule = rules[i];
+        if (this.accepts(rule) && rule.websocket === this.websocket) return rule;
+      }
+    }
+    const root = domain.pathRoot;
+    return root === undefined ? null : this.walk(root, 1);
+  }
+
+  /** Matches from `pos`, the start of a segment; `pos > len` means no segment is left. */
+  private walk(state: State<R>, pos: number): R | null {
+    const len = this.len;
+    if (pos > len) return this.atEnd(state);
+    const path = this.path;
+    let end = path.indexOf('/', pos);
+    if (end === -1) end = len;
+    const size = end - pos;
+    const byLength = state.byLength;
+    if (size < byLength.length) {
+      const bucket = byLength[size];
+      if (bucket !== undefined) {
+        const child = findStatic(bucket, path, pos, size);
+        if (child !== undefined) {
+          const rule = this.walk(child, end + 1);
+          if (rule !== null || this.slashRequired) return rule;
+        }
+      }
+    }
+    const dynamic = state.dynamic;
+    for (let i = 0; i < dynamic.length; i++) {
+      const edge = dynamic[i];
+      const part = edge.part;
+      const mark = this.top;
+      let rule: R | null;
+      if (part.final) {
+        rule = this.walkFinal(part, edge.state, pos);
+      } else {
+        const single = part.single;
+        if (single !== undefined) {
+          const value = single.matchSegment(path, pos, end);
+          if (value === NO_MATCH) continue;
+          this.values[this.top++] = value;
+        } else if (!this.push(part, path, pos, end)) {
+          continue;
+        }
+        rule = this.walk(edge.state, end + 1);
+      }
+      if (rule !== null || this.slashRequired) return rule;
+      this.top = mark;
+    }
+    // Only a trailing "" is left: rules without strict slashes match without it.
+    return pos === len ? this.loose(state) : null;
+  }
+
+  private atEnd(state: State<R>): R | null {
+    const rules = state.rules;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i];
+      if (!this.accepts(rule)) this.refused(rule);
+      else if (rule.websocket !== this.websocket) this.websocketMismatch = true;
+      else return rule;
+    }
+    const slash = state.slash;
+    if (slash !== undefined) {
+      for (const rule of slash.rules) {
+        if (rule.websocket !== this.websocket || !this.accepts(rule)) continue;
+        if (!rule.strictSlashes) return rule;
+        this.slashRequired = true;
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private loose(state: State<R>): R | null {
+    for (const rule of state.rules) {
+      if (rule.strictSlashes) continue;
+      if (!this.accepts(rule)) this.refused(rule);
+      else if (rule.websocket !== this.websocket) this.websocketMismatch = true;
+      else return rule;
+    }
+    return null;
+  }
+
+  private walkFinal(part: DynamicPart, next: State<R>, pos: number): R | null {
+    const path = this.path;
+    const len = this.len;
+    let after = len + 1;
+    const shape = part.pathTail;
+    if (shape !== undefined) {
+      // prefix, then a `path` value (non-empty, not starting with '/'), then tail, to the end.
+      const from = pos + shape.prefix.length;
+      let to = len - shape.tail.length;
+      if (part.suffixed && len > 0 && path.charCodeAt(len - 1) === 47) {
+        to--;
+        after = len;
+        // The regex's (?<!/): the text before the optional slash must not end with one.
+        if (path.charCodeAt(len - 2) === 47) return null;
+      }
+      if (to - from < 1 || path.charCodeAt(from) === 47) return null;
+      if (!path.startsWith(shape.prefix, pos) || !path.startsWith(shape.tail, to)) return null;
+      this.values[this.top++] = path.substring(from, to);
+    } else {
+      const regex = part.regex!;
+      regex.lastIndex = pos;
+      const m = regex.exec(path);
+      if (m === null || !this.pushGroups(part, m.groups!)) return null;
+      if (part.suffixed && m.groups![SUFFIX_GROUP] === '/') after = len;
+    }
+    return this.walk(next, after);
+  }
+
+  /** Pushes the values of a part matched by its regular expression; false (and none pushed) if refused. */
+  private push(part: DynamicPart, text: string, start: number, end: number): boolean {
+    if (part.single !== undefined) {
+      const value = part.single.matchSegment(text, start, end);
+      if (value === NO_MATCH) return false;
+      this.values[this.top++] = value;
+      return true;
+    }
+    const m = part.regex!.exec(text.substring(start, end));
+    return m !== null && this.pushGroups(part, m.groups!);
+  }
+
+  private pushGroups(part: DynamicPart, groups: Record<string, string>): boolean {
+    const mark = this.top;
+    const converters = part.converters;
+    for (let i = 0; i < converters.length; i++) {
+      const value = convert(converters[i].toValue, groups[GROUP + i]);
+      if (value === NO_MATCH) {
+        this.top = mark;
+        return false;
+      }
+      this.values[this.top++] = value;
+    }
+    return true;
+  }
+
+  private accepts(rule: R): boolean {
+    const match = rule.methodMatch;
+    const bit = this.bit;
+    if ((match.mask & bit) === 0) return false;
+    return bit !== OTHER_METHOD || match.mask === ANY_METHOD || match.extra!.has(this.method);
+  }
+
+  private refused(rule: R): void {
+    if (rule.methods === undefined) return;
+    this.allowMask |= rule.methodMatch.mask;
+    const extra = rule.methodMatch.extra;
+    if (extra !== undefined) for (const method of extra) (this.allowExtra ??= new Set()).add(method);
+  }
+}
+
+function findStatic<R>(bucket: StaticBucket<R>, path: string, pos: number, size: number): State<R> | undefined {
+  const keys = bucket.keys;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    let j = 0;
+    while (j < size && key.charCodeAt(j) === path.charCodeAt(pos + j)) j++;
+    if (j === size) return bucket.states[k];
+  }
+  return undefined;
+}
