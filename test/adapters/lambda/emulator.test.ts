@@ -4,8 +4,11 @@
 // enforces a timeout, and stands in for the runtime's `awslambda` streaming global (its own
 // implementation, independent of fake-runtime.ts). It does not emulate API Gateway itself: the
 // events are the samples of test/fixtures/lambda. The file imports `tsgi` from the built package
-// (dist/), as a deployed function does: `npm test` builds it, `npm run build` when run alone.
-import { existsSync } from 'node:fs';
+// (dist/), as a deployed function does: `npm test` builds it, `npm run build` when run alone. The
+// last test bundles the file with `bun build` first, the other deployment the guide shows.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +17,7 @@ import { loadEvent } from './support.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const HANDLER_FILE = join(ROOT, 'examples/runtimes/lambda.js');
+const BUN = join(ROOT, 'node_modules/.bin/bun');
 const built = existsSync(join(ROOT, 'dist/adapters/lambda/index.js'));
 if (!built) console.warn('test/adapters/lambda/emulator.test.ts: skipped, dist/ is not built (npm run build)');
 
@@ -26,8 +30,8 @@ interface Result {
   isBase64Encoded?: boolean;
 }
 
-function execute(lambdaHandler: string, event: unknown): Promise<Result> {
-  return lambdaLocal.execute({ event, lambdaPath: HANDLER_FILE, esm: true, lambdaHandler, timeoutMs: 5000, verboseLevel: 0 }) as Promise<Result>;
+function execute(lambdaHandler: string, event: unknown, lambdaPath = HANDLER_FILE): Promise<Result> {
+  return lambdaLocal.execute({ event, lambdaPath, esm: true, lambdaHandler, timeoutMs: 5000, verboseLevel: 0 }) as Promise<Result>;
 }
 
 describe.skipIf(!built)('the documented handler file under lambda-local', () => {
@@ -71,5 +75,21 @@ describe.skipIf(!built)('the documented handler file under lambda-local', () => 
       errorType: 'TypeError',
       errorMessage: expect.stringContaining('not an HTTP event') as unknown,
     });
+  });
+
+  it.skipIf(!existsSync(BUN))('runs bundled into one file by bun build, as docs/deployment.md says to deploy it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tsgi-lambda-bundle-'));
+    try {
+      const bundle = join(dir, 'lambda.mjs');
+      execFileSync(BUN, ['build', HANDLER_FILE, '--target=node', '--format=esm', `--outfile=${bundle}`], { cwd: ROOT, stdio: 'pipe' });
+      expect(statSync(bundle).size).toBeLessThan(1024 * 1024);
+      const event = loadEvent('apigw-http-v2');
+      event.rawPath = '/';
+      const result = await execute('handler', event, bundle);
+      expect(result.statusCode).toBe(200);
+      expect(JSON.parse(result.body as string)).toMatchObject({ url: 'https://r3pmxmplak.execute-api.us-east-2.amazonaws.com/?tag=a&tag=b&q=caf%C3%A9%20au%20lait' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -20,14 +20,16 @@ describe('docs quote what the tests run', () => {
   it('deployment.md shows the example app and entry files verbatim', async () => {
     const guide = await readFile(join(ROOT, 'docs/deployment.md'), 'utf8');
     const quoted = [...blocks(guide, 'js'), ...blocks(guide, 'ts'), ...blocks(guide, 'capnp')];
-    for (const file of ['site.js', 'bun.ts', 'deno.ts', 'worker.ts', 'workerd.capnp']) {
+    for (const file of ['site.js', 'bun.ts', 'deno.ts', 'worker.ts', 'workerd.capnp', 'lambda.js']) {
       const source = asPublished(await readFile(join(ROOT, 'examples/runtimes', file), 'utf8'));
       expect(quoted, `docs/deployment.md must quote examples/runtimes/${file} as it is`).toContain(source);
     }
     // Every fenced block in the guide is one of those, the nginx config or the tsgi serve command,
     // which test/e2e/nginx.test.ts reads from the guide and runs.
+    // The Lambda section adds the handler file (lambda.js, above; test/adapters/lambda/emulator.test.ts
+    // runs it) and its options block, compiled by test/docs/examples.test.ts.
     const all = [...guide.matchAll(/```(\w+)\n/g)].map((m) => m[1]);
-    expect(all.sort()).toEqual(['capnp', 'js', 'nginx', 'sh', 'ts', 'ts', 'ts']);
+    expect(all.sort()).toEqual(['capnp', 'js', 'js', 'nginx', 'sh', 'ts', 'ts', 'ts', 'ts']);
   });
 
   it('runtimes.md gives the commands the runtime tests use', async () => {
