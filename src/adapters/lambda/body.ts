@@ -24,15 +24,15 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
  *
  * @example
  * ```ts
- * const isText = textTypeMatcher(['text/*', 'application/*+json']);
+ * const isText = textTypeMatcher(['text/*', 'application/*+json'], 'toLambdaHandler');
  * isText('application/ld+json'); // true
  * ```
  */
-export function textTypeMatcher(patterns: readonly string[]): (mimetype: string) => boolean {
-  if (!Array.isArray(patterns)) throw new TypeError('tsgi/lambda: textTypes must be an array of media types');
+export function textTypeMatcher(patterns: readonly string[], where = 'tsgi/lambda'): (mimetype: string) => boolean {
+  if (!Array.isArray(patterns)) throw new TypeError(`${where}: textTypes must be an array of media types`);
   const sources = patterns.map((pattern) => {
     const lower = typeof pattern === 'string' ? pattern.toLowerCase() : '';
-    if (!PATTERN.test(lower)) throw new TypeError(`tsgi/lambda: textTypes: ${JSON.stringify(pattern)} is not a media type pattern`);
+    if (!PATTERN.test(lower)) throw new TypeError(`${where}: textTypes: ${JSON.stringify(pattern)} is not a media type pattern`);
     return lower.replace(/[.+^$]/g, '\\$&').replace(/\*/g, '.*');
   });
   if (sources.length === 0) return () => false;

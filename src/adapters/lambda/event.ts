@@ -97,7 +97,9 @@ export function readRequest(event: unknown, shape: EventShape, maxBodySize: numb
     };
   }
   const path = text(fields.path, 'path');
-  const headers = isFields(fields.multiValueHeaders) ? multiHeaders(fields.multiValueHeaders) : singleHeaders(fields.headers);
+  // Payload 1.0 events carry both forms (a load balancer one or the other): the multi-value one
+  // has every value.
+  const headers = hasFields(fields.multiValueHeaders) ? multiHeaders(fields.multiValueHeaders) : singleHeaders(fields.headers);
   if (shape === 'v1') {
     const identity = optionalFields(context.identity, 'requestContext.identity');
     // A REST API leaves the stage out of `path` but not out of `requestContext.path`; an HTTP API
@@ -178,8 +180,11 @@ function queryFromParameters(fields: Fields, decoded: boolean): string {
   const multi = fields.multiValueQueryStringParameters;
   const single = fields.queryStringParameters;
   const encode = decoded ? (part: string) => encodeURIComponent(wellFormed(part)) : (part: string) => part;
+  if ((multi != null && !isFields(multi)) || (single != null && !isFields(single))) {
+    throw new BadRequest("The event's query string parameters are not an object.");
+  }
   const parts: string[] = [];
-  if (isFields(multi)) {
+  if (hasFields(multi)) {
     for (const [name, values] of Object.entries(multi)) {
       if (values == null) continue;
       for (const value of stringList(values, `multiValueQueryStringParameters.${name}`)) parts.push(`${encode(name)}=${encode(value)}`);
@@ -189,8 +194,6 @@ function queryFromParameters(fields: Fields, decoded: boolean): string {
       if (value == null) continue;
       parts.push(`${encode(name)}=${encode(text(value, `queryStringParameters.${name}`))}`);
     }
-  } else if (multi != null || single != null) {
-    throw new BadRequest("The event's query string parameters are not an object.");
   }
   return query(parts.join('&'));
 }
@@ -264,6 +267,11 @@ function fieldsOf(value: unknown, name: string): Fields {
 
 function optionalFields(value: unknown, name: string): Fields {
   return value == null ? {} : fieldsOf(value, name);
+}
+
+/** An object with at least one key: an empty multi-value field gives way to its single-value twin. */
+function hasFields(value: unknown): value is Fields {
+  return isFields(value) && Object.keys(value).length > 0;
 }
 
 function isFields(value: unknown): value is Fields {

@@ -39,5 +39,5 @@ export function lambdaSettings(where: string, options: LambdaOptions | undefined
     throw new TypeError(`${where}: basePath must start with "/" and not end with "/" (like "/v1"), got ${JSON.stringify(basePath)}`);
   }
   if (typeof errors?.write !== 'function') throw new TypeError(`${where}: errors must have a write(message) method`);
-  return { errors, maxBodySize, isText: textTypeMatcher(textTypes), basePath };
+  return { errors, maxBodySize, isText: textTypeMatcher(textTypes, where), basePath };
 }

@@ -106,7 +106,15 @@ export interface LambdaStreamMetadata {
  */
 export type LambdaStreamHandler = (event: unknown, responseStream: LambdaResponseStream, context?: LambdaContext) => Promise<void>;
 
-/** Options for `toLambdaHandler` and `toLambdaStreamingHandler`. */
+/**
+ * Options for `toLambdaHandler` and `toLambdaStreamingHandler`, checked when the handler is made.
+ *
+ * @example
+ * ```ts
+ * const options: LambdaOptions = { maxBodySize: 1024 * 1024, basePath: '/v1' };
+ * export const handler = toLambdaHandler(app, options);
+ * ```
+ */
 export interface LambdaOptions {
   /** Where the app and the adapter write diagnostics (`tsgi.errors`); the console (CloudWatch) by default. */
   errors?: ErrorStream;

@@ -69,6 +69,14 @@ describe('API Gateway REST API (payload 1.0)', () => {
     expect(seen.environ).toMatchObject({ PATH_INFO: '/files/café/x', QUERY_STRING: '', REQUEST_URI: '/prod/files/caf%C3%A9%2Fx' });
   });
 
+  it('falls back to the single-value fields when the multi-value ones are empty (a hand-written event)', async () => {
+    const event = loadEvent<APIGatewayProxyEvent>('apigw-rest');
+    event.multiValueHeaders = {};
+    event.multiValueQueryStringParameters = {};
+    const seen = await echo(event);
+    expect([seen.environ.HTTP_COOKIE, seen.environ.QUERY_STRING]).toEqual(['theme=dark; session=abc', 'tag=b&q=caf%C3%A9%20au%20lait']);
+  });
+
   it('reads a base64 body and sets CONTENT_LENGTH from it', async () => {
     const event = loadEvent<APIGatewayProxyEvent>('apigw-rest');
     event.httpMethod = 'PUT';

@@ -15,6 +15,7 @@
  */
 import { Writable } from 'node:stream';
 import type { Context } from 'aws-lambda';
+import { concatBytes } from '../../../src/datastructures/bytes.js';
 import { fakeContext } from './support.js';
 
 const PRELUDE_TYPE = 'application/vnd.awslambda.http-integration-response';
@@ -108,14 +109,7 @@ export async function invoke(handler: unknown, event: unknown, options: InvokeOp
   } catch (failure) {
     error = failure;
   }
-  const total = chunks.reduce((n, chunk) => n + chunk.byteLength, 0);
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { contentType, bytes, finished: stream.writableFinished, error };
+  return { contentType, bytes: concatBytes(chunks), finished: stream.writableFinished, error };
 }
 
 /** Splits what was sent into the metadata and the body, checking the eight NUL bytes between. */
