@@ -49,6 +49,7 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('packed tarball in a f
       import * as fetchAdapter from 'tsgi/fetch';
       import * as middleware from 'tsgi/middleware';
       import * as session from 'tsgi/session';
+      import { toLambdaHandler } from 'tsgi/lambda';
       const app = Request.application((req) => {
         if (req.path !== '/') throw new NotFound();
         return new Response('hi ' + req.args.get('n'));
@@ -60,16 +61,18 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('packed tarball in a f
         'tsgi.url_scheme': 'http', 'tsgi.input': (async function* () {})(), 'tsgi.errors': console },
         (s) => { status = s; });
       for await (const chunk of body) chunks.push(chunk);
+      const lambdaResult = await toLambdaHandler(app)({ version: '2.0', rawPath: '/', rawQueryString: 'n=2',
+        headers: { host: 'example.com' }, requestContext: { http: { method: 'GET' } }, isBase64Encoded: false });
       console.log(JSON.stringify({
         status, text: Buffer.concat(chunks).toString(),
         exports: [typeof MultiDict, typeof Headers, Object.keys(test).length > 0, Object.keys(node).length > 0,
           Object.keys(fetchAdapter).length > 0, Object.keys(middleware).length > 0,
-          await new session.Signer({ secrets: 'x'.repeat(32) }).sign('a')],
+          await new session.Signer({ secrets: 'x'.repeat(32) }).sign('a'), lambdaResult.body],
       }));
       `,
     );
     const out = JSON.parse(execFileSync(process.execPath, ['check.mjs'], { cwd: project, encoding: 'utf8' }));
-    expect(out).toEqual({ status: '200 OK', text: 'hi 1', exports: ['function', 'function', true, true, true, true, 'a.ExB7KAtDYtzSFPeKHXN4o26dZI1sdToyHGRypYPJzbQ'] });
+    expect(out).toEqual({ status: '200 OK', text: 'hi 1', exports: ['function', 'function', true, true, true, true, 'a.ExB7KAtDYtzSFPeKHXN4o26dZI1sdToyHGRypYPJzbQ', 'hi 2'] });
   });
 
   it('type-checks a TypeScript consumer under strict NodeNext', () => {
@@ -81,13 +84,15 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('packed tarball in a f
       join(project, 'app.ts'),
       `
       import { Request, Response, type App, type Environ } from 'tsgi';
+      import { toLambdaHandler, type LambdaResult } from 'tsgi/lambda';
       const app: App = Request.application(async (req: Request) => {
         const body: unknown = req.isJson ? await req.json() : null;
         return Response.json({ body, path: req.path });
       });
       const res: Response = new Response('x', { status: 201 });
       const code: number = res.statusCode;
-      export { app, code };
+      const lambda: Promise<LambdaResult> = toLambdaHandler(app, { maxBodySize: 1024 })({});
+      export { app, code, lambda };
       export type E = Environ;
       `,
     );
