@@ -54,44 +54,42 @@ export function toLambdaStreamingHandler(app: App, options?: LambdaOptions): Lam
       return sendWhole(HttpResponseStream.from(responseStream, streamMetadata(status, headers)), body);
     }
     const { environ } = prepared;
+    let finished = false;
+    // The stream closes early when the runtime gives up on the response: tell the app (rule 3.20),
+    // also while it is still working towards its first chunk.
+    responseStream.on?.('close', () => {
+      if (!finished) controller.abort();
+    });
     let run: AppRun;
     try {
       run = await AppRun.start(app, environ);
     } catch (error) {
       const { status, headers, body } = internalError(environ['tsgi.errors'], error);
+      finished = true;
       return sendWhole(HttpResponseStream.from(responseStream, streamMetadata(status, headers)), body);
     }
     const stream = HttpResponseStream.from(responseStream, streamMetadata(run.status, run.headers));
-    let finished = false;
-    // The stream closes early when the runtime gives up on the response: tell the app (rule 3.20).
-    responseStream.on?.('close', () => {
-      if (!finished) controller.abort();
-    });
-    let chunk: Uint8Array | undefined;
-    let wrote = false;
-    for (;;) {
+    const pull = async (): Promise<Uint8Array | undefined> => {
       try {
-        chunk = await run.next();
+        return await run.next();
       } catch (error) {
-        // After the headers: fail the invocation, so the runtime ends the stream with an error
-        // and the client sees a cut response, never a complete one (rule 9.3). run.next() has
-        // closed the body already.
+        // After the headers: fail the invocation, so the runtime ends the stream with an error and
+        // the client sees a cut response, never a complete one (rule 9.3). The body is closed.
         controller.abort(error);
         environ['tsgi.errors'].write(`tsgi: error after the response started: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         throw error;
       }
-      // The prelude goes out with the first write: an empty body still needs one (rule 7.4).
-      if (chunk === undefined && wrote) break;
+    };
+    // The prelude goes out with the first write, so an empty body still writes once (rule 7.4).
+    for (let chunk: Uint8Array | undefined = (await pull()) ?? EMPTY; chunk !== undefined; chunk = await pull()) {
       try {
-        await write(stream, chunk ?? EMPTY);
+        await write(stream, chunk);
       } catch {
         // The runtime can no longer send anything: stop the app, which must not wait (rule 8.4).
         controller.abort();
         await run.close();
         return;
       }
-      wrote = true;
-      if (chunk === undefined) break;
     }
     finished = true;
     await end(stream);

@@ -74,6 +74,8 @@ export interface InvokeOptions {
   /** Milliseconds each write takes to be handed on (a slow client). */
   writeDelay?: number;
   onWrite?: (chunk: Uint8Array, stream: FakeResponseStream) => void;
+  /** Closes the stream after this many milliseconds, as the runtime does when it gives up. */
+  closeAfter?: number;
 }
 
 /** Calls a streaming handler the way the runtime does and collects what it sent. */
@@ -103,6 +105,7 @@ export async function invoke(handler: unknown, event: unknown, options: InvokeOp
     }
     return write(chunk, callback);
   };
+  if (options.closeAfter !== undefined) setTimeout(() => stream.destroy(), options.closeAfter);
   let error: unknown;
   try {
     await (handler as StreamHandler)(event, stream, fakeContext());

@@ -134,6 +134,18 @@ describe('toLambdaStreamingHandler with the runtime present', () => {
     expect(sent.finished).toBe(false);
   });
 
+  it('aborts tsgi.signal when the stream closes before the first chunk', async () => {
+    let aborted = false;
+    const app: App = async function* (environ, startResponse) {
+      startResponse('200 OK', [['Content-Type', 'text/event-stream']]);
+      const signal = environ['tsgi.signal'] as AbortSignal;
+      await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+      aborted = true;
+    };
+    const sent = await invoke(toLambdaStreamingHandler(app, { errors }), loadEvent('function-url'), { closeAfter: 10 });
+    expect([aborted, sent.finished, sent.error]).toEqual([true, false, undefined]);
+  });
+
   it('refuses a broken HTTP event with a 400 and rejects a non-HTTP event', async () => {
     const app: App = (_environ, startResponse) => {
       startResponse('200 OK', []);
