@@ -16,7 +16,7 @@ import { redirect } from '../../src/response/redirect.js';
 import { diskStorage } from '../../src/request/multipart/temp-storage.node.js';
 import { sendFile } from '../../src/adapters/node/send-file.js';
 import { staticFiles } from '../../src/adapters/node/static-files.js';
-import { NotFound } from '../../src/errors.js';
+import { BadRequest, NotFound } from '../../src/errors.js';
 
 /** Where the app keeps its files. */
 export interface HostileAppOptions {
@@ -187,7 +187,14 @@ export function createHostileApp(options: HostileAppOptions): App {
       }
       case '/redirect':
         // An open redirect on purpose: safeLocation must keep whatever the client sends harmless.
-        return redirect(req.args.get('to') ?? '/', 303);
+        // A script-running scheme is a TypeError, which an app taking the target from the request
+        // answers with a 400 (docs/security.md).
+        try {
+          return redirect(req.args.get('to') ?? '/', 303);
+        } catch (error) {
+          if (error instanceof TypeError) throw new BadRequest(error.message);
+          throw error;
+        }
       case '/cookie': {
         const res = json({ ok: true });
         // Request values go into cookie values and paths, which the response must quote or refuse.

@@ -94,6 +94,10 @@ describe('hostile paths and methods through the test client', () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constantFrom(...NASTY_STRINGS.map((s) => s.slice(0, 3000))), fc.string({ unit: 'binary', maxLength: 60 })), async (target) => {
         const res = await client.get('/redirect', { query: { to: target } });
+        if (/^[\0-\x20]*(javascript|data|vbscript):/i.test(target.replace(/[\t\n\r]/g, ''))) {
+          expect(res.statusCode).toBe(400);
+          return;
+        }
         expect(res.statusCode).toBe(303);
         const location = res.headers.get('Location') ?? '';
         expect(location).toMatch(/^[\x21-\x7e]*$/);
