@@ -3,25 +3,18 @@
  * APIs), an Application Load Balancer or a function URL, answering with the whole response.
  * @module
  */
-import type { App, Environ, ErrorStream } from '../../gateway.js';
+import type { App, Environ } from '../../gateway.js';
 import { concatBytes } from '../../datastructures/bytes.js';
-import { HTTPException } from '../../errors.js';
 import { isBodyless, parseStatusLine } from '../../http/status.js';
 import { AppRun } from '../../response/from-app.js';
-import type { SignalSource } from '../../signal.js';
 import { encodeBody } from './body.js';
-import { lambdaEnviron } from './environ.js';
-import { eventShape, readRequest, type EventShape } from './event.js';
+import type { EventShape } from './event.js';
+import { internalError, prepare, refusalParts } from './prepare.js';
 import { lambdaResult } from './result.js';
 import { lambdaSettings, type LambdaSettings } from './settings.js';
-import type { LambdaContext, LambdaHandler, LambdaOptions, LambdaResult } from './types.js';
-
-/** An HTTP event made into an environ, or the 4xx to answer it with instead. */
-export type Prepared = { shape: EventShape; environ: Environ } | { shape: EventShape; refusal: HTTPException };
+import type { LambdaHandler, LambdaOptions, LambdaResult } from './types.js';
 
 const EMPTY = new Uint8Array(0);
-const INTERNAL_ERROR = new TextEncoder().encode('Internal Server Error\n');
-const INTERNAL_ERROR_HEADERS: Array<[string, string]> = [['Content-Type', 'text/plain; charset=utf-8']];
 
 /**
  * Turns a tsgi app into a buffered Lambda handler for API Gateway REST APIs (payload 1.0), HTTP
@@ -50,56 +43,6 @@ export function toLambdaHandler(app: App, options?: LambdaOptions): LambdaHandle
     }
     return bufferedResult(app, prepared.environ, prepared.shape, settings);
   };
-}
-
-/**
- * Reads an event into an environ; a broken HTTP event gives the `HTTPException` to answer with,
- * and an event that is no HTTP event throws a `TypeError`.
- *
- * @example
- * ```ts
- * const prepared = prepare(event, context, settings, null);
- * if ('environ' in prepared) run(app, prepared.environ);
- * ```
- */
-export function prepare(event: unknown, context: LambdaContext | undefined, settings: LambdaSettings, signal: SignalSource | null): Prepared {
-  const shape = eventShape(event);
-  try {
-    const request = readRequest(event, shape, settings.maxBodySize);
-    const environ = lambdaEnviron(request, { event, context, errors: settings.errors, basePath: settings.basePath, signal });
-    return { shape, environ };
-  } catch (error) {
-    if (error instanceof HTTPException) return { shape, refusal: error };
-    throw error;
-  }
-}
-
-/**
- * The status line, headers and body of the response for a refused event.
- *
- * @example
- * ```ts
- * const { status, headers, body } = await refusalParts(new BadRequest('no method'));
- * ```
- */
-export async function refusalParts(error: HTTPException): Promise<{ status: string; headers: Array<[string, string]>; body: Uint8Array }> {
-  const response = error.getResponse();
-  return { status: response.status, headers: [...response.headers], body: await response.bytes() };
-}
-
-/**
- * The status line, headers and body of the plain 500 the adapter answers when the app fails
- * before its response could be sent; the error goes to `errors`, never to the client.
- *
- * @example
- * ```ts
- * const { status } = internalError(environ['tsgi.errors'], error); // '500 Internal Server Error'
- * ```
- */
-export function internalError(errors: ErrorStream, error: unknown): { status: string; headers: Array<[string, string]>; body: Uint8Array } {
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  errors.write(`tsgi: error before the response started: ${message}\n`);
-  return { status: '500 Internal Server Error', headers: INTERNAL_ERROR_HEADERS, body: INTERNAL_ERROR };
 }
 
 async function bufferedResult(app: App, environ: Environ, shape: EventShape, settings: LambdaSettings): Promise<LambdaResult> {

@@ -7,7 +7,8 @@
  */
 import type { App } from '../../gateway.js';
 import { AppRun } from '../../response/from-app.js';
-import { internalError, prepare, refusalParts, toLambdaHandler } from './handler.js';
+import { toLambdaHandler } from './handler.js';
+import { internalError, prepare, refusalParts } from './prepare.js';
 import { streamMetadata } from './result.js';
 import { lambdaSettings } from './settings.js';
 import type { LambdaHandler, LambdaOptions, LambdaResponseStream, LambdaStreamHandler, LambdaStreamMetadata } from './types.js';
