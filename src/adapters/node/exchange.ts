@@ -198,6 +198,7 @@ export class Exchange implements SignalSource {
       list = headers.slice();
       list.push(['Content-Length', String(knownLength)]);
     }
+    this.closeIfDraining();
     sendHead(this.res, code, this.reason === '' ? undefined : this.reason, list);
     this.headSent = true;
   }
@@ -259,6 +260,7 @@ export class Exchange implements SignalSource {
       this.bytes = this.req.method === 'HEAD' ? 0 : ERROR_BODY.byteLength;
       // Drop whatever a failed attempt (or a framework) set: the error page stands alone.
       if (hasPresetHeaders(res)) for (const name of res.getHeaderNames()) res.removeHeader(name);
+      this.closeIfDraining();
       sendHead(res, 500, undefined, ERROR_HEADERS);
       res.end(ERROR_BODY);
     } else {
@@ -268,6 +270,14 @@ export class Exchange implements SignalSource {
       res.destroy();
     }
     this.finished();
+  }
+
+  /**
+   * A server shutting down answers with `Connection: close`, also a request that came before the
+   * shutdown began: the client then does not send another one on a connection about to close.
+   */
+  private closeIfDraining(): void {
+    if (this.state.control.draining) this.res.shouldKeepAlive = false;
   }
 
   /** Closes the iterator exactly once and writes the access log line. */

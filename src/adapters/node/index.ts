@@ -3,7 +3,9 @@
  * @module
  */
 export { toNodeListener, type NodeListener, type NodeListenerOptions } from './listener.js';
-export { serve, type ServeOptions, type RunningServer } from './serve.js';
+export { serve, type ServeOptions, type RunningServer, type CloseOptions } from './serve.js';
+export { CONNECTION_LIMITS, type ConnectionLimits } from './limits.js';
+export type { IdleConnections } from './drain.js';
 export { buildEnviron, type EnvironContext } from './environ.js';
 export { NodeInput, ClientDisconnected } from './input.js';
 export { decodePath } from '../../request/decode-path.js';

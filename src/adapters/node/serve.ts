@@ -9,11 +9,14 @@ import type { App } from '../../gateway.js';
 import { createListener, LISTENER_OPTIONS, type ListenerControl, type NodeListenerOptions } from './listener.js';
 import { optionsChecker } from '../../options.js';
 import { debugErrors } from '../../middleware/debug-errors.js';
+import { drainer, type IdleConnections } from './drain.js';
+import { connectionOptions, type ConnectionLimits } from './limits.js';
 
 /** Options of {@link serve}; any other `http.createServer` option is passed on to it. */
 export interface ServeOptions
   extends NodeListenerOptions,
-    Omit<http.ServerOptions, 'insecureHTTPParser' | 'IncomingMessage' | 'ServerResponse'> {
+    ConnectionLimits,
+    Omit<http.ServerOptions, 'insecureHTTPParser' | 'IncomingMessage' | 'ServerResponse' | keyof ConnectionLimits> {
   /** The address to bind; `127.0.0.1` by default, so nothing is exposed unless asked. */
   host?: string;
   /** The port; `8000` by default, `0` for any free port (the one chosen is reported). */
@@ -22,7 +25,12 @@ export interface ServeOptions
   signal?: AbortSignal;
   /** How long a graceful shutdown waits for in-flight requests before closing them, in ms (10 s). */
   shutdownTimeout?: number;
-  /** Shut down gracefully on SIGTERM and SIGINT, then exit the process (a second SIGINT exits at once). */
+  /**
+   * Shut down gracefully on SIGTERM and SIGINT, then exit the process (a second SIGINT exits at
+   * once). SIGTERM, which service managers send, leaves idle keep-alive connections to the client
+   * (`close({ idle: 'leave' })`: a restart behind a proxy loses no request); SIGINT, Ctrl-C,
+   * closes them at once.
+   */
   handleSignals?: boolean;
   /** Serve HTTPS with these TLS options (`key`, `cert`, ...) instead of plain HTTP. */
   tls?: https.ServerOptions;
@@ -42,13 +50,27 @@ export interface RunningServer {
   /** The underlying Node server. */
   server: http.Server | https.Server;
   /**
-   * Shuts down gracefully: stops accepting, lets in-flight requests finish up to `shutdownTimeout`,
-   * closes idle keep-alive connections, then force-closes what remains. Resolves once all are closed.
+   * Shuts down gracefully: stops accepting, answers every request from then on with `Connection:
+   * close`, lets in-flight requests finish up to `shutdownTimeout`, then force-closes what remains.
+   * Idle keep-alive connections are closed at once, or with `{ idle: 'leave' }` left to the client
+   * (a proxy closes its own after its idle timeout; the server after `keepAliveTimeout`), so that
+   * no request a proxy sends on one of them at that instant is lost. Resolves once all are closed.
    */
-  close(): Promise<void>;
+  close(options?: CloseOptions): Promise<void>;
 }
 
-const IDLE_POLL_MS = 50;
+/** Options of {@link RunningServer.close}. */
+export interface CloseOptions {
+  /** `'close'` idle keep-alive connections at once (the default), or `'leave'` them to the client. */
+  idle?: IdleConnections;
+  /**
+   * With `idle: 'leave'`, keep connections alive (no `Connection: close` yet) until this settles.
+   * For a process that shares its listening socket with others (cluster workers): until the last
+   * of them has stopped listening, a proxy told to reconnect could land in the socket's backlog,
+   * and connections there are reset when it closes. `tsgi serve --workers` waits so.
+   */
+  keepAliveUntil?: PromiseLike<unknown>;
+}
 
 const checkOptions = optionsChecker<ServeOptions>('serve', {
   ...LISTENER_OPTIONS,
@@ -59,6 +81,7 @@ const checkOptions = optionsChecker<ServeOptions>('serve', {
   handleSignals: true,
   tls: true,
   debug: true,
+  maxConnections: true,
   // What http.createServer takes (tsgi refuses insecureHTTPParser on its own, with a reason).
   requestTimeout: true,
   joinDuplicateHeaders: true,
@@ -103,8 +126,14 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Runni
     errors,
     scriptName,
     accessLog,
+    headersTimeout,
+    requestTimeout,
+    keepAliveTimeout,
+    maxConnections,
+    connectionsCheckingInterval,
     ...serverOptions
   } = options;
+  const limits = connectionOptions({ headersTimeout, requestTimeout, keepAliveTimeout, maxConnections, connectionsCheckingInterval });
   signal?.throwIfAborted();
 
   const control: ListenerControl = { draining: false };
@@ -113,10 +142,12 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Runni
   if (scriptName) listenerOptions.scriptName = scriptName;
   if (accessLog) listenerOptions.accessLog = accessLog;
   const listener = createListener(debug ? debugErrors(app) : app, listenerOptions, control);
-  const nodeOptions: http.ServerOptions = { ...serverOptions, insecureHTTPParser: false };
+  const { maxConnections: cap, ...timeouts } = limits;
+  const nodeOptions: http.ServerOptions = { ...serverOptions, ...timeouts, insecureHTTPParser: false };
   const server = tls
     ? https.createServer({ ...tls, ...nodeOptions }, listener)
     : http.createServer(nodeOptions, listener);
+  server.maxConnections = cap;
 
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
@@ -131,27 +162,11 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Runni
   const scheme = tls ? 'https' : 'http';
   const url = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${bound}`;
 
-  let closing: Promise<void> | null = null;
-  const close = (): Promise<void> => {
-    closing ??= shutdown();
-    return closing;
+  const shutdown = drainer(server, control, shutdownTimeout);
+  const close = (closeOptions: CloseOptions = {}): Promise<void> => {
+    removeSignalHandlers();
+    return shutdown(closeOptions.idle ?? 'close', closeOptions.keepAliveUntil);
   };
-
-  const shutdown = (): Promise<void> =>
-    new Promise<void>((resolve) => {
-      control.draining = true;
-      removeSignalHandlers();
-      // Idle keep-alive connections would hold the server open; in-flight ones become idle as their
-      // responses finish, so look again until all are gone.
-      const poll = setInterval(() => server.closeIdleConnections(), IDLE_POLL_MS);
-      const deadline = setTimeout(() => server.closeAllConnections(), shutdownTimeout);
-      server.close(() => {
-        clearInterval(poll);
-        clearTimeout(deadline);
-        resolve();
-      });
-      server.closeIdleConnections();
-    });
 
   const onAbort = () => void close();
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -160,7 +175,8 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Runni
   const onSignal = (name: NodeJS.Signals) => {
     signalCount += 1;
     if (signalCount > 1 && name === 'SIGINT') process.exit(130);
-    void close().then(() => process.exit(0));
+    // SIGTERM comes from a service manager restarting the server: be safe for a proxy in front.
+    void close({ idle: name === 'SIGTERM' ? 'leave' : 'close' }).then(() => process.exit(0));
   };
   function removeSignalHandlers(): void {
     signal?.removeEventListener('abort', onAbort);

@@ -23,9 +23,11 @@ describe('serve', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     expect(server.port).toBeGreaterThan(0);
     expect((await fetch(server.url)).status).toBe(204);
-    // Node's protections stay in place.
-    expect(server.server.headersTimeout).toBe(60_000);
-    expect(server.server.requestTimeout).toBe(300_000);
+    // tsgi's limits against slow clients (limits.ts, docs/security.md), checked every second.
+    expect(server.server.headersTimeout).toBe(15_000);
+    expect(server.server.requestTimeout).toBe(120_000);
+    expect(server.server.keepAliveTimeout).toBe(5_000);
+    expect(server.server.maxConnections).toBe(10_000);
     expect(server.server.maxHeadersCount).toBe(null);
     await server.close();
   });

@@ -3,6 +3,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import { CONNECTION_LIMITS } from '../limits.js';
 
 /** An error meant for the terminal: printed as its message alone, without a stack. */
 export class CliError extends Error {
@@ -28,6 +29,14 @@ export interface ServeCommand {
   shutdownTimeout: number;
   /** Show the development error page to requests from this machine. */
   debug: boolean;
+  /** Time to receive a request's head, in ms. */
+  headersTimeout: number;
+  /** Time to receive a whole request, in ms; 0 for none. */
+  requestTimeout: number;
+  /** How long an idle keep-alive connection stays open, in ms. */
+  keepAliveTimeout: number;
+  /** Most connections open at once, per process. */
+  maxConnections: number;
 }
 
 /** The usage text of `tsgi serve`. */
@@ -47,7 +56,15 @@ Options:
   --debug                   show errors with their stack and source lines to requests from this
                             machine (development; everyone else gets a plain 500)
   --no-access-log           do not print one line per request on stdout
-  --shutdown-timeout <ms>   how long SIGTERM/SIGINT wait for in-flight requests (default 10000)
+  --shutdown-timeout <ms>   how long SIGTERM/SIGINT wait for in-flight requests (default 10000);
+                            SIGTERM leaves idle keep-alive connections to the client (a proxy in
+                            front loses no request), SIGINT closes them at once
+  --headers-timeout <ms>    time a client has to send a request's headers (default ${CONNECTION_LIMITS.headersTimeout})
+  --request-timeout <ms>    time a client has to send a whole request, body included, 0 for none
+                            (default ${CONNECTION_LIMITS.requestTimeout})
+  --keep-alive-timeout <ms> how long an idle keep-alive connection stays open (default ${CONNECTION_LIMITS.keepAliveTimeout});
+                            a proxy in front must close its idle ones sooner
+  --max-connections <n>     most connections open at once, per process (default ${CONNECTION_LIMITS.maxConnections})
   -h, --help                show this help
 `;
 
@@ -84,6 +101,10 @@ export function parseCommand(argv: string[]): ServeCommand | 'help' {
         'access-log': { type: 'boolean' },
         'no-access-log': { type: 'boolean' },
         'shutdown-timeout': { type: 'string' },
+        'headers-timeout': { type: 'string' },
+        'request-timeout': { type: 'string' },
+        'keep-alive-timeout': { type: 'string' },
+        'max-connections': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -103,5 +124,9 @@ export function parseCommand(argv: string[]): ServeCommand | 'help' {
     debug: values.debug ?? false,
     accessLog: !values['no-access-log'],
     shutdownTimeout: integer('shutdown-timeout', values['shutdown-timeout'], 10_000, 0, 3_600_000),
+    headersTimeout: integer('headers-timeout', values['headers-timeout'], CONNECTION_LIMITS.headersTimeout, 1, 3_600_000),
+    requestTimeout: integer('request-timeout', values['request-timeout'], CONNECTION_LIMITS.requestTimeout, 0, 3_600_000),
+    keepAliveTimeout: integer('keep-alive-timeout', values['keep-alive-timeout'], CONNECTION_LIMITS.keepAliveTimeout, 0, 3_600_000),
+    maxConnections: integer('max-connections', values['max-connections'], CONNECTION_LIMITS.maxConnections, 1, 10_000_000),
   };
 }

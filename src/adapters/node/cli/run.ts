@@ -10,6 +10,13 @@ import { loadApp, parseTarget, shownPath } from './load-app.js';
 
 /** The message the supervisor sends a worker to make it drain and exit. */
 export const SHUTDOWN_MESSAGE = 'tsgi:shutdown';
+/** A worker's answer: it has stopped listening. */
+export const STOPPED_LISTENING_MESSAGE = 'tsgi:stopped-listening';
+/** The supervisor's reply once no worker listens any more: end keep-alive (`Connection: close`). */
+export const END_KEEP_ALIVE_MESSAGE = 'tsgi:end-keep-alive';
+
+/** How long a worker waits for that reply before it ends keep-alive anyway. */
+const END_KEEP_ALIVE_WAIT_MS = 1000;
 
 /**
  * Loads the app and serves it until SIGTERM/SIGINT (or, in a worker, the supervisor's shutdown
@@ -24,9 +31,11 @@ export async function serveInProcess(command: ServeCommand, cwd: string): Promis
   // In a worker, a shutdown can be asked for while the app is still loading: remember it.
   let stopRequested = false;
   let stop: (() => void) | undefined;
+  let endKeepAlive: (() => void) | undefined;
   if (cluster.isWorker) {
     process.on('message', (message: unknown) => {
-      if (message !== SHUTDOWN_MESSAGE) return;
+      if (message === END_KEEP_ALIVE_MESSAGE) endKeepAlive?.();
+      if (message !== SHUTDOWN_MESSAGE || stopRequested) return;
       stopRequested = true;
       stop?.();
     });
@@ -41,8 +50,23 @@ export async function serveInProcess(command: ServeCommand, cwd: string): Promis
     handleSignals: true,
     accessLog: command.accessLog,
     debug: command.debug,
+    headersTimeout: command.headersTimeout,
+    requestTimeout: command.requestTimeout,
+    keepAliveTimeout: command.keepAliveTimeout,
+    maxConnections: command.maxConnections,
   });
-  stop = () => void server.close().then(() => process.exit(0));
+  // The supervisor asks on SIGTERM and for reloads: leave idle connections to a proxy in front,
+  // and keep them alive until no worker listens any more. The workers share one listening socket,
+  // which lives on in the supervisor until each has let go: a proxy told to reconnect before that
+  // would land in its backlog, and nginx answers a POST reset there with a 502.
+  stop = () => {
+    const noneListening = new Promise<void>((resolve) => {
+      endKeepAlive = resolve;
+      setTimeout(resolve, END_KEEP_ALIVE_WAIT_MS).unref();
+    });
+    void server.close({ idle: 'leave', keepAliveUntil: noneListening }).then(() => process.exit(0));
+    process.send?.(STOPPED_LISTENING_MESSAGE); // after cluster's own message that the socket is let go
+  };
   if (stopRequested) stop();
   if (!cluster.isWorker) {
     const shown = shownPath(target.file, cwd);

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import type { ServeCommand } from './args.js';
 import { parseTarget, shownPath } from './load-app.js';
-import { SHUTDOWN_MESSAGE } from './run.js';
+import { END_KEEP_ALIVE_MESSAGE, SHUTDOWN_MESSAGE, STOPPED_LISTENING_MESSAGE } from './run.js';
 import { watchTree } from './watch.js';
 
 interface WorkerInfo {
@@ -58,6 +58,8 @@ export function superviseWorkers(command: ServeCommand, cwd: string): void {
   const workers = new Map<Worker, WorkerInfo>();
   const failures = new Array<number>(count).fill(0);
   const timers = new Set<NodeJS.Timeout>();
+  // Workers that stopped listening during the shutdown, waiting to end keep-alive.
+  const stoppedListening = new Set<Worker>();
   let generation = 0;
   let everListened = false;
   let shuttingDown = false;
@@ -107,11 +109,41 @@ export function superviseWorkers(command: ServeCommand, cwd: string): void {
     }
   });
 
+  const tell = (worker: Worker, message: string) => {
+    try {
+      if (worker.isConnected()) worker.send(message);
+    } catch {
+      // gone meanwhile
+    }
+  };
+
+  // Cluster's own message that a worker let go of the shared socket comes before this one, on the
+  // same channel: once every listening worker has sent it, the socket is closed, and a proxy told
+  // to reconnect is refused (and tries the other instance) instead of waiting in its backlog.
+  const endKeepAliveIfNoneListens = () => {
+    if (!shuttingDown) return;
+    for (const [worker, info] of workers) if (info.listening && !stoppedListening.has(worker)) return;
+    for (const worker of stoppedListening) tell(worker, END_KEEP_ALIVE_MESSAGE);
+    stoppedListening.clear();
+  };
+  cluster.on('message', (worker: Worker, message: unknown) => {
+    if (message !== STOPPED_LISTENING_MESSAGE) return;
+    // Outside a shutdown (a reload retiring it), other workers keep the socket open.
+    if (!shuttingDown) {
+      tell(worker, END_KEEP_ALIVE_MESSAGE);
+      return;
+    }
+    stoppedListening.add(worker);
+    endKeepAliveIfNoneListens();
+  });
+
   cluster.on('exit', (worker: Worker, code: number | null, signal: string | null) => {
     const info = workers.get(worker);
     workers.delete(worker);
+    stoppedListening.delete(worker);
     if (shuttingDown) {
       if (workers.size === 0) process.exit(0);
+      endKeepAliveIfNoneListens();
       return;
     }
     if (!info || info.retired) return;
