@@ -1,12 +1,13 @@
 /**
- * tsgi behind a real nginx: the config and the `tsgi serve` command are read from
- * docs/deployment.md, so the guide shows exactly what runs here.
+ * tsgi behind a real nginx: the config and the `tsgi serve` commands are read from
+ * docs/deployment.md, so the guide shows exactly what runs here, and so is the restart procedure
+ * (systemd's restart is played by SIGTERM, the exit, and a new process).
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { request as httpsRequest } from 'node:https';
+import { Agent, request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,11 +51,15 @@ interface Reply {
 }
 
 /** HTTPS to nginx's self-signed listener; `body` chunks are written one by one (chunked upload). */
-function call(port: number, path: string, init: { method?: string; headers?: Record<string, string>; body?: Buffer[] } = {}): Promise<Reply> {
+function call(
+  port: number,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: Buffer[]; agent?: Agent } = {},
+): Promise<Reply> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
-      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers, rejectUnauthorized: false, agent: false },
+      { host: '127.0.0.1', port, path, method: init.method ?? 'GET', headers: init.headers, rejectUnauthorized: false, agent: init.agent ?? false },
       (res) => {
         const chunks: Buffer[] = [];
         const times: number[] = [];
@@ -93,38 +98,70 @@ if (!nginx || !haveOpenssl) {
   console.warn(`nginx e2e skipped: ${!nginx ? 'nginx' : 'openssl'} is not installed (scripts/setup/nginx.sh installs it)`);
 }
 
+/** One `tsgi serve` instance of the guide, started with its port replaced. */
+interface Instance {
+  args: string[];
+  port: number;
+  child: ChildProcess;
+  output: string;
+}
+
+function startInstance(args: string[], port: number): Instance {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), ...args, '--no-access-log'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const instance: Instance = { args, port, child, output: '' };
+  child.stdout!.on('data', (d: Buffer) => (instance.output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (instance.output += d.toString()));
+  return instance;
+}
+
+async function stopInstance(instance: Instance): Promise<number | null> {
+  const { child } = instance;
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+async function answers(instance: Instance): Promise<void> {
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${instance.port}/whoami`)).ok, `tsgi serve on ${instance.port}`, () => instance.output);
+}
+
 describe.skipIf(!nginx || !haveOpenssl)('tsgi serve --workers behind nginx, as docs/deployment.md shows', () => {
   let dir = '';
-  let appPort = 0;
+  let guide = '';
+  const appPorts: number[] = [];
   let port = 0;
-  let tsgi: ChildProcess | undefined;
+  const instances: Instance[] = [];
   let proxy: ChildProcess | undefined;
-  let tsgiOutput = '';
   let nginxOutput = '';
 
   beforeAll(async () => {
-    const guide = await readFile(join(ROOT, 'docs/deployment.md'), 'utf8');
+    guide = await readFile(join(ROOT, 'docs/deployment.md'), 'utf8');
     dir = await mkdtemp(join(tmpdir(), 'tsgi-nginx-'));
     // nginx workers drop root privileges: they must be able to read what is in here.
     await chmod(dir, 0o755);
-    appPort = await freePort();
+    appPorts.push(await freePort(), await freePort());
     port = await freePort();
 
     if (!existsSync(join(ROOT, 'dist/cli.js')) || !existsSync(join(ROOT, 'dist/middleware/index.js'))) {
       // `npm test` builds first; a bare `vitest run` may not have: build the package the CLI runs.
       await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT }).catch(() => undefined);
     }
-    const command = docBlock(guide, 'sh', 'tsgi serve').trim().split(/\s+/);
-    expect(command.slice(0, 2)).toEqual(['tsgi', 'serve']);
-    const args = command.slice(1).map((arg) => (arg === '8000' ? String(appPort) : arg));
-    tsgi = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), ...args, '--no-access-log'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    tsgi.stdout!.on('data', (d: Buffer) => (tsgiOutput += d.toString()));
-    tsgi.stderr!.on('data', (d: Buffer) => (tsgiOutput += d.toString()));
+    // The guide's two instances, on ports 8000 and 8001: here on two free ports.
+    const commands = docBlock(guide, 'sh', 'tsgi serve').trim().split('\n').map((line) => line.trim().split(/\s+/));
+    expect(commands.map((command) => command.slice(0, 2))).toEqual([['tsgi', 'serve'], ['tsgi', 'serve']]);
+    commands.forEach((command, i) => {
+      const documented = String(8000 + i);
+      expect(command).toContain(documented);
+      const args = command.slice(1).map((arg) => (arg === documented ? String(appPorts[i]) : arg));
+      instances.push(startInstance(args, appPorts[i]));
+    });
 
     await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
       '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]);
     const server = docBlock(guide, 'nginx', 'proxy_pass')
-      .replace('127.0.0.1:8000', `127.0.0.1:${appPort}`)
+      .replace('127.0.0.1:8000', `127.0.0.1:${appPorts[0]}`)
+      .replace('127.0.0.1:8001', `127.0.0.1:${appPorts[1]}`)
       .replace('127.0.0.1:8443', `127.0.0.1:${port}`)
       .replace('/etc/ssl/tsgi/cert.pem', join(dir, 'cert.pem'))
       .replace('/etc/ssl/tsgi/key.pem', join(dir, 'key.pem'));
@@ -138,12 +175,12 @@ describe.skipIf(!nginx || !haveOpenssl)('tsgi serve --workers behind nginx, as d
     proxy.stdout!.on('data', (d: Buffer) => (nginxOutput += d.toString()));
     proxy.stderr!.on('data', (d: Buffer) => (nginxOutput += d.toString()));
 
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${appPort}/whoami`)).ok, 'tsgi serve', () => tsgiOutput);
+    for (const instance of instances) await answers(instance);
     await waitFor(async () => (await call(port, '/app/whoami')).status === 200, 'nginx', () => nginxOutput);
   }, 60_000);
 
   afterAll(async () => {
-    for (const child of [proxy, tsgi]) {
+    for (const child of [proxy, ...instances.map((instance) => instance.child)]) {
       if (child && child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
@@ -197,14 +234,71 @@ describe.skipIf(!nginx || !haveOpenssl)('tsgi serve --workers behind nginx, as d
     expect(res.headers.vary).toBe('Accept-Encoding');
   });
 
+  it('documents the same command in the systemd unit, and restarts the ports of the upstream', () => {
+    const unit = docBlock(guide, 'ini', 'ExecStart');
+    const execStart = /^ExecStart=\S*\/tsgi (.*)$/m.exec(unit)![1].split(/\s+/);
+    const command = docBlock(guide, 'sh', 'tsgi serve').trim().split('\n')[0].trim().split(/\s+/).slice(1);
+    expect(execStart).toEqual(command.map((arg) => (arg === '8000' ? '%i' : arg)));
+    const loop = docBlock(guide, 'sh', 'systemctl restart');
+    expect(loop).toContain('for port in 8000 8001; do');
+    expect(docBlock(guide, 'nginx', 'proxy_pass')).toMatch(/server 127\.0\.0\.1:8000 [^\n]*\n\s*server 127\.0\.0\.1:8001 /);
+  });
+
+  it('restarts both instances in turn under load, GETs and POSTs, without one failed request', async () => {
+    // The guide's loop: each instance gets SIGTERM (what systemctl restart sends), drains and
+    // exits; a new one starts on its port; the next waits until it answers.
+    const before = await Promise.all(instances.map(async (instance) => (await fetch(`http://127.0.0.1:${instance.port}/whoami`)).json()));
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    const payload = randomBytes(2048);
+    const expected = JSON.stringify({ size: payload.length, fnv1a: fnv1a(payload) });
+    const failures: string[] = [];
+    let gets = 0;
+    let posts = 0;
+    let restarting = true;
+    const MAX_REQUESTS = 40_000;
+    const clients = Array.from({ length: 8 }, async (_, i) => {
+      for (let n = 0; restarting && gets + posts < MAX_REQUESTS; n++) {
+        const post = (n + i) % 2 === 0;
+        try {
+          const res = post
+            ? await call(port, '/app/upload', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(payload.length) }, body: [payload], agent })
+            : await call(port, '/app/whoami', { agent });
+          const ok = res.status === 200 && (!post || res.body.toString() === expected);
+          if (!ok) failures.push(`${post ? 'POST' : 'GET'} ${res.status} ${res.body.toString().slice(0, 80)}`);
+        } catch (error) {
+          failures.push(`${post ? 'POST' : 'GET'} ${(error as Error).message}`);
+        }
+        if (post) posts++;
+        else gets++;
+      }
+    });
+    const started = performance.now();
+    for (let i = 0; i < instances.length; i++) {
+      await new Promise((r) => setTimeout(r, 300));
+      const old = instances[i];
+      expect(await stopInstance(old), old.output).toBe(0);
+      instances[i] = startInstance(old.args, old.port);
+      await answers(instances[i]);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    restarting = false;
+    await Promise.all(clients);
+    agent.destroy();
+    const after = await Promise.all(instances.map(async (instance) => (await fetch(`http://127.0.0.1:${instance.port}/whoami`)).json()));
+    expect(after.map((seen: { pid: number }) => seen.pid)).not.toContain(before[0].pid);
+    expect(after.map((seen: { pid: number }) => seen.pid)).not.toContain(before[1].pid);
+    expect(gets).toBeGreaterThan(100);
+    expect(posts).toBeGreaterThan(100);
+    expect(failures, `${failures.length} of ${gets} GETs and ${posts} POSTs failed in ${Math.round(performance.now() - started)} ms`).toEqual([]);
+  }, 60_000);
+
   it('shuts down gracefully on SIGTERM: the request in flight completes', async () => {
     const inFlight = call(port, '/app/stream');
     await new Promise((r) => setTimeout(r, 150));
-    const exited = new Promise<number | null>((resolve) => tsgi!.once('exit', resolve));
-    tsgi!.kill('SIGTERM');
+    const exits = instances.map(stopInstance);
     const res = await inFlight;
     expect(res.body.toString()).toBe('tick 0\ntick 1\ntick 2\n');
-    expect(await exited).toBe(0);
+    expect(await Promise.all(exits)).toEqual([0, 0]);
     // No app listening any more: nginx says so.
     expect((await call(port, '/app/whoami')).status).toBe(502);
   });

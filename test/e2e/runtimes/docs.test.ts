@@ -24,12 +24,13 @@ describe('docs quote what the tests run', () => {
       const source = asPublished(await readFile(join(ROOT, 'examples/runtimes', file), 'utf8'));
       expect(quoted, `docs/deployment.md must quote examples/runtimes/${file} as it is`).toContain(source);
     }
-    // Every fenced block in the guide is one of those, the nginx config or the tsgi serve command,
-    // which test/e2e/nginx.test.ts reads from the guide and runs.
+    // Every fenced block in the guide is one of those, the nginx config, the tsgi serve commands,
+    // the systemd unit or the restart loop, which test/e2e/nginx.test.ts reads from the guide and
+    // runs (the last two as the equivalent signals and processes).
     // The Lambda section adds the handler file (lambda.js, above; test/adapters/lambda/emulator.test.ts
     // runs it) and its options block, compiled by test/docs/examples.test.ts.
     const all = [...guide.matchAll(/```(\w+)\n/g)].map((m) => m[1]);
-    expect(all.sort()).toEqual(['capnp', 'js', 'js', 'nginx', 'sh', 'ts', 'ts', 'ts', 'ts']);
+    expect(all.sort()).toEqual(['capnp', 'ini', 'js', 'js', 'nginx', 'sh', 'sh', 'ts', 'ts', 'ts', 'ts']);
   });
 
   it('runtimes.md gives the commands the runtime tests use', async () => {
