@@ -4,19 +4,18 @@
  * Binding stores a few strings, so it is cheap to do per request.
  * @module
  */
-import { BadRequest, HTTPException, MethodNotAllowed, NotFound } from '../errors.js';
+import { BadRequest, HTTPException, MethodNotAllowed } from '../errors.js';
 import type { Environ } from '../gateway.js';
 import { closestRule, normalizeValues, partialBuild } from './build-url.js';
 import { setRouting } from './environ-routing.js';
-import { BuildError, RequestRedirect, WebsocketMismatch } from './exceptions.js';
+import { BuildError, RequestRedirect } from './exceptions.js';
+import { lookup } from './lookup.js';
 import type { ConverterTable, RuleMap } from './map.js';
-import { methodBit, methodNames, OTHER_METHOD } from './methods.js';
-import { checkRedirects, pathRedirect, type QueryArgs, type RedirectContext } from './redirects.js';
+import { methodBit, OTHER_METHOD } from './methods.js';
+import type { QueryArgs, RedirectContext } from './redirects.js';
 import type { AnyRule, UrlBuilder } from './rule.js';
 import type { BuildArgs, BuildOptions, EndpointOf, MatchResult } from './rule-types.js';
-import type { State } from './state.js';
 import type { ConverterTypes } from './types.js';
-import type { Walker } from './walker.js';
 
 /**
  * Options of `bind`.
@@ -112,8 +111,24 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
    * ```
    */
   match(path?: string, method?: string, options?: MatchOptions): MatchResult<R, ConverterTypes<CT>> {
-    const map = this.map;
-    const root = map.prepare();
+    const outcome = this.tryMatch(path, method, options);
+    if (outcome instanceof HTTPException) throw outcome;
+    return outcome;
+  }
+
+  /**
+   * `match` without throwing: the result, or the `HTTPException` that `match` would throw (a
+   * throw costs more than the match itself, so a router answering many 404s uses this). The
+   * `NotFound`, `MethodNotAllowed` and `WebsocketMismatch` of a miss are shared objects made without
+   * a stack trace; answer them, do not change them.
+   *
+   * @example
+   * ```ts
+   * const outcome = urls.tryMatch('/nope');
+   * if (outcome instanceof HTTPException) return outcome.getResponse(environ);
+   * ```
+   */
+  tryMatch(path?: string, method?: string, options?: MatchOptions): MatchResult<R, ConverterTypes<CT>> | HTTPException {
     const record = path === undefined ? this.#record : undefined;
     if (path === undefined) path = this.pathInfo;
     if (method === undefined) method = this.defaultMethod;
@@ -121,39 +136,12 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
     if (bit === OTHER_METHOD) bit = methodBit((method = method.toUpperCase()));
     // Werkzeug routes '/' + path.lstrip('/'): leading slashes collapse without a redirect.
     if (path.length !== 0 && (path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47)) path = `/${path.replace(/^\/+/, '')}`;
-    const walker = map.walker();
-    walker.busy = true;
-    let rule: R | null;
-    let params: Record<string, unknown>;
-    try {
-      walker.start(path, method, bit, options?.websocket ?? this.websocket);
-      rule = walker.run(root, this.#domain);
-      if (rule === null) rule = this.#retry(walker, root, path, options?.queryArgs);
-      params = takeParams(rule, walker);
-    } finally {
-      walker.busy = false;
-    }
-    if (rule.alias || rule.redirectTo !== undefined || rule.compiled!.providers.length !== 0) {
-      checkRedirects(this, this as unknown as UrlBuilder, rule, params, method, options?.queryArgs);
-    }
-    const result = { endpoint: rule.endpoint, params, rule };
+    const websocket = options?.websocket ?? this.websocket;
+    const found = lookup(this.map, this, this as unknown as UrlBuilder, this.#domain, path, method, bit, websocket, options?.queryArgs);
+    if (found instanceof HTTPException) return found;
+    const result = { endpoint: found.rule.endpoint, params: found.params, rule: found.rule };
     if (record !== undefined) setRouting(record, result);
     return result as MatchResult<R, ConverterTypes<CT>>;
-  }
-
-  // After a miss: a strict-slash redirect, a merged-slashes redirect, or the 405/400/404.
-  #retry(walker: Walker<R>, root: State<R>, path: string, query: QueryArgs | undefined): never {
-    if (walker.slashRequired) throw pathRedirect(this, `${path}/`, query);
-    if (this.map.mergeSlashes && path.includes('//')) {
-      const merged = path.replace(/\/{2,}/g, '/');
-      walker.restart(merged);
-      const rule = walker.run(root, this.#domain);
-      if (walker.slashRequired) throw pathRedirect(this, `${merged}/`, query);
-      if (rule !== null && rule.mergeSlashes) throw pathRedirect(this, merged, query);
-    }
-    if (walker.allowMask !== 0) throw quickly(() => new MethodNotAllowed(methodNames(walker.allowMask, walker.allowExtra)));
-    if (walker.websocketMismatch) throw quickly(() => new WebsocketMismatch());
-    throw quickly(() => new NotFound());
   }
 
   /**
@@ -165,14 +153,8 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
    * ```
    */
   test(path?: string, method?: string): boolean {
-    try {
-      this.match(path, method);
-    } catch (error) {
-      if (error instanceof RequestRedirect) return true;
-      if (error instanceof HTTPException) return false;
-      throw error;
-    }
-    return true;
+    const outcome = this.tryMatch(path, method);
+    return !(outcome instanceof HTTPException) || outcome instanceof RequestRedirect;
   }
 
   /**
@@ -185,14 +167,9 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
    * ```
    */
   allowedMethods(path?: string): string[] {
-    try {
-      // No rule with a method list accepts the empty method: every one of them is collected.
-      this.match(path, '');
-    } catch (error) {
-      if (error instanceof MethodNotAllowed) return error.validMethods;
-      if (!(error instanceof HTTPException)) throw error;
-    }
-    return [];
+    // No rule with a method list accepts the empty method: every one of them is collected.
+    const outcome = this.tryMatch(path, '');
+    return outcome instanceof MethodNotAllowed ? [...outcome.validMethods] : [];
   }
 
   /**
@@ -251,30 +228,6 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
   /** @internal */
   encodeQuery(pairs: Array<[string, string]>): string {
     return this.map.encodeQuery(pairs);
-  }
-}
-
-function takeParams(rule: AnyRule, walker: Walker<AnyRule>): Record<string, unknown> {
-  const names = rule.compiled!.names;
-  const values = walker.values;
-  const params: Record<string, unknown> = {};
-  for (let i = 0; i < names.length; i++) {
-    params[names[i]] = values[i];
-    values[i] = undefined; // do not keep the request's strings alive
-  }
-  const defaults = rule.defaults;
-  if (defaults !== undefined) Object.assign(params, defaults);
-  return params;
-}
-
-// A routing miss needs no stack trace: capturing one costs more than the whole match.
-function quickly<T>(make: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return make();
-  } finally {
-    Error.stackTraceLimit = limit;
   }
 }
 

@@ -9,6 +9,21 @@ import type { Environ } from '../gateway.js';
 import { redirect } from '../response/redirect.js';
 import type { Response } from '../response/response.js';
 
+/**
+ * Makes an error without capturing a stack trace: routing outcomes are answers, not bugs, and the
+ * capture costs many times a whole match.
+ * @internal
+ */
+export function withoutStack<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** The redirect statuses a `RequestRedirect` may carry. */
 export type RedirectCode = 301 | 302 | 303 | 307 | 308;
 

@@ -6,10 +6,9 @@
  */
 import { quoteUrlPath } from '../http/url.js';
 import { MultiDict } from '../datastructures/multidict.js';
-import { RequestRedirect } from './exceptions.js';
+import { RequestRedirect, withoutStack } from './exceptions.js';
 import type { AnyRule, UrlBuilder } from './rule.js';
 import { suitableFor } from './rule-build.js';
-import type { BuildOptions } from './rule-types.js';
 
 /** A query string, or values to encode as one (keys repeat for arrays and `MultiDict`s). */
 export type QueryArgs = string | Readonly<Record<string, unknown>> | MultiDict<unknown>;
@@ -47,13 +46,10 @@ export function redirectUrl(context: RedirectContext, path: string, query: Query
 
 /** The redirect to decoded `path` (a slash added, slashes merged). */
 export function pathRedirect(context: RedirectContext, path: string, query: QueryArgs | undefined): RequestRedirect {
-  return new RequestRedirect(redirectUrl(context, quoteUrlPath(path), query));
+  return redirectTo(redirectUrl(context, quoteUrlPath(path), query));
 }
 
-/**
- * Throws the redirect a matched rule asks for, if any: alias, then defaults, then `redirectTo`.
- * `params` may be changed (a canonical rule's defaults are merged in).
- */
+/** The redirect a matched rule asks for, if any: alias, then defaults, then `redirectTo`. */
 export function checkRedirects(
   context: RedirectContext,
   urls: UrlBuilder,
@@ -61,22 +57,22 @@ export function checkRedirects(
   params: Record<string, unknown>,
   method: string,
   query: QueryArgs | undefined,
-): void {
+): RequestRedirect | undefined {
   const queryArgs = query ?? context.queryArgs;
   if (rule.alias && context.redirectDefaults) {
     const url = urls.build(rule.endpoint!, params, { method, appendUnknown: false, external: true });
     const queryString = encodeQueryArgs(context, queryArgs);
-    throw new RequestRedirect(queryString ? `${url}?${queryString}` : url);
+    return redirectTo(queryString ? `${url}?${queryString}` : url);
   }
   if (context.redirectDefaults) {
     for (const canonical of rule.compiled!.providers) {
       if (!suitableFor(canonical, params, method)) continue;
       const built = canonical.compiled!.builder.build({ ...params, ...canonical.defaults }, true);
-      if (built !== undefined) throw new RequestRedirect(redirectUrl(context, built[1], queryArgs, built[0]));
+      if (built !== undefined) return redirectTo(redirectUrl(context, built[1], queryArgs, built[0]));
     }
   }
   const target = rule.redirectTo;
-  if (target === undefined) return;
+  if (target === undefined) return undefined;
   let url: string;
   if (typeof target === 'string') {
     url = target.replace(/<([^>]+)>/g, (_, name: string) => {
@@ -87,5 +83,9 @@ export function checkRedirects(
     url = target(urls, params);
   }
   const host = context.subdomain ? `${context.subdomain}.${context.serverName}` : context.serverName;
-  throw new RequestRedirect(new URL(url, `${context.urlScheme || 'http'}://${host}${context.scriptName}`).href);
+  return redirectTo(new URL(url, `${context.urlScheme || 'http'}://${host}${context.scriptName}`).href);
+}
+
+function redirectTo(url: string): RequestRedirect {
+  return withoutStack(() => new RequestRedirect(url));
 }

@@ -1,8 +1,10 @@
 /**
  * The trie of rule parts (Werkzeug's `StateMachineMatcher` states): static children by exact text,
  * dynamic children in weight order, and the rules that end here. `freeze()` precomputes what
- * matching reads: static children bucketed by length, the `""` child (trailing slash), and per
- * domain a table from whole static paths to their state.
+ * matching reads: static children as arrays of texts and first chars, the `""` child (trailing
+ * slash), and whether a state can be passed through without backtracking. There is
+ * no table of whole static paths: hashing a fresh path string (as servers hand them over) costs
+ * more than walking its segments by char code.
  * @module
  */
 import type { DynamicPart, RulePart } from './compile.js';
@@ -17,32 +19,31 @@ export interface MatchTarget {
   readonly methodMatch: MethodMatch;
 }
 
-/** Static children of one length: parallel arrays, compared char by char. */
-export interface StaticBucket<R> {
-  readonly keys: string[];
-  readonly states: Array<State<R>>;
-}
-
 /** A dynamic transition. */
-export interface DynamicEdge<R> {
+export interface DynamicEdge<R extends MatchTarget> {
   readonly part: DynamicPart;
   readonly state: State<R>;
 }
 
 /** One state of the trie. */
-export class State<R> {
+export class State<R extends MatchTarget> {
   /** Rules ending here, in insertion order: the first whose method fits wins. */
   readonly rules: R[] = [];
   readonly static = new Map<string, State<R>>();
   readonly dynamic: Array<DynamicEdge<R>> = [];
-  /** `byLength[n]`: the static children whose text has n characters. */
-  byLength: Array<StaticBucket<R> | undefined> = [];
+  /**
+   * The static children's texts, first char codes (`/` for `""`) and states, as parallel arrays;
+   * a chain of single children is one key holding slashes.
+   */
+  keys: string[] = [];
+  firsts: number[] = [];
+  children: Array<State<R>> = [];
+  /** No dynamic child and no loose-slash rule: after the static child, nothing is left to try here. */
+  passThrough = false;
   /** The `""` child: where a trailing slash leads. */
   slash: State<R> | undefined;
   /** On a domain state: the state after the leading `/`. */
   pathRoot: State<R> | undefined;
-  /** On a domain state: whole static paths to the state they end in. */
-  staticPaths: Map<string, State<R>> | undefined;
 
   /** The state reached by `parts`, made as needed. */
   descend(parts: readonly RulePart[]): State<R> {
@@ -71,29 +72,30 @@ export class State<R> {
     const below = level === 'root' ? 'domain' : 'path';
     // Array sort is stable: equal weights keep insertion order, as in Werkzeug.
     this.dynamic.sort((a, b) => compareWeighting(a.part.weight, b.part.weight));
-    this.byLength = [];
+    this.keys = [];
+    this.firsts = [];
+    this.children = [];
     for (const [text, state] of this.static) {
-      const bucket = (this.byLength[text.length] ??= { keys: [], states: [] });
-      bucket.keys.push(text);
-      bucket.states.push(state);
       state.freeze(below);
+      let key = text;
+      let target = state;
+      // A chain of states with one static child and nothing else becomes one multi-segment key:
+      // no alternative is skipped, and a static route is compared in one loop.
+      while (level === 'path' && target.rules.length === 0 && target.dynamic.length === 0 && target.static.size === 1) {
+        const [[onlyKey, only]] = target.static;
+        if (onlyKey === '') break;
+        key = `${key}/${onlyKey}`;
+        target = only;
+      }
+      this.keys.push(key);
+      this.firsts.push(key === '' ? 47 : key.charCodeAt(0));
+      this.children.push(target);
     }
-    // Fill holes so that the array stays packed for the matcher.
-    for (let i = 0; i < this.byLength.length; i++) this.byLength[i] ??= undefined;
+    this.passThrough = this.dynamic.length === 0 && this.rules.every((rule) => rule.strictSlashes);
     this.slash = this.static.get('');
     for (const edge of this.dynamic) edge.state.freeze(below);
     if (level === 'domain') {
       this.pathRoot = this.static.get('');
-      this.staticPaths = new Map();
-      if (this.pathRoot !== undefined) collectStatic(this.pathRoot, '', this.staticPaths);
     }
-  }
-}
-
-function collectStatic<R>(state: State<R>, path: string, into: Map<string, State<R>>): void {
-  for (const [text, child] of state.static) {
-    const full = `${path}/${text}`;
-    if (child.rules.length > 0) into.set(full, child);
-    collectStatic(child, full, into);
   }
 }

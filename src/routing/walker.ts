@@ -9,7 +9,7 @@
 import { convert, NO_MATCH } from './converter.js';
 import { GROUP, SUFFIX_GROUP, type DynamicPart } from './compile.js';
 import { ANY_METHOD, OTHER_METHOD } from './methods.js';
-import type { MatchTarget, State, StaticBucket } from './state.js';
+import type { MatchTarget, State } from './state.js';
 
 /** One matching pass's input and findings; reused between calls (matching is synchronous). */
 export class Walker<R extends MatchTarget> {
@@ -53,7 +53,7 @@ export class Walker<R extends MatchTarget> {
 
   /** Matches the domain part (a static child first, then dynamic ones), then the path. */
   run(root: State<R>, domain: string): R | null {
-    const state = root.static.get(domain);
+    const state = domain === '' ? root.slash : root.static.get(domain);
     if (state !== undefined) {
       const rule = this.fromDomain(state);
       if (rule !== null || this.slashRequired) return rule;
@@ -69,62 +69,80 @@ export class Walker<R extends MatchTarget> {
   }
 
   private fromDomain(domain: State<R>): R | null {
-    // A whole static path is the walk's first branch: its state's first fitting rule is the answer.
-    const hit = domain.staticPaths?.get(this.path);
-    if (hit !== undefined) {
-      const rules = hit.rules;
-      for (let i = 0; i < rules.length; i++) {
-        const rule = rules[i];
-        if (this.accepts(rule) && rule.websocket === this.websocket) return rule;
-      }
-    }
     const root = domain.pathRoot;
     return root === undefined ? null : this.walk(root, 1);
   }
 
   /** Matches from `pos`, the start of a segment; `pos > len` means no segment is left. */
   private walk(state: State<R>, pos: number): R | null {
-    const len = this.len;
-    if (pos > len) return this.atEnd(state);
     const path = this.path;
-    let end = path.indexOf('/', pos);
-    if (end === -1) end = len;
-    const size = end - pos;
-    const byLength = state.byLength;
-    if (size < byLength.length) {
-      const bucket = byLength[size];
-      if (bucket !== undefined) {
-        const child = findStatic(bucket, path, pos, size);
-        if (child !== undefined) {
-          const rule = this.walk(child, end + 1);
-          if (rule !== null || this.slashRequired) return rule;
+    const len = this.len;
+    for (;;) {
+      if (pos > len) return this.atEnd(state);
+      // The static child whose text is this segment: first char, boundary, then the text in place.
+      const keys = state.keys;
+      let child: State<R> | undefined;
+      let next = 0;
+      if (keys.length !== 0) {
+        const first = pos < len ? path.charCodeAt(pos) : 47;
+        const firsts = state.firsts;
+        for (let k = 0; k < keys.length; k++) {
+          if (firsts[k] !== first) continue;
+          const key = keys[k];
+          const size = key.length;
+          const stop = pos + size;
+          if (stop !== len && path.charCodeAt(stop) !== 47) continue;
+          // String equality compares memory at once: faster than a charCodeAt loop, even with
+          // the short-lived substring.
+          if (size < 2 || path.substring(pos, stop) === key) {
+            child = state.children[k];
+            next = stop + 1;
+            break;
+          }
         }
       }
-    }
-    const dynamic = state.dynamic;
-    for (let i = 0; i < dynamic.length; i++) {
-      const edge = dynamic[i];
-      const part = edge.part;
-      const mark = this.top;
-      let rule: R | null;
-      if (part.final) {
-        rule = this.walkFinal(part, edge.state, pos);
-      } else {
-        const single = part.single;
-        if (single !== undefined) {
-          const value = single.matchSegment(path, pos, end);
-          if (value === NO_MATCH) continue;
-          this.values[this.top++] = value;
-        } else if (!this.push(part, path, pos, end)) {
+      if (child !== undefined) {
+        // Nothing else to try at this state: go on without a recursive call.
+        if (state.passThrough) {
+          state = child;
+          pos = next;
           continue;
         }
-        rule = this.walk(edge.state, end + 1);
+        const rule = this.walk(child, next);
+        if (rule !== null || this.slashRequired) return rule;
       }
-      if (rule !== null || this.slashRequired) return rule;
-      this.top = mark;
+      const dynamic = state.dynamic;
+      if (dynamic.length !== 0) {
+        let end = -1;
+        for (let i = 0; i < dynamic.length; i++) {
+          const edge = dynamic[i];
+          const part = edge.part;
+          const mark = this.top;
+          let rule: R | null;
+          if (part.final) {
+            rule = this.walkFinal(part, edge.state, pos);
+          } else {
+            if (end === -1) {
+              end = path.indexOf('/', pos);
+              if (end === -1) end = len;
+            }
+            const single = part.single;
+            if (single !== undefined) {
+              const value = single.matchSegment(path, pos, end);
+              if (value === NO_MATCH) continue;
+              this.values[this.top++] = value;
+            } else if (!this.push(part, path, pos, end)) {
+              continue;
+            }
+            rule = this.walk(edge.state, end + 1);
+          }
+          if (rule !== null || this.slashRequired) return rule;
+          this.top = mark;
+        }
+      }
+      // Only a trailing "" is left: rules without strict slashes match without it.
+      return pos === len ? this.loose(state) : null;
     }
-    // Only a trailing "" is left: rules without strict slashes match without it.
-    return pos === len ? this.loose(state) : null;
   }
 
   private atEnd(state: State<R>): R | null {
@@ -173,7 +191,8 @@ export class Walker<R extends MatchTarget> {
         if (path.charCodeAt(len - 2) === 47) return null;
       }
       if (to - from < 1 || path.charCodeAt(from) === 47) return null;
-      if (!path.startsWith(shape.prefix, pos) || !path.startsWith(shape.tail, to)) return null;
+      const { prefix, tail } = shape;
+      if ((prefix !== '' && !path.startsWith(prefix, pos)) || (tail !== '' && !path.startsWith(tail, to))) return null;
       this.values[this.top++] = path.substring(from, to);
     } else {
       const regex = part.regex!;
@@ -224,15 +243,4 @@ export class Walker<R extends MatchTarget> {
     const extra = rule.methodMatch.extra;
     if (extra !== undefined) for (const method of extra) (this.allowExtra ??= new Set()).add(method);
   }
-}
-
-function findStatic<R>(bucket: StaticBucket<R>, path: string, pos: number, size: number): State<R> | undefined {
-  const keys = bucket.keys;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    let j = 0;
-    while (j < size && key.charCodeAt(j) === path.charCodeAt(pos + j)) j++;
-    if (j === size) return bucket.states[k];
-  }
-  return undefined;
 }
