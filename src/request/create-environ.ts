@@ -7,6 +7,7 @@ import { BufferedInput, consoleErrors, emptyInput, headerKey, TSGI_VERSION, type
 import { encodeForm, encodeUrlencoded, formPairs, type FormInit } from './encode-form.js';
 import { decodePathInfo } from './decode-path.js';
 import { lazySignalEnviron } from '../signal.js';
+import { optionsChecker } from '../options.js';
 
 export { decodePathInfo } from './decode-path.js';
 
@@ -61,6 +62,20 @@ const RELATIVE = /^([^?#]*)(?:\?([^#]*))?/;
 // Characters a browser percent-encodes in a request target before sending it.
 const UNSAFE_IN_TARGET = /[^\x21-\x7e]|["<>\\^`{|}]/gu;
 const encoder = new TextEncoder();
+const checkInit = optionsChecker<EnvironInit>('createEnviron', {
+  method: true,
+  headers: true,
+  query: true,
+  body: true,
+  json: true,
+  form: true,
+  cookies: true,
+  scriptName: true,
+  remoteAddr: true,
+  errors: true,
+  signal: true,
+  environ: true,
+});
 
 /**
  * Builds a full environ from a URL and options, as a server would for that request: path (decoded
@@ -78,6 +93,7 @@ const encoder = new TextEncoder();
  * ```
  */
 export function createEnviron(url: string | URL = '/', init: EnvironInit = {}): Environ {
+  checkInit(init);
   const target = splitUrl(String(url));
   const bodyCount = Number(init.body !== undefined) + Number(init.json !== undefined) + Number(init.form !== undefined);
   if (bodyCount > 1) throw new TypeError('createEnviron: give at most one of body, json and form');

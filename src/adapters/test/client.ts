@@ -46,6 +46,9 @@ const checkOptions = optionsChecker<ClientOptions>('new Client', {
   baseUrl: true,
 });
 
+/** What one request adds to `createEnviron`'s options, which `createEnviron` checks itself. */
+const CLIENT_ONLY = new Set(['followRedirects', 'buffered']);
+
 const encoder = new TextEncoder();
 const INTERNAL_ERROR = encoder.encode('Internal Server Error');
 
@@ -181,7 +184,9 @@ export class Client {
     const given = hop.init.signal;
     if (given?.aborted) abort.abort(given.reason);
     else given?.addEventListener('abort', () => abort.abort(given.reason), { once: true });
-    const environ = createEnviron(hop.url, { ...hop.init, errors, signal: abort.signal });
+    const environInit: Record<string, unknown> = { ...hop.init, errors, signal: abort.signal };
+    for (const key of CLIENT_ONLY) delete environInit[key];
+    const environ = createEnviron(hop.url, environInit as EnvironInit);
     // Rule 3.19: frameworks that answer errors themselves (Request.application) rethrow them.
     if (this.#throwErrors) environ['tsgi.throw_errors'] = true;
     const jarCookies = this.cookies?.headerFor(hop.url);
