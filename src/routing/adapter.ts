@@ -66,7 +66,7 @@ export interface MatchOptions {
  * ```
  */
 export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable = {}> implements RedirectContext {
-  readonly map: RuleMap<R, CT>;
+  readonly map: RuleMap<AnyRule, CT>;
   readonly serverName: string;
   readonly scriptName: string;
   readonly subdomain: string;
@@ -79,7 +79,7 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
   readonly #domain: string;
   readonly #record: Environ | undefined;
 
-  constructor(map: RuleMap<R, CT>, serverName: string, options: BindOptions = {}, record?: Environ) {
+  constructor(map: RuleMap<AnyRule, CT>, serverName: string, options: BindOptions = {}, record?: Environ) {
     if (map.hostMatching && options.subdomain !== undefined) throw new TypeError("'subdomain' cannot be given when host matching is on");
     this.map = map;
     this.serverName = idnaServerName(serverName);

@@ -29,6 +29,26 @@ import { Walker } from './walker.js';
 export type ConverterTable = Readonly<Record<string, ConverterSpec<never> | ConverterSpec<unknown>>>;
 
 /**
+ * What a map takes: rules, and factories of rules (`Submount`, `Subdomain`, ...).
+ *
+ * @example
+ * ```ts
+ * const inputs: RuleInput[] = [new Rule('/', { endpoint: 'index' }), new Submount('/blog', [new Rule('/', { endpoint: 'blog' })])];
+ * ```
+ */
+export type RuleInput = AnyRule | RuleFactory<AnyRule>;
+
+/**
+ * The rules a map input gives: a rule itself, or the rules of a factory.
+ *
+ * @example
+ * ```ts
+ * type R = RulesOf<Submount<'/blog', Rule<'/', 'blog'>>>; // Rule<'/blog/', 'blog'>
+ * ```
+ */
+export type RulesOf<I> = I extends AnyRule ? I : I extends RuleFactory<infer R> ? R : never;
+
+/**
  * Settings of a `RuleMap` (Werkzeug's defaults).
  *
  * @example
@@ -70,7 +90,7 @@ export interface RuleMapOptions<CT extends ConverterTable = {}> {
  * urls.build('todo', { id: 3, page: 2 }); // '/todos/3?page=2'
  * ```
  */
-export class RuleMap<R extends AnyRule = AnyRule, CT extends ConverterTable = {}> implements RuleContext {
+export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = {}> implements RuleContext {
   readonly defaultSubdomain: string;
   readonly strictSlashes: boolean;
   readonly mergeSlashes: boolean;
@@ -80,14 +100,14 @@ export class RuleMap<R extends AnyRule = AnyRule, CT extends ConverterTable = {}
   readonly sortParameters: boolean | ((a: [string, string], b: [string, string]) => number);
   /** The converters rules may use, built-in ones included; add to it before adding rules. */
   readonly converters: Record<string, ConverterSpec<never> | ConverterSpec<unknown>>;
-  readonly #rules: R[] = [];
-  readonly #byEndpoint = new Map<string | undefined, R[]>();
-  readonly #root = new State<R>();
-  readonly #walker = new Walker<R>();
+  readonly #rules: AnyRule[] = [];
+  readonly #byEndpoint = new Map<string | undefined, AnyRule[]>();
+  readonly #root = new State<AnyRule>();
+  readonly #walker = new Walker<AnyRule>();
   readonly #converterCache = new Map<ConverterSpec<never> | ConverterSpec<unknown>, Map<string, SegmentConverter>>();
   #dirty = true;
 
-  constructor(rules: Iterable<R | RuleFactory<R>> = [], options: RuleMapOptions<CT> = {}) {
+  constructor(rules: Iterable<I> = [], options: RuleMapOptions<CT> = {}) {
     this.defaultSubdomain = options.defaultSubdomain ?? '';
     this.strictSlashes = options.strictSlashes ?? true;
     this.mergeSlashes = options.mergeSlashes ?? true;
@@ -108,27 +128,26 @@ export class RuleMap<R extends AnyRule = AnyRule, CT extends ConverterTable = {}
    * const map = new RuleMap().add(new Rule('/', { endpoint: 'index' })).add(new Rule('/a', { endpoint: 'a' }));
    * ```
    */
-  add<R2 extends AnyRule>(factory: R2 | RuleFactory<R2>): RuleMap<R | R2, CT> {
-    const self = this as unknown as RuleMap<R | R2, CT>;
-    for (const rule of factory.getRules(this)) {
+  add<I2 extends RuleInput>(factory: I2): RuleMap<I | I2, CT> {
+    for (const rule of (factory as RuleFactory).getRules(this)) {
       const compiled = rule.bind(this);
       if (!rule.buildOnly) {
-        const state = self.#root.descend([compiled.domain, ...compiled.parts]);
+        const state = this.#root.descend([compiled.domain, ...compiled.parts]);
         for (const existing of state.rules) if (isDuplicate(existing, rule)) throw new DuplicateRuleError(existing, rule);
         state.rules.push(rule);
       }
-      self.#rules.push(rule);
-      let list = self.#byEndpoint.get(rule.endpoint);
-      if (list === undefined) self.#byEndpoint.set(rule.endpoint, (list = []));
+      this.#rules.push(rule);
+      let list = this.#byEndpoint.get(rule.endpoint);
+      if (list === undefined) this.#byEndpoint.set(rule.endpoint, (list = []));
       list.push(rule);
     }
     this.#dirty = true;
-    return self;
+    return this as RuleMap<I | I2, CT>;
   }
 
   /** Every rule, in the order added. */
-  get rules(): readonly R[] {
-    return this.#rules;
+  get rules(): ReadonlyArray<RulesOf<I>> {
+    return this.#rules as Array<RulesOf<I>>;
   }
 
   /**
@@ -139,9 +158,9 @@ export class RuleMap<R extends AnyRule = AnyRule, CT extends ConverterTable = {}
    * map.rulesFor('todo').map(String); // ["<Rule '/todos/<id>' (GET, HEAD, PUT) -> todo>"]
    * ```
    */
-  rulesFor(endpoint: string | undefined): readonly R[] {
+  rulesFor(endpoint: string | undefined): ReadonlyArray<RulesOf<I>> {
     this.prepare();
-    return this.#byEndpoint.get(endpoint) ?? [];
+    return (this.#byEndpoint.get(endpoint) ?? []) as Array<RulesOf<I>>;
   }
 
   /**
@@ -164,8 +183,8 @@ export class RuleMap<R extends AnyRule = AnyRule, CT extends ConverterTable = {}
    * const urls = map.bind('example.org', { scriptName: '/app', urlScheme: 'https' });
    * ```
    */
-  bind(serverName: string, options: BindOptions = {}): MapAdapter<R, CT> {
-    return new MapAdapter<R, CT>(this, serverName, options);
+  bind(serverName: string, options: BindOptions = {}): MapAdapter<RulesOf<I>, CT> {
+    return new MapAdapter<RulesOf<I>, CT>(this as RuleMap<AnyRule, CT>, serverName, options);
   }
 
   /**
@@ -179,9 +198,10 @@ export class RuleMap<R extends AnyRule = AnyRule, CT extends ConverterTable = {}
    * const { endpoint, params } = map.bindToEnviron(environ).match();
    * ```
    */
-  bindToEnviron(environ: Environ | RequestLike, options: EnvironBindOptions = {}): MapAdapter<R, CT> {
+  bindToEnviron(environ: Environ | RequestLike, options: EnvironBindOptions = {}): MapAdapter<RulesOf<I>, CT> {
     const binding = bindingFromEnviron(environ, options, this);
-    return new MapAdapter<R, CT>(this, binding.serverName, binding.options, options.record ? binding.environ : undefined);
+    const record = options.record ? binding.environ : undefined;
+    return new MapAdapter<RulesOf<I>, CT>(this as RuleMap<AnyRule, CT>, binding.serverName, binding.options, record);
   }
 
   /** Werkzeug's form: `RuleMap([<Rule '/' -> index>, ...])`. */
@@ -218,7 +238,7 @@ export class RuleMap<R extends AnyRule = AnyRule, CT extends ConverterTable = {}
   }
 
   /** @internal The trie, sorted and indexed since the last `add`. */
-  prepare(): State<R> {
+  prepare(): State<AnyRule> {
     if (this.#dirty) {
       this.#root.freeze('root');
       for (const list of this.#byEndpoint.values()) {
@@ -234,8 +254,8 @@ export class RuleMap<R extends AnyRule = AnyRule, CT extends ConverterTable = {}
   }
 
   /** @internal The walker for one match (a new one if a converter matches while one runs). */
-  walker(): Walker<R> {
-    return this.#walker.busy ? new Walker<R>() : this.#walker;
+  walker(): Walker<AnyRule> {
+    return this.#walker.busy ? new Walker<AnyRule>() : this.#walker;
   }
 }
 

@@ -29,9 +29,12 @@ export type RuleParams<R, Conv = BuiltinConverterTypes> =
  */
 export type EndpointOf<R> = R extends Rule<infer _P, infer E, infer _D, infer _Df> ? Exclude<E, undefined> : never;
 
+// A string variable is built from any text, and numbers too (ids): `String(value)`.
+type BuildInput<T> = { [K in keyof T]: T[K] extends string ? (string extends T[K] ? string | number : T[K]) : T[K] };
+
 type RuleBuildValues<R, Conv> =
   R extends Rule<infer P, infer _E, infer D, infer Df>
-    ? Simplify<Omit<PatternParams<D, Conv> & PatternParams<P, Conv>, keyof Df> & { [K in keyof Df]?: unknown }> & Record<string, unknown>
+    ? Simplify<BuildInput<Omit<PatternParams<D, Conv> & PatternParams<P, Conv>, keyof Df>> & { [K in keyof Df]?: unknown }> & Record<string, unknown>
     : never;
 
 /**
