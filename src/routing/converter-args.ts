@@ -21,7 +21,8 @@ export interface ConverterArgs {
 }
 
 // One item and the comma after it (the caller appends one), as Werkzeug reads them.
-const ITEM = /\s*(?:(\w+)\s*=\s*)?(?:[urUR]?("[^"]*"|'[^']*')|(-?\d+\.\d*|-?\d+|[\w.]+))\s*,/y;
+// Bare words may hold any letter or digit, as Python's \w does.
+const ITEM = /\s*(?:(\w+)\s*=\s*)?(?:[urUR]?("[^"]*"|'[^']*')|(-?\d+\.\d*|-?\d+|[\p{L}\p{N}_.]+))\s*,/uy;
 const CONSTANTS: Record<string, ConverterArg> = { True: true, False: false, None: null, true: true, false: false, null: null };
 
 /**

@@ -81,14 +81,9 @@ function fill(ops: readonly Op[], values: Readonly<Record<string, unknown>>): st
       out += op;
       continue;
     }
-    let value = values[op.name];
-    // A variable takes one value: a list of several cannot be built into the path.
-    if (Array.isArray(value)) {
-      if (value.length !== 1) return undefined;
-      value = value[0];
-    }
     try {
-      out += quoteUrlPath(op.converter.toUrl(value));
+      // The value goes to the converter as it is: a custom one may take a tuple.
+      out += quoteUrlPath(op.converter.toUrl(values[op.name]));
     } catch (error) {
       if (error instanceof ValidationError) return undefined;
       throw error;

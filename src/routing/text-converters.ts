@@ -62,8 +62,16 @@ export class StringConverter implements FastConverter<string> {
   }
 
   toUrl(value: string): string {
-    return String(value);
+    return text(value);
   }
+}
+
+/** Text of a primitive value; a list or an object is refused (it has no one way to be text). */
+function text(value: unknown): string {
+  if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol') {
+    throw new ValidationError(`cannot build a path segment from ${Object.prototype.toString.call(value)}`);
+  }
+  return String(value);
 }
 
 function codePoints(text: string, start: number, end: number): number {
@@ -104,7 +112,7 @@ export class PathConverter implements FastConverter<string> {
   }
 
   toUrl(value: string): string {
-    return String(value);
+    return text(value);
   }
 }
 
