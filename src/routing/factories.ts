@@ -4,7 +4,7 @@
  * (`RuleTemplate`). Each gives copies of its rules, so one group can go into several maps.
  * @module
  */
-import type { AnyRule, Rule, RuleContext, RuleFactory, RuleOptions } from './rule.js';
+import type { AnyRule, Rule, RuleContext, RuleFactory, RuleInput, RuleOptions, RulesOf } from './rule.js';
 
 type StripSlash<S extends string> = S extends `${infer H}/` ? StripSlash<H> : S;
 
@@ -40,10 +40,8 @@ export type OnSubdomain<R, Sub extends string> = R extends Rule<infer P, infer E
 export type Prefixed<R, Prefix extends string> =
   R extends Rule<infer P, infer E, infer D, infer Df> ? Rule<P, E extends string ? `${Prefix}${E}` : E, D, Df> : never;
 
-type Source<R extends AnyRule> = Iterable<R | RuleFactory<R>>;
-
-function* expand<R extends AnyRule>(rules: Source<R>, map: RuleContext): Generator<R> {
-  for (const factory of rules) yield* factory.getRules(map);
+function* expand(rules: Iterable<RuleInput>, map: RuleContext): Generator<AnyRule> {
+  for (const factory of rules) yield* (factory as RuleFactory).getRules(map);
 }
 
 /** A copy of `rule` (same class) with another path and some options changed. */
@@ -60,14 +58,14 @@ function remake(rule: AnyRule, path: string, changes: RuleOptions): AnyRule {
  * new RuleMap([new Submount('/blog', [new Rule('/', { endpoint: 'blog' }), new Rule('/<slug>', { endpoint: 'post' })])]);
  * ```
  */
-export class Submount<Prefix extends string, R extends AnyRule> implements RuleFactory<Mounted<R, Prefix>> {
+export class Submount<Prefix extends string, I extends RuleInput> implements RuleFactory<Mounted<RulesOf<I>, Prefix>> {
   readonly path: string;
-  constructor(path: Prefix, readonly rules: Source<R>) {
+  constructor(path: Prefix, readonly rules: Iterable<I>) {
     this.path = path.replace(/\/+$/, '');
   }
 
-  *getRules(map: RuleContext): Iterable<Mounted<R, Prefix>> {
-    for (const rule of expand(this.rules, map)) yield remake(rule, this.path + rule.path, {}) as Mounted<R, Prefix>;
+  *getRules(map: RuleContext): Iterable<Mounted<RulesOf<I>, Prefix>> {
+    for (const rule of expand(this.rules, map)) yield remake(rule, this.path + rule.path, {}) as Mounted<RulesOf<I>, Prefix>;
   }
 }
 
@@ -79,11 +77,11 @@ export class Submount<Prefix extends string, R extends AnyRule> implements RuleF
  * new Subdomain('<string(length=2):lang>', [new Rule('/', { endpoint: 'index' })]);
  * ```
  */
-export class Subdomain<Sub extends string, R extends AnyRule> implements RuleFactory<OnSubdomain<R, Sub>> {
-  constructor(readonly subdomain: Sub, readonly rules: Source<R>) {}
+export class Subdomain<Sub extends string, I extends RuleInput> implements RuleFactory<OnSubdomain<RulesOf<I>, Sub>> {
+  constructor(readonly subdomain: Sub, readonly rules: Iterable<I>) {}
 
-  *getRules(map: RuleContext): Iterable<OnSubdomain<R, Sub>> {
-    for (const rule of expand(this.rules, map)) yield remake(rule, rule.path, { subdomain: this.subdomain }) as OnSubdomain<R, Sub>;
+  *getRules(map: RuleContext): Iterable<OnSubdomain<RulesOf<I>, Sub>> {
+    for (const rule of expand(this.rules, map)) yield remake(rule, rule.path, { subdomain: this.subdomain }) as OnSubdomain<RulesOf<I>, Sub>;
   }
 }
 
@@ -95,13 +93,13 @@ export class Subdomain<Sub extends string, R extends AnyRule> implements RuleFac
  * new EndpointPrefix('blog.', [new Submount('/blog', [new Rule('/', { endpoint: 'index' })])]); // endpoint 'blog.index'
  * ```
  */
-export class EndpointPrefix<Prefix extends string, R extends AnyRule> implements RuleFactory<Prefixed<R, Prefix>> {
-  constructor(readonly prefix: Prefix, readonly rules: Source<R>) {}
+export class EndpointPrefix<Prefix extends string, I extends RuleInput> implements RuleFactory<Prefixed<RulesOf<I>, Prefix>> {
+  constructor(readonly prefix: Prefix, readonly rules: Iterable<I>) {}
 
-  *getRules(map: RuleContext): Iterable<Prefixed<R, Prefix>> {
+  *getRules(map: RuleContext): Iterable<Prefixed<RulesOf<I>, Prefix>> {
     for (const rule of expand(this.rules, map)) {
       const endpoint = rule.endpoint === undefined ? undefined : this.prefix + rule.endpoint;
-      yield remake(rule, rule.path, { endpoint }) as Prefixed<R, Prefix>;
+      yield remake(rule, rule.path, { endpoint }) as Prefixed<RulesOf<I>, Prefix>;
     }
   }
 }
@@ -118,8 +116,8 @@ export class EndpointPrefix<Prefix extends string, R extends AnyRule> implements
  * ```
  */
 export class RuleTemplate {
-  readonly rules: Source<AnyRule>;
-  constructor(rules: Source<AnyRule>) {
+  readonly rules: readonly RuleInput[];
+  constructor(rules: Iterable<RuleInput>) {
     this.rules = [...rules];
   }
 

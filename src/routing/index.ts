@@ -17,8 +17,8 @@
  * ```
  * @module
  */
-export { Rule, type AnyRule, type RuleOptions, type RuleFactory, type RuleContext, type RedirectTarget, type UrlBuilder } from './rule.js';
-export { RuleMap, type RuleMapOptions, type ConverterTable, type RuleInput, type RulesOf } from './map.js';
+export { Rule, type AnyRule, type RuleOptions, type RuleFactory, type RuleContext, type RedirectTarget, type UrlBuilder, type RuleInput, type RulesOf } from './rule.js';
+export { RuleMap, type RuleMapOptions, type ConverterTable } from './map.js';
 export { MapAdapter, type BindOptions, type MatchOptions } from './adapter.js';
 export { isWebsocketUpgrade, type EnvironBindOptions, type RequestLike } from './bind-environ.js';
 export type { QueryArgs } from './redirects.js';

@@ -12,7 +12,7 @@ import { DEFAULT_CONVERTERS } from './builtin-converters.js';
 import { toSegmentConverter, type ConverterSpec, type SegmentConverter } from './converter.js';
 import { parseConverterArgs } from './converter-args.js';
 import { DuplicateRuleError } from './exceptions.js';
-import type { AnyRule, RuleContext, RuleFactory } from './rule.js';
+import type { AnyRule, RuleContext, RuleFactory, RuleInput, RulesOf } from './rule.js';
 import { compareBuildOrder, providesDefaultsFor } from './rule-build.js';
 import { State } from './state.js';
 import { PathConverter } from './text-converters.js';
@@ -27,26 +27,6 @@ import { Walker } from './walker.js';
  * ```
  */
 export type ConverterTable = Readonly<Record<string, ConverterSpec<never> | ConverterSpec<unknown>>>;
-
-/**
- * What a map takes: rules, and factories of rules (`Submount`, `Subdomain`, ...).
- *
- * @example
- * ```ts
- * const inputs: RuleInput[] = [new Rule('/', { endpoint: 'index' }), new Submount('/blog', [new Rule('/', { endpoint: 'blog' })])];
- * ```
- */
-export type RuleInput = AnyRule | RuleFactory<AnyRule>;
-
-/**
- * The rules a map input gives: a rule itself, or the rules of a factory.
- *
- * @example
- * ```ts
- * type R = RulesOf<Submount<'/blog', Rule<'/', 'blog'>>>; // Rule<'/blog/', 'blog'>
- * ```
- */
-export type RulesOf<I> = I extends AnyRule ? I : I extends RuleFactory<infer R> ? R : never;
 
 /**
  * Settings of a `RuleMap` (Werkzeug's defaults).

@@ -256,3 +256,23 @@ function normalizeMethods(methods: readonly string[] | undefined, websocket: boo
   }
   return Object.freeze([...set].sort());
 }
+
+/**
+ * What a map takes: rules, and factories of rules (`Submount`, `Subdomain`, ...).
+ *
+ * @example
+ * ```ts
+ * const inputs: RuleInput[] = [new Rule('/', { endpoint: 'index' }), new Submount('/blog', [new Rule('/', { endpoint: 'blog' })])];
+ * ```
+ */
+export type RuleInput = AnyRule | RuleFactory<AnyRule>;
+
+/**
+ * The rules a map input gives: a rule itself, or the rules of a factory.
+ *
+ * @example
+ * ```ts
+ * type R = RulesOf<Submount<'/blog', Rule<'/', 'blog'>>>; // Rule<'/blog/', 'blog'>
+ * ```
+ */
+export type RulesOf<I> = I extends AnyRule ? I : I extends RuleFactory<infer R> ? R : never;
