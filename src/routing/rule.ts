@@ -116,9 +116,9 @@ export interface CompiledRule {
  * ```
  */
 export class Rule<
-  P extends string = string,
-  E extends string | undefined = undefined,
-  D extends string = '',
+  const P extends string = string,
+  const E extends string | undefined = undefined,
+  const D extends string = '',
   Df extends Readonly<Record<string, unknown>> = {},
 > implements RuleFactory<Rule<P, E, D, Df>> {
   readonly path: P;
