@@ -19,6 +19,8 @@ export * from './html.js';
 export * from './origin.js';
 export * from './range.js';
 export * from './retry-after.js';
+export * from './sse.js';
+export * from './sse-parse.js';
 export * from './status.js';
 export * from './url.js';
 export * from './utf8.js';

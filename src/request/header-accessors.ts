@@ -27,6 +27,7 @@ import { parseIfRange, parseRange, type IfRange, type Range } from '../http/rang
 import { isToken } from '../http/grammar.js';
 import { parseAccessControlRequestHeaders } from '../http/cors.js';
 import { HeaderSet } from '../http/header-set.js';
+import { parseLastEventId } from '../http/sse.js';
 
 /**
  * The header properties `Request` inherits. Not used on its own.
@@ -106,6 +107,21 @@ export abstract class RequestHeaderAccessors {
    */
   get signal(): AbortSignal {
     return requestSignal(this.environ);
+  }
+
+  /**
+   * The `Last-Event-ID` a reconnecting `EventSource` sent: the id of the last server-sent event it
+   * received. Untrusted input: `undefined` when absent, empty, over 1024 characters or holding NUL
+   * (`parseLastEventId`), else the value as sent. Check it as strictly as any input (a number, a
+   * cursor of this client's own feed) before replaying events after it.
+   *
+   * @example
+   * ```ts
+   * const after = Number(req.lastEventId ?? '0');
+   * ```
+   */
+  get lastEventId(): string | undefined {
+    return parseLastEventId(this.environ.HTTP_LAST_EVENT_ID);
   }
 
   /**

@@ -17,6 +17,13 @@ export type BodyInit =
   | null
   | undefined;
 
+/**
+ * @internal A body that wants the environ it is served to calls itself by this key: `Response`
+ * calls `body[SERVED_TO](environ)` before handing a streamed body to the server. Event streams use
+ * it to follow the request's `tsgi.signal`.
+ */
+export const SERVED_TO: unique symbol = Symbol('tsgi.servedTo');
+
 /** The bytes of a body whose length is known without reading a stream, else `undefined`. */
 export function knownBytes(body: BodyInit): Uint8Array | undefined {
   if (body == null) return new Uint8Array(0);

@@ -7,7 +7,9 @@ import { appendTrusted, assertHeader, Headers, type HeadersInit } from '../datas
 import { isBodyless, parseStatusLine, STATUS_PHRASES, statusLine } from '../http/status.js';
 import { contentTypeFor, parseContentType } from '../http/content-type.js';
 import { serializeDeleteCookie, serializeSetCookie, type CookieOptions } from '../http/cookies.js';
-import { closingBody, closingBytes, collectBody, knownBody, type BodyInit } from './body.js';
+import { closingBody, closingBytes, collectBody, knownBody, SERVED_TO, type BodyInit } from './body.js';
+import { eventStreamParts, type EventStreamInit } from './event-stream/response.js';
+import type { EventStreamSource } from './event-stream/stream.js';
 import { unsentBody } from './discard.js';
 import { makeConditional, type ConditionalOptions, type ConditionalRequest } from './conditional.js';
 import { ResponseHeaderAccessors } from './header-accessors.js';
@@ -130,6 +132,29 @@ export class Response extends ResponseHeaderAccessors {
       return res;
     }
     return new this(text, init.mimetype === undefined ? { ...init, mimetype: 'application/json' } : init);
+  }
+
+  /**
+   * A server-sent events response (`text/event-stream`). `source` is a function given the
+   * `EventStream` (send events from it now or later; `stream.close()` ends it, and `stream.signal`
+   * aborts when the client leaves), or an iterable of events (ended with it, and stopped while
+   * waiting when the client leaves). Adds `Cache-Control: no-cache` and `X-Accel-Buffering: no`,
+   * sends a heartbeat comment every 15 s, and holds at most `queueSize` events for a slow client;
+   * see `EventStreamInit` and docs/guide.md, "Server-sent events".
+   *
+   * @example
+   * ```ts
+   * const feed = Request.application((req) =>
+   *   Response.eventStream((stream) => {
+   *     const off = bus.subscribe((news) => void stream.send({ event: 'news', id: news.id, data: news.text }));
+   *     stream.onClose(off);
+   *   }),
+   * );
+   * ```
+   */
+  static eventStream(source: EventStreamSource, init?: EventStreamInit): Response {
+    const [body, responseInit] = eventStreamParts(source, init);
+    return new this(body, responseInit);
   }
 
   /** The status line, such as `'404 Not Found'`; settable from a line or a code. */
@@ -375,6 +400,7 @@ export class Response extends ResponseHeaderAccessors {
       return closingBytes(known, () => runOnClose(state));
     }
     const source = state.body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
+    (source as { [SERVED_TO]?: (environ: Environ) => void })[SERVED_TO]?.(environ);
     return closingBody(source, () => runOnClose(state));
   }
 

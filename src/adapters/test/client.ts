@@ -33,7 +33,11 @@ export interface ClientOptions {
 export interface ClientRequestInit extends EnvironInit {
   /** Follow redirects (301, 302, 303, 307, 308) on the same host. Default: the client's setting. */
   followRedirects?: boolean;
-  /** `false` returns as soon as the headers are known and reads the body as the test pulls. Default `true`. */
+  /**
+   * `false` returns as soon as the headers are known and reads the body as the test pulls. Default
+   * `true`, except for `text/event-stream` responses, which never end on their own: those are
+   * streamed unless this is `true`.
+   */
   buffered?: boolean;
 }
 
@@ -214,7 +218,7 @@ export class Client {
     check();
     this.cookies?.receive(hop.url, setCookies(run.headers));
 
-    if (hop.init.buffered === false) {
+    if (hop.init.buffered === false || (hop.init.buffered === undefined && isEventStream(run.headers))) {
       const source: ChunkSource = { run, check, abort: () => abort.abort() };
       const response = buildResponse(TestResponse, run.status, run.headers, {
         [Symbol.asyncIterator]: () => streamChunks(source),
@@ -243,6 +247,14 @@ function setCookies(headers: Array<[string, string]>): string[] {
   const out: string[] = [];
   for (const [name, value] of headers) if (name.length === 10 && name.toLowerCase() === 'set-cookie') out.push(value);
   return out;
+}
+
+/** True for a `text/event-stream` response, whatever its parameters. */
+function isEventStream(headers: Array<[string, string]>): boolean {
+  for (const [name, value] of headers) {
+    if (name.length === 12 && name.toLowerCase() === 'content-type') return /^\s*text\/event-stream\s*(?:;|$)/i.test(value);
+  }
+  return false;
 }
 
 function hopKey(hop: Hop, environ: Environ): string {

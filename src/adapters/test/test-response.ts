@@ -7,6 +7,8 @@ import type { Environ } from '../../gateway.js';
 import { Request } from '../../request/request.js';
 import { Response } from '../../response/response.js';
 import type { AppRun } from '../../response/from-app.js';
+import type { ParsedEvent } from '../../http/sse-parse.js';
+import { readEventStream } from '../../response/event-stream/read.js';
 
 /** Where a streamed response pulls its chunks from; throws protocol errors found on the way. */
 export interface ChunkSource {
@@ -123,6 +125,25 @@ export class TestResponse extends Response {
       return iterator;
     }
     return streamChunks(source);
+  }
+
+  /**
+   * The server-sent events of the body, each as soon as the app has sent it, parsed as a browser's
+   * `EventSource` does (`{ event, data, id, retry? }`). Event-stream responses are streamed
+   * without asking (`buffered: false`), so this works on streams that never end; leaving the loop
+   * (`break`) aborts the app's `tsgi.signal` and closes its body, as a client that leaves.
+   *
+   * @example
+   * ```ts
+   * const res = await client.get('/feed', { headers: { 'Last-Event-ID': '41' } });
+   * for await (const event of res.events()) {
+   *   expect(event.id).toBe('42');
+   *   break;
+   * }
+   * ```
+   */
+  events(): AsyncIterableIterator<ParsedEvent> {
+    return readEventStream(this.chunks());
   }
 
   /** Closes a streamed body (the app's iterator gets `return()`); nothing to do when buffered. */

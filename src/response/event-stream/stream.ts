@@ -1,0 +1,466 @@
+/**
+ * `EventStream`: what a server-sent events producer writes to, and the response body a server
+ * pulls from it. A hand-written iterator, not an async generator: a generator waiting for its next
+ * event cannot see that the client left (JavaScript queues `return()` behind the pending `await`;
+ * measured with `toNodeListener`: the generator's `finally` ran only when the next event came). Here
+ * `return()` settles at once and aborts {@link EventStream.signal}, so producers stop while idle.
+ * @module
+ */
+import type { Environ } from '../../gateway.js';
+import { formatComment, formatEvent, type ServerSentEvent } from '../../http/sse.js';
+import { encodeUtf8 } from '../../http/utf8.js';
+import { concatBytes } from '../../datastructures/bytes.js';
+import { requestSignal } from '../../signal.js';
+import { SERVED_TO } from '../body.js';
+
+/** What a producer does when a client reads slower than it sends and the queue is full. */
+export type EventStreamOverflow = 'drop-oldest' | 'close';
+
+/** Options of an event stream (`Response.eventStream(source, init)` takes them in its `init`). */
+export interface EventStreamOptions {
+  /**
+   * Milliseconds without anything sent after which a comment line (`:`) is sent, so that proxies
+   * and load balancers (nginx's `proxy_read_timeout` is 60 s) keep an idle connection open.
+   * Default 15,000, as the WHATWG standard suggests; `false` for none.
+   */
+  heartbeat?: number | false;
+  /** Sent first as `retry:` (the browser's reconnection delay, in milliseconds). Default: not sent. */
+  retry?: number;
+  /**
+   * Most events held for a client that reads slower than the app sends: the bound on memory per
+   * stream. `await stream.send()` waits while the queue is full (back-pressure); a send that does
+   * not wait and finds it full meets `overflow`. Default 1000.
+   */
+  queueSize?: number;
+  /**
+   * What a send that finds the queue full does: `'drop-oldest'` drops the oldest queued event
+   * (counted in `stream.dropped`), `'close'` ends the stream (the browser reconnects and can
+   * resume from `Last-Event-ID`). Default `'drop-oldest'`.
+   */
+  overflow?: EventStreamOverflow;
+}
+
+/**
+ * What writes to an event stream: a function given the stream (it may return at once and send
+ * later, from a subscription; returning does not end the stream, `stream.close()` does), or an
+ * iterable of events, sent in order with back-pressure, the stream closing at its end.
+ *
+ * @example
+ * ```ts
+ * const producer: EventStreamSource = (stream) => {
+ *   const timer = setInterval(() => void stream.send({ data: new Date().toISOString() }), 1000);
+ *   stream.onClose(() => clearInterval(timer));
+ * };
+ * ```
+ */
+export type EventStreamSource =
+  | ((stream: EventStream) => void | Promise<void>)
+  | AsyncIterable<ServerSentEvent | string>
+  | Iterable<ServerSentEvent | string>;
+
+type Step = IteratorResult<Uint8Array, undefined>;
+type State = 'open' | 'closing' | 'closed';
+
+const DONE: Step = Object.freeze({ done: true, value: undefined }) as Step;
+const RESOLVED: Promise<void> = Promise.resolve();
+// Queued events are sent together, up to this many bytes per chunk: one write per burst, not per event.
+const MAX_CHUNK = 16 * 1024;
+const noop = () => {};
+
+interface Room {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+}
+
+function closedError(message: string): DOMException {
+  return new DOMException(message, 'AbortError');
+}
+
+let openStream: (source: EventStreamSource, options: EventStreamOptions, pump: Pump) => EventStreamBody;
+
+/** @internal Sends an iterable source into a stream (given by the caller, which owns `abortable`). */
+export type Pump = (source: AsyncIterable<ServerSentEvent | string> | Iterable<ServerSentEvent | string>, stream: EventStream) => Promise<void>;
+
+/**
+ * @internal The body a server pulls: single-use, its own iterator. `SERVED_TO` links the stream to
+ * the request's `tsgi.signal` when the response is served.
+ */
+export interface EventStreamBody extends AsyncIterableIterator<Uint8Array> {
+  [SERVED_TO](environ: Environ): void;
+  /** The stream the producer writes to. */
+  readonly stream: EventStream;
+}
+
+/**
+ * @internal The body of a new event stream for `source`. The producer starts when the server pulls
+ * the first chunk (never, for HEAD or a 204).
+ */
+export function eventStreamBody(source: EventStreamSource, options: EventStreamOptions, pump: Pump): EventStreamBody {
+  return openStream(source, options, pump);
+}
+
+/**
+ * A server-sent event stream, as its producer sees it: `send()` events, `comment()`, `close()`,
+ * and `signal` / `onClose()` to stop when it ends. Made by `Response.eventStream`.
+ *
+ * Events wait in a bounded queue until the server pulls them (it pulls as fast as the client
+ * reads). `await stream.send(event)` resolves when there is room, so a producer that awaits never
+ * holds more than `queueSize` events; one that does not await (a subscription callback) meets the
+ * `overflow` policy instead. Once the stream has closed, `send()` rejects with `signal.reason`; that
+ * rejection is already handled, so a callback that ignores the promise does not crash the process,
+ * and a loop that awaits it stops.
+ *
+ * @example
+ * ```ts
+ * const app = Request.application((req) =>
+ *   Response.eventStream(async (stream) => {
+ *     for (let i = 0; i < 3; i++) await stream.send({ id: String(i), data: `tick ${i}` });
+ *     stream.close();
+ *   }),
+ * );
+ * ```
+ */
+export class EventStream {
+  readonly #controller = new AbortController();
+  readonly #queue: Uint8Array[] = [];
+  readonly #queueSize: number;
+  readonly #overflow: EventStreamOverflow;
+  readonly #heartbeat: number | false;
+  readonly #opening: string;
+  #state: State = 'open';
+  #failure: { error: unknown } | undefined;
+  #waiter: { resolve: (step: Step) => void; reject: (error: unknown) => void } | undefined;
+  #room: Room | undefined;
+  #closedSend: Promise<void> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastSent = 0;
+  #dropped = 0;
+  #started = false;
+  #environ: Environ | undefined;
+  #unfollow: (() => void) | undefined;
+
+  static {
+    openStream = (source, options, pump) => {
+      const stream = new EventStream(options);
+      const start = () => {
+        if (typeof source === 'function') return source(stream);
+        return pump(source, stream);
+      };
+      const body: EventStreamBody = {
+        stream,
+        next: () => stream.#next(start),
+        return: () => {
+          stream.#abandon(closedError('the server closed the event stream: the client went away'));
+          return Promise.resolve(DONE);
+        },
+        [Symbol.asyncIterator]: () => body,
+        [SERVED_TO]: (environ: Environ) => stream.#follow(environ),
+      };
+      return body;
+    };
+  }
+
+  private constructor(options: EventStreamOptions) {
+    const { heartbeat = 15_000, queueSize = 1000, overflow = 'drop-oldest', retry } = options;
+    if (heartbeat !== false && !(typeof heartbeat === 'number' && heartbeat > 0 && heartbeat <= 2 ** 31 - 1)) {
+      throw new TypeError(`eventStream: heartbeat must be a positive number of milliseconds or false, got ${String(heartbeat)}`);
+    }
+    if (!Number.isSafeInteger(queueSize) || queueSize < 1) {
+      throw new TypeError(`eventStream: queueSize must be a positive integer, got ${String(queueSize)}`);
+    }
+    if (overflow !== 'drop-oldest' && overflow !== 'close') {
+      throw new TypeError(`eventStream: overflow must be 'drop-oldest' or 'close', got ${String(overflow)}`);
+    }
+    this.#heartbeat = heartbeat;
+    this.#queueSize = queueSize;
+    this.#overflow = overflow;
+    // The stream opens with a line at once, so the server sends the headers (rule 7.4) before the
+    // first event: EventSource fires `open` and fetch() resolves without waiting for it.
+    this.#opening = retry === undefined ? ':\n' : formatEvent({ retry });
+  }
+
+  /** Aborted when the stream closes: the client left, the app closed it, or the producer failed. */
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** True once the stream is closed to new events. */
+  get closed(): boolean {
+    return this.#state !== 'open';
+  }
+
+  /** Events dropped so far by the `'drop-oldest'` overflow policy. */
+  get dropped(): number {
+    return this.#dropped;
+  }
+
+  /** Events (and comments) waiting for the client. */
+  get queued(): number {
+    return this.#queue.length;
+  }
+
+  /**
+   * Queues an event (a string is the `data`). Resolves when the queue has room for another one;
+   * rejects with `signal.reason` once the stream is closed. An invalid event (CR, LF or NUL in
+   * `event` or `id`, a bad `retry`; see `formatEvent`) throws a `TypeError` at once.
+   *
+   * @example
+   * ```ts
+   * await stream.send({ event: 'price', id: '42', data: JSON.stringify(price) });
+   * await stream.send('plain data');
+   * ```
+   */
+  send(event: ServerSentEvent | string): Promise<void> {
+    const text = formatEvent(typeof event === 'string' ? { data: event } : event);
+    return this.#push(encodeUtf8(text));
+  }
+
+  /**
+   * Queues a comment (ignored by clients; `:` lines). The heartbeat sends these by itself.
+   *
+   * @example
+   * ```ts
+   * await stream.comment('catching up');
+   * ```
+   */
+  comment(text?: string): Promise<void> {
+    return this.#push(encodeUtf8(formatComment(text)));
+  }
+
+  /**
+   * Ends the stream once the events already queued are sent; `signal` aborts now and later sends
+   * reject. The browser reconnects after its retry delay: to make it stop, answer its next request
+   * with 204 No Content.
+   *
+   * @example
+   * ```ts
+   * await stream.send({ event: 'bye', data: '' });
+   * stream.close();
+   * ```
+   */
+  close(): void {
+    if (this.#state !== 'open') return;
+    this.#state = 'closing';
+    this.#stop(closedError('the event stream was closed'));
+    const waiter = this.#waiter;
+    if (waiter !== undefined && this.#queue.length === 0) {
+      this.#waiter = undefined;
+      this.#state = 'closed';
+      waiter.resolve(DONE);
+    }
+  }
+
+  /**
+   * Runs `fn` once when the stream closes, whatever the reason (at once if it has closed): release
+   * subscriptions and timers here. An error `fn` throws goes to the request's `tsgi.errors`.
+   *
+   * @example
+   * ```ts
+   * const off = bus.subscribe((message) => void stream.send(message));
+   * stream.onClose(off);
+   * ```
+   */
+  onClose(fn: () => void): void {
+    const run = () => {
+      try {
+        fn();
+      } catch (error) {
+        this.#report(error, 'an onClose callback');
+      }
+    };
+    if (this.signal.aborted) run();
+    else this.signal.addEventListener('abort', run, { once: true });
+  }
+
+  #push(bytes: Uint8Array): Promise<void> {
+    if (this.#state !== 'open') return this.#rejectedSend();
+    const waiter = this.#waiter;
+    if (waiter !== undefined) {
+      // The server is waiting for a chunk: hand it over without queueing.
+      this.#waiter = undefined;
+      this.#lastSent = Date.now();
+      waiter.resolve({ done: false, value: bytes });
+      return RESOLVED;
+    }
+    const queue = this.#queue;
+    if (queue.length >= this.#queueSize) {
+      if (this.#overflow === 'close') {
+        this.#abandon(closedError(`the client read too slowly: ${queue.length} events were waiting`));
+        return this.#rejectedSend();
+      }
+      queue.shift();
+      this.#dropped++;
+    }
+    queue.push(bytes);
+    if (queue.length < this.#queueSize) return RESOLVED;
+    // One promise for all the sends that find the queue full: a producer that does not await
+    // them adds no memory per send.
+    return (this.#room ??= makeRoom()).promise;
+  }
+
+  /** A send on a closed stream: rejected with the reason, the rejection already handled. */
+  #rejectedSend(): Promise<void> {
+    if (this.#closedSend === undefined) {
+      this.#closedSend = Promise.reject(this.signal.reason);
+      this.#closedSend.catch(noop);
+    }
+    return this.#closedSend;
+  }
+
+  #next(start: () => void | Promise<void>): Promise<Step> {
+    if (!this.#started) {
+      this.#started = true;
+      if (this.#state === 'open') {
+        try {
+          this.#begin(start);
+        } catch (error) {
+          // Before the first chunk: the server answers 500 (rule 9.1).
+          this.#abandon(error);
+          return Promise.reject(error);
+        }
+      }
+    }
+    if (this.#queue.length > 0) return Promise.resolve({ done: false, value: this.#take() });
+    if (this.#state !== 'open') {
+      this.#state = 'closed';
+      const failure = this.#failure;
+      if (failure !== undefined) {
+        this.#failure = undefined;
+        return Promise.reject(failure.error);
+      }
+      return Promise.resolve(DONE);
+    }
+    return new Promise((resolve, reject) => {
+      this.#waiter = { resolve, reject };
+    });
+  }
+
+  #begin(start: () => void | Promise<void>): void {
+    this.#queue.push(encodeUtf8(this.#opening));
+    this.#lastSent = Date.now();
+    if (this.#heartbeat !== false) this.#timer = setTimeout(this.#beat, this.#heartbeat);
+    const result = start();
+    if (result !== undefined && typeof result.then === 'function') result.then(undefined, (error: unknown) => this.#fail(error));
+  }
+
+  readonly #beat = (): void => {
+    this.#timer = undefined;
+    if (this.#state !== 'open' || this.#heartbeat === false) return;
+    const idle = Date.now() - this.#lastSent;
+    let wait = this.#heartbeat - idle;
+    if (wait <= 0) {
+      // Only when nothing is waiting: a queue that is not empty means the client is not reading,
+      // and another line would not help it.
+      if (this.#queue.length === 0) void this.#push(encodeUtf8(':\n'));
+      this.#lastSent = Date.now();
+      wait = this.#heartbeat;
+    }
+    this.#timer = setTimeout(this.#beat, wait);
+  };
+
+  /** The next chunk: the oldest queued line, with those after it up to `MAX_CHUNK` bytes. */
+  #take(): Uint8Array {
+    const queue = this.#queue;
+    let chunk = queue.shift()!;
+    if (queue.length > 0 && chunk.byteLength < MAX_CHUNK) {
+      const parts = [chunk];
+      let total = chunk.byteLength;
+      while (queue.length > 0 && total + queue[0].byteLength <= MAX_CHUNK) {
+        const part = queue.shift()!;
+        parts.push(part);
+        total += part.byteLength;
+      }
+      chunk = concatBytes(parts, total);
+    }
+    this.#lastSent = Date.now();
+    const room = this.#room;
+    if (room !== undefined && queue.length < this.#queueSize) {
+      this.#room = undefined;
+      room.resolve();
+    }
+    return chunk;
+  }
+
+  /** Follows the request's `tsgi.signal`: when it aborts, the stream is abandoned. */
+  #follow(environ: Environ): void {
+    this.#environ = environ;
+    if (this.#state === 'closed') return;
+    const signal = requestSignal(environ);
+    if (signal.aborted) {
+      this.#abandon(signal.reason);
+      return;
+    }
+    const onAbort = () => this.#abandon(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    this.#unfollow = () => signal.removeEventListener('abort', onAbort);
+  }
+
+  /** The client left or the server closed the body: drop what is queued and end now. */
+  #abandon(reason: unknown): void {
+    if (this.#state === 'closed') return;
+    this.#state = 'closed';
+    this.#queue.length = 0;
+    this.#failure = undefined;
+    this.#stop(reason);
+    const waiter = this.#waiter;
+    if (waiter !== undefined) {
+      this.#waiter = undefined;
+      waiter.resolve(DONE);
+    }
+  }
+
+  /** The producer failed: the queued events are sent, then the body throws (rule 9.3). */
+  #fail(error: unknown): void {
+    // A send the stream refused because it had closed: the producer stopped as it should.
+    if (this.signal.aborted && error === this.signal.reason) return;
+    if (this.#state === 'closed') {
+      this.#report(error, 'the event stream producer, after the stream closed');
+      return;
+    }
+    this.#state = 'closing';
+    this.#failure = { error };
+    this.#stop(error);
+    const waiter = this.#waiter;
+    if (waiter !== undefined && this.#queue.length === 0) {
+      this.#waiter = undefined;
+      this.#state = 'closed';
+      this.#failure = undefined;
+      waiter.reject(error);
+    }
+  }
+
+  /** Everything that ends with the stream: the heartbeat, waiting sends, the signal. */
+  #stop(reason: unknown): void {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    }
+    this.#unfollow?.();
+    this.#unfollow = undefined;
+    if (!this.#controller.signal.aborted) this.#controller.abort(reason);
+    const room = this.#room;
+    if (room !== undefined) {
+      this.#room = undefined;
+      room.reject(this.signal.reason);
+    }
+  }
+
+  #report(error: unknown, where: string): void {
+    const text = `tsgi: error in ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`;
+    if (this.#environ !== undefined) this.#environ['tsgi.errors'].write(text);
+    else console.error(text);
+  }
+}
+
+function makeRoom(): Room {
+  let resolve!: () => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // A producer that does not await its sends must not crash the process when the stream closes.
+  promise.catch(noop);
+  return { promise, resolve, reject };
+}
