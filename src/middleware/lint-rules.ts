@@ -130,6 +130,14 @@ function checkTsgiKeys(environ: Environ, report: Report): void {
     const value = environ[key];
     if (value !== undefined && (typeof value !== 'object' || value === null)) report('3.22', 'server', `${key} must be an object, got ${describe(value)}`);
   }
+  const routing = environ['tsgi.routing'] as { endpoint?: unknown; params?: unknown } | null | undefined;
+  if (
+    routing !== undefined &&
+    (typeof routing !== 'object' || routing === null || typeof routing.params !== 'object' || routing.params === null ||
+      (routing.endpoint !== undefined && typeof routing.endpoint !== 'string'))
+  ) {
+    report('3.23', 'server', `tsgi.routing must be { endpoint: string | undefined, params: object }, got ${describe(routing)}`);
+  }
 }
 
 /**
