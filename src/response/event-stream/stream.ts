@@ -128,6 +128,8 @@ export class EventStream {
   readonly #overflow: EventStreamOverflow;
   readonly #heartbeat: number | false;
   readonly #opening: string;
+  /** The opening line, until the first chunk takes it; not in the queue, so it never counts against it. */
+  #openingBytes: Uint8Array | undefined;
   #state: State = 'open';
   #failure: { error: unknown } | undefined;
   #waiter: { resolve: (step: Step) => void; reject: (error: unknown) => void } | undefined;
@@ -321,7 +323,7 @@ export class EventStream {
         }
       }
     }
-    if (this.#queue.length > 0) return Promise.resolve({ done: false, value: this.#take() });
+    if (this.#queue.length > 0 || this.#openingBytes !== undefined) return Promise.resolve({ done: false, value: this.#take() });
     if (this.#state !== 'open') {
       this.#state = 'closed';
       const failure = this.#failure;
@@ -337,7 +339,7 @@ export class EventStream {
   }
 
   #begin(start: () => void | Promise<void>): void {
-    this.#queue.push(encodeUtf8(this.#opening));
+    this.#openingBytes = encodeUtf8(this.#opening);
     this.#lastSent = Date.now();
     if (this.#heartbeat !== false) this.#timer = setTimeout(this.#beat, this.#heartbeat);
     const result = start();
@@ -362,7 +364,13 @@ export class EventStream {
   /** The next chunk: the oldest queued line, with those after it up to `MAX_CHUNK` bytes. */
   #take(): Uint8Array {
     const queue = this.#queue;
-    let chunk = queue.shift()!;
+    let chunk: Uint8Array;
+    if (this.#openingBytes !== undefined) {
+      chunk = this.#openingBytes;
+      this.#openingBytes = undefined;
+    } else {
+      chunk = queue.shift()!;
+    }
     if (queue.length > 0 && chunk.byteLength < MAX_CHUNK) {
       const parts = [chunk];
       let total = chunk.byteLength;
@@ -401,6 +409,7 @@ export class EventStream {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
     this.#queue.length = 0;
+    this.#openingBytes = undefined;
     this.#failure = undefined;
     this.#stop(reason);
     const waiter = this.#waiter;
