@@ -2,7 +2,6 @@
  * Writing an iterator body to node:http with back-pressure (see `BodyPump`).
  * @module
  */
-import type { Exchange } from './exchange.js';
 
 /** A body's iterator, synchronous or not. */
 export type AnyIterator = Iterator<Uint8Array> | AsyncIterator<Uint8Array>;
@@ -14,6 +13,27 @@ export function notBytes(value: unknown): TypeError {
 }
 
 /**
+ * @internal What `BodyPump` drives: the HTTP/1.1 `Exchange`, or the HTTP/2 one. `response` is the
+ * writable whose `'drain'` and `'close'` it waits for.
+ */
+export interface PumpedExchange {
+  readonly response: {
+    on(event: 'close', listener: () => void): unknown;
+    once(event: 'drain', listener: () => void): unknown;
+    readonly writableFinished: boolean;
+  };
+  readonly isAborted: boolean;
+  readonly headersSent: boolean;
+  /** True once the head is sent when no body may follow it (HEAD; on HTTP/2 also 204, 205, 304). */
+  readonly isHead: boolean;
+  writeHead(knownLength: number): void;
+  write(chunk: Uint8Array): boolean;
+  end(): void;
+  fail(error: unknown): void;
+  abort(): void;
+}
+
+/**
  * Pulls chunks from a body iterator and writes them, one at a time: the next chunk is pulled only
  * when the previous write went into the socket without filling its buffer, or after `drain`.
  * Synchronous iterators run in a plain loop; the bound callbacks are made once per response, not
@@ -21,7 +41,7 @@ export function notBytes(value: unknown): TypeError {
  */
 export class BodyPump {
   constructor(
-    private readonly exchange: Exchange,
+    private readonly exchange: PumpedExchange,
     private readonly iterator: AnyIterator,
     private readonly isAsync: boolean,
   ) {}

@@ -75,10 +75,10 @@ export function drainer(
 }
 
 /**
- * Stops the timer with which node:http enforces `headersTimeout` and `requestTimeout` (what
+ * @internal Stops the timer with which node:http enforces `headersTimeout` and `requestTimeout` (what
  * http.Server's close does too; it kept running while draining, so slow clients were still cut).
  */
-function stopTimeoutChecks(server: http.Server): void {
+export function stopTimeoutChecks(server: http.Server): void {
   const owner = server as unknown as Record<symbol, unknown>;
   for (const key of Object.getOwnPropertySymbols(server)) {
     if (key.description === 'http.server.connectionsCheckingInterval') clearInterval(owner[key] as NodeJS.Timeout);

@@ -19,12 +19,12 @@ import { ENVIRON_PROTOTYPE, SIGNAL_SOURCE } from '../../signal.js';
 const IS_WORKER = cluster.isWorker;
 
 /**
- * The environ key of a raw header name; `null` for names holding `_`: `X_Forwarded_For` would
+ * @internal The environ key of a raw header name (HTTP/1.1 and HTTP/2 share it); `null` for names holding `_`: `X_Forwarded_For` would
  * land on the same key as `X-Forwarded-For`, so a client could spoof a header a proxy sets.
  * nginx and Werkzeug drop such names; so do we. Answers are cached by raw name (clients send the
  * same few names again and again), with a cap so a hostile stream of names cannot grow it.
  */
-function environKey(name: string): string | null {
+export function environKey(name: string): string | null {
   let key = ENVIRON_KEYS.get(name);
   if (key === undefined) {
     key = name.includes('_') ? null : internalize(headerKey(name));
@@ -41,8 +41,8 @@ const FILE_STORAGE = diskStorage();
 // Node has brotli, which the Web DecompressionStream of Node 20 lacks.
 const BODY_DECODERS = nodeDecoders();
 
-/** The per-connection part of the environ, computed once per socket (keep-alive reuses it). */
-interface SocketInfo {
+/** @internal The per-connection part of the environ, computed once per socket (keep-alive reuses it). */
+export interface SocketInfo {
   serverName: string;
   serverPort: string;
   remoteAddr: string;
@@ -52,7 +52,8 @@ interface SocketInfo {
 
 const SOCKET_INFO = Symbol('tsgi.socketInfo');
 
-function socketInfo(socket: Socket & { [SOCKET_INFO]?: SocketInfo }): SocketInfo {
+/** @internal The {@link SocketInfo} of a connection, cached on the socket (an HTTP/2 session's too). */
+export function socketInfo(socket: Socket & { [SOCKET_INFO]?: SocketInfo }): SocketInfo {
   let info = socket[SOCKET_INFO];
   if (info === undefined) {
     info = {
@@ -181,7 +182,8 @@ function initEnviron(
   (this as { [SIGNAL_SOURCE]?: null })[SIGNAL_SOURCE] = null;
 }
 initEnviron.prototype = ENVIRON_PROTOTYPE;
-const NodeEnviron = initEnviron as unknown as new (...args: Parameters<typeof initEnviron>) => Environ;
+/** @internal The environ constructor (see `initEnviron`); the HTTP/2 adapter makes its environs with it too, so both have one shape. */
+export const NodeEnviron = initEnviron as unknown as new (...args: Parameters<typeof initEnviron>) => Environ;
 
 /** The path and query of an absolute-form target (`http://host/path?q`), as a proxy would send it. */
 function originForm(target: string): string {

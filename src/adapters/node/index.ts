@@ -1,9 +1,10 @@
 /**
- * `tsgi/node`: run tsgi apps on Node's `http` and `https` servers.
+ * `tsgi/node`: run tsgi apps on Node's `http`, `https` and `http2` servers.
  * @module
  */
 export { toNodeListener, type NodeListener, type NodeListenerOptions } from './listener.js';
-export { serve, type ServeOptions, type RunningServer, type CloseOptions } from './serve.js';
+export { serve, type ServeOptions, type Http2ServeOptions, type RunningServer, type CloseOptions, type NodeServer } from './serve.js';
+export type { Http2Options } from './http2/server.js';
 export { CONNECTION_LIMITS, type ConnectionLimits } from './limits.js';
 export type { IdleConnections } from './drain.js';
 export { buildEnviron, type EnvironContext } from './environ.js';

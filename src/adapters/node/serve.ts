@@ -3,6 +3,7 @@
  * @module
  */
 import http from 'node:http';
+import type { Http2SecureServer, Http2Server } from 'node:http2';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../../gateway.js';
@@ -11,6 +12,8 @@ import { optionsChecker } from '../../options.js';
 import { debugErrors } from '../../middleware/debug-errors.js';
 import { drainer, type IdleConnections } from './drain.js';
 import { connectionOptions, type ConnectionLimits } from './limits.js';
+import { createHttp2Server, type Http2Options } from './http2/server.js';
+import { http2Drainer } from './http2/drain.js';
 
 /** Options of {@link serve}; any other `http.createServer` option is passed on to it. */
 export interface ServeOptions
@@ -34,6 +37,8 @@ export interface ServeOptions
   handleSignals?: boolean;
   /** Serve HTTPS with these TLS options (`key`, `cert`, ...) instead of plain HTTP. */
   tls?: https.ServerOptions;
+  /** HTTP/1.x only (the default); {@link Http2ServeOptions} says how to serve HTTP/2. */
+  http2?: false;
   /**
    * Development only: answer unexpected errors with the development error page (`debugErrors`),
    * for requests from this machine (loopback peer and `Host`); others get the generic 500. Off by default.
@@ -41,14 +46,35 @@ export interface ServeOptions
   debug?: boolean;
 }
 
+/**
+ * Options of {@link serve} for HTTP/2.
+ *
+ * @example
+ * ```ts
+ * const server = await serve(app, { http2: true, tls: { key, cert }, port: 8443 });
+ * ```
+ */
+export interface Http2ServeOptions extends Omit<ServeOptions, 'http2'> {
+  /**
+   * Serve HTTP/2 (`node:http2`): with `tls`, h2 for clients that offer it and HTTP/1.1 for the
+   * others on the same port (`allowHTTP1`, on by default); without `tls`, cleartext h2c for
+   * clients that know the server speaks it (a proxy in front, `curl --http2-prior-knowledge`),
+   * and nothing else. `true` takes the defaults of {@link Http2Options}.
+   */
+  http2: true | Http2Options;
+}
+
+/** The servers {@link serve} makes. */
+export type NodeServer = http.Server | https.Server | Http2SecureServer | Http2Server;
+
 /** A running server, as {@link serve} reports it. */
-export interface RunningServer {
+export interface RunningServer<S extends NodeServer = http.Server | https.Server> {
   /** The base URL, such as `http://127.0.0.1:8000`. */
   url: string;
   /** The port actually bound (useful with `port: 0`). */
   port: number;
-  /** The underlying Node server. */
-  server: http.Server | https.Server;
+  /** The underlying Node server (an `Http2SecureServer` or `Http2Server` with `http2`). */
+  server: S;
   /**
    * Shuts down gracefully: stops accepting, answers every request from then on with `Connection:
    * close`, lets in-flight requests finish up to `shutdownTimeout`, then force-closes what remains.
@@ -72,7 +98,7 @@ export interface CloseOptions {
   keepAliveUntil?: PromiseLike<unknown>;
 }
 
-const checkOptions = optionsChecker<ServeOptions>('serve', {
+const checkOptions = optionsChecker<ServeOptions | Http2ServeOptions>('serve', {
   ...LISTENER_OPTIONS,
   host: true,
   port: true,
@@ -80,6 +106,7 @@ const checkOptions = optionsChecker<ServeOptions>('serve', {
   shutdownTimeout: true,
   handleSignals: true,
   tls: true,
+  http2: true,
   debug: true,
   maxConnections: true,
   // What http.createServer takes (tsgi refuses insecureHTTPParser on its own, with a reason).
@@ -99,7 +126,8 @@ const checkOptions = optionsChecker<ServeOptions>('serve', {
 });
 
 /**
- * Serves a tsgi app over HTTP on `host:port` and resolves once it listens.
+ * Serves a tsgi app over HTTP on `host:port` and resolves once it listens. With `http2`, over
+ * HTTP/2 (and HTTP/1.1 for TLS clients that do not offer h2): see {@link Http2ServeOptions}.
  *
  * @example
  * ```ts
@@ -108,9 +136,14 @@ const checkOptions = optionsChecker<ServeOptions>('serve', {
  * const server = await serve(app, { port: 0 });
  * console.log(`listening on ${server.url}`);
  * await server.close();
+ *
+ * const secure = await serve(app, { port: 8443, http2: true, tls: { key, cert } });
  * ```
  */
-export async function serve(app: App, options: ServeOptions = {}): Promise<RunningServer> {
+export function serve(app: App, options: Http2ServeOptions): Promise<RunningServer<Http2SecureServer | Http2Server>>;
+export function serve(app: App, options?: ServeOptions): Promise<RunningServer>;
+export function serve(app: App, options?: ServeOptions | Http2ServeOptions): Promise<RunningServer<NodeServer>>;
+export async function serve(app: App, options: ServeOptions | Http2ServeOptions = {}): Promise<RunningServer<NodeServer>> {
   if ((options as http.ServerOptions | undefined)?.insecureHTTPParser) {
     throw new TypeError('tsgi serve: insecureHTTPParser is refused; it opens the door to request smuggling');
   }
@@ -122,6 +155,7 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Runni
     shutdownTimeout = 10_000,
     handleSignals = false,
     tls,
+    http2 = false,
     debug = false,
     errors,
     scriptName,
@@ -141,12 +175,21 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Runni
   if (errors) listenerOptions.errors = errors;
   if (scriptName) listenerOptions.scriptName = scriptName;
   if (accessLog) listenerOptions.accessLog = accessLog;
-  const listener = createListener(debug ? debugErrors(app) : app, listenerOptions, control);
+  const served = debug ? debugErrors(app) : app;
   const { maxConnections: cap, ...timeouts } = limits;
-  const nodeOptions: http.ServerOptions = { ...serverOptions, ...timeouts, insecureHTTPParser: false };
-  const server = tls
-    ? https.createServer({ ...tls, ...nodeOptions }, listener)
-    : http.createServer(nodeOptions, listener);
+  let server: NodeServer;
+  let shutdown: ReturnType<typeof drainer>;
+  if (http2) {
+    const h2 = createHttp2Server({ app: served, http2, tls, listenerOptions, control, limits: timeouts, serverOptions });
+    server = h2.server;
+    shutdown = http2Drainer(h2.server, h2.sessions, control, shutdownTimeout, h2.http1);
+  } else {
+    const listener = createListener(served, listenerOptions, control);
+    const nodeOptions: http.ServerOptions = { ...serverOptions, ...timeouts, insecureHTTPParser: false };
+    const h1 = tls ? https.createServer({ ...tls, ...nodeOptions }, listener) : http.createServer(nodeOptions, listener);
+    server = h1;
+    shutdown = drainer(h1, control, shutdownTimeout);
+  }
   server.maxConnections = cap;
 
   await new Promise<void>((resolve, reject) => {
@@ -162,7 +205,6 @@ export async function serve(app: App, options: ServeOptions = {}): Promise<Runni
   const scheme = tls ? 'https' : 'http';
   const url = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${bound}`;
 
-  const shutdown = drainer(server, control, shutdownTimeout);
   const close = (closeOptions: CloseOptions = {}): Promise<void> => {
     removeSignalHandlers();
     return shutdown(closeOptions.idle ?? 'close', closeOptions.keepAliveUntil);

@@ -1,0 +1,71 @@
+/**
+ * The response head of an HTTP/2 stream: the app's status and header list as the header object
+ * that `ServerHttp2Stream.respond` takes, without the headers HTTP/2 forbids.
+ * @module
+ */
+import type { OutgoingHttpHeaders } from 'node:http2';
+import type { HeaderList } from '../../../gateway.js';
+
+/**
+ * Connection-specific headers (RFC 9113 section 8.2.2). An HTTP/2 message must not carry them and
+ * Node's `respond()` throws on most of them, so an app that sends one (spec rule 6.4 forbids it,
+ * `lint` reports it) must not cost the response: they are dropped, as a proxy converting HTTP/1.1
+ * to HTTP/2 drops them. `Trailer` and `TE` go too: this server never sends trailers.
+ */
+const CONNECTION_SPECIFIC = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'http2-settings',
+]);
+
+/** What {@link responseHead} returns. */
+export interface Http2Head {
+  /** The header object for `respond()`, `:status` included. */
+  headers: OutgoingHttpHeaders;
+  /** The body length the head announces, or -1 when it announces none. */
+  contentLength: number;
+}
+
+/**
+ * The head to send. `knownLength` is the whole body's size when known (as for HTTP/1.1, a
+ * missing `Content-Length` is then added), else -1. An empty body answering `HEAD` (`head`) says
+ * nothing about the GET body's length: nothing is added then.
+ *
+ * @example
+ * ```ts
+ * responseHead(200, [['Content-Type', 'text/plain'], ['Connection', 'keep-alive']], 5, false);
+ * // { headers: { ':status': 200, 'content-type': 'text/plain', 'content-length': '5' }, contentLength: 5 }
+ * ```
+ */
+export function responseHead(code: number, list: HeaderList, knownLength: number, head: boolean): Http2Head {
+  // No prototype: a header named `__proto__` is a valid token and must stay a header.
+  const headers: OutgoingHttpHeaders = Object.create(null) as OutgoingHttpHeaders;
+  headers[':status'] = code;
+  let contentLength = -1;
+  for (let i = 0; i < list.length; i++) {
+    const name = list[i][0].toLowerCase();
+    const value = list[i][1];
+    if (CONNECTION_SPECIFIC.has(name)) continue;
+    if (name === 'content-length') {
+      if (contentLength !== -1 || !/^\d+$/.test(value)) {
+        throw new TypeError(`invalid Content-Length ${JSON.stringify(value)}: one header of decimal digits is allowed`);
+      }
+      contentLength = Number(value);
+    }
+    const previous = headers[name];
+    if (previous === undefined) headers[name] = value;
+    else if (Array.isArray(previous)) previous.push(value);
+    else headers[name] = [String(previous), value];
+  }
+  const sized = knownLength > 0 || (knownLength === 0 && !head);
+  if (contentLength === -1 && sized && code >= 200 && code !== 204 && code !== 304) {
+    headers['content-length'] = String(knownLength);
+    contentLength = knownLength;
+  }
+  return { headers, contentLength };
+}

@@ -1,0 +1,106 @@
+/**
+ * The HTTP/2 counterpart of `createListener`: runs a tsgi app for each stream an HTTP/2 session
+ * opens (environ, app call, exchange), and refuses a request whose head the app must not see.
+ * @module
+ */
+import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
+import { consoleErrors, type App, type Body, type Environ, type ErrorStream } from '../../../gateway.js';
+import { HTTPException } from '../../../errors.js';
+import { formatAccessLog } from '../access-log.js';
+import type { EnvironContext, SocketInfo } from '../environ.js';
+import type { ListenerState } from '../exchange.js';
+import type { ListenerControl, NodeListenerOptions } from '../listener.js';
+import { buildHttp2Environ } from './environ.js';
+import { Http2Exchange } from './exchange.js';
+
+/** @internal Handles one stream: its connection's `SocketInfo`, the HEADERS flags, the raw header list. */
+export type Http2StreamHandler = (stream: ServerHttp2Stream, socket: SocketInfo, flags: number, rawHeaders: readonly string[]) => void;
+
+function isPromiseLike(value: unknown): value is PromiseLike<Body> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+function stdoutLog(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/**
+ * @internal The stream handler for `app`, with the options of `toNodeListener` (errors, mount
+ * point, access log), which `serve` passes to both protocols.
+ *
+ * @example
+ * ```ts
+ * const handle = createStreamHandler(app, { accessLog: true }, { draining: false });
+ * server.on('stream', (stream, headers, flags, rawHeaders) => handle(stream, info, flags, rawHeaders));
+ * ```
+ */
+export function createStreamHandler(app: App, options: NodeListenerOptions, control: ListenerControl): Http2StreamHandler {
+  const errors = options.errors ?? consoleErrors;
+  const context: EnvironContext = { errors };
+  if (options.scriptName) context.scriptName = options.scriptName.replace(/\/+$/, '');
+  const logLine = options.accessLog === true ? stdoutLog : options.accessLog || null;
+  const state: ListenerState = {
+    errors,
+    control,
+    log: logLine && ((entry, now) => logLine(formatAccessLog(entry, now))),
+  };
+
+  return function tsgiStreamHandler(stream, socket, flags, rawHeaders): void {
+    let environ: Environ;
+    try {
+      environ = buildHttp2Environ(stream, rawHeaders, flags, socket, context);
+    } catch (error) {
+      refuseStream(stream, error, errors);
+      return;
+    }
+    const exchange = new Http2Exchange(stream, environ, state);
+    let body: Body | Promise<Body>;
+    try {
+      body = app(environ, exchange.startResponse);
+    } catch (error) {
+      exchange.fail(error);
+      return;
+    }
+    if (isPromiseLike(body)) {
+      body.then(
+        (resolved) => exchange.run(resolved),
+        (error: unknown) => exchange.fail(error),
+      );
+    } else {
+      exchange.run(body);
+    }
+  };
+}
+
+/** Answers a refused request (an `HTTPException`, else a 500) with a short plain-text page. */
+function refuseStream(stream: ServerHttp2Stream, error: unknown, errors: ErrorStream): void {
+  const known = error instanceof HTTPException;
+  if (!known) errors.write(`tsgi: error while reading a request head\n${error instanceof Error ? error.stack : String(error)}\n`);
+  if (stream.headersSent || stream.destroyed) return;
+  const body = Buffer.from(known ? `${error.code} ${error.phrase}\n\n${error.description}\n` : 'Internal Server Error\n');
+  stream.respond({
+    ':status': known ? error.code : 500,
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(body.byteLength),
+  });
+  stream.end(body);
+}
+
+/**
+ * @internal The raw header list of a stream, for a Node that does not pass it to the `stream`
+ * event: the header object flattened, pseudo-headers first (Node keeps them first in the object).
+ *
+ * @example
+ * ```ts
+ * flattenHeaders({ ':method': 'GET', ':path': '/', cookie: 'a=1' }); // [':method', 'GET', ':path', '/', 'cookie', 'a=1']
+ * ```
+ */
+export function flattenHeaders(headers: IncomingHttpHeaders): string[] {
+  const raw: string[] = [];
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (Array.isArray(value)) for (const one of value) raw.push(name, one);
+    else if (value !== undefined) raw.push(name, value);
+  }
+  return raw;
+}
