@@ -139,9 +139,8 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
     const websocket = options?.websocket ?? this.websocket;
     const found = lookup(this.map, this, this as unknown as UrlBuilder, this.#domain, path, method, bit, websocket, options?.queryArgs);
     if (found instanceof HTTPException) return found;
-    const result = { endpoint: found.rule.endpoint, params: found.params, rule: found.rule };
-    if (record !== undefined) setRouting(record, result);
-    return result as MatchResult<R, ConverterTypes<CT>>;
+    if (record !== undefined) setRouting(record, found);
+    return found as MatchResult<R, ConverterTypes<CT>>;
   }
 
   /**

@@ -101,11 +101,15 @@ const identity = (raw: string): unknown => raw;
 const text = (value: unknown): string => String(value);
 
 /**
- * Turns a converter into the matcher's form. A converter with its own `matchSegment` (the built-in
- * ones) keeps it; another gets one from its regular expression (compiled once, with the `s` flag
- * so that a decoded newline is text like any other) and its `toValue`.
+ * Turns a converter into the matcher's form. A built-in converter made for this map (`own`) is
+ * used as it is, its `matchSegment` called as a method; another gets a test from its regular
+ * expression (compiled once, with the `s` flag so that a decoded newline is text like any other)
+ * and its `toValue`.
  */
-export function toSegmentConverter(key: string, converter: Converter): SegmentConverter {
+export function toSegmentConverter(key: string, converter: Converter, own: boolean): SegmentConverter {
+  if (own && typeof (converter as Partial<FastConverter<unknown>>).matchSegment === 'function') {
+    return Object.assign(converter as FastConverter<unknown>, { key });
+  }
   const regex = converter.regex ?? '[^/]+';
   const toValue = converter.toValue ? converter.toValue.bind(converter) : identity;
   const toUrl = converter.toUrl ? (converter.toUrl.bind(converter) as (value: unknown) => string) : text;
@@ -114,12 +118,12 @@ export function toSegmentConverter(key: string, converter: Converter): SegmentCo
   if (typeof fast === 'function') {
     matchSegment = fast.bind(converter);
   } else if (converter.regex === undefined) {
-    matchSegment = (source, start, end) => (end > start ? convert(toValue, source.substring(start, end)) : NO_MATCH);
+    matchSegment = (source, start, end) => (end > start ? convertRaw(toValue, source.substring(start, end)) : NO_MATCH);
   } else {
     const whole = new RegExp(`^(?:${regex})$`, 's');
     matchSegment = (source, start, end) => {
       const raw = source.substring(start, end);
-      return whole.test(raw) ? convert(toValue, raw) : NO_MATCH;
+      return whole.test(raw) ? convertRaw(toValue, raw) : NO_MATCH;
     };
   }
   return {
@@ -133,8 +137,17 @@ export function toSegmentConverter(key: string, converter: Converter): SegmentCo
   };
 }
 
-/** `toValue(raw)`, or `NO_MATCH` when it refuses with a `ValidationError`. */
-export function convert(toValue: (raw: string) => unknown, raw: string): unknown {
+/** `converter.toValue(raw)`, or `NO_MATCH` when it refuses with a `ValidationError`. */
+export function convert(converter: { toValue(raw: string): unknown }, raw: string): unknown {
+  try {
+    return converter.toValue(raw);
+  } catch (error) {
+    if (error instanceof ValidationError) return NO_MATCH;
+    throw error;
+  }
+}
+
+function convertRaw(toValue: (raw: string) => unknown, raw: string): unknown {
   try {
     return toValue(raw);
   } catch (error) {

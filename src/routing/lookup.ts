@@ -20,10 +20,11 @@ export interface LookupMap<R extends AnyRule> {
   walker(): Walker<R>;
 }
 
-/** A hit: the rule and its params. */
-export interface Found<R> {
-  readonly rule: R;
+/** A hit: the endpoint, the params and the rule (the object `match` returns). */
+export interface Found<R extends AnyRule> {
+  readonly endpoint: R['endpoint'];
   readonly params: Record<string, unknown>;
+  readonly rule: R;
 }
 
 /**
@@ -55,11 +56,11 @@ export function lookup<R extends AnyRule>(
     walker.busy = false;
   }
   if (rule === null) return miss!;
-  if (rule.alias || rule.redirectTo !== undefined || rule.compiled!.providers.length !== 0) {
+  if (rule.compiled!.redirects) {
     const redirect = checkRedirects(context, urls, rule, params!, method, query);
     if (redirect !== undefined) return redirect;
   }
-  return { rule, params: params! };
+  return { endpoint: rule.endpoint, params: params!, rule };
 }
 
 // After a miss: a strict-slash redirect, a merged-slashes redirect, or the 405/400/404.
@@ -86,6 +87,7 @@ function missed<R extends AnyRule>(
 
 function takeParams(rule: AnyRule, walker: Walker<AnyRule>): Record<string, unknown> {
   const names = rule.compiled!.names;
+  if (names.length === 0) return rule.defaults === undefined ? {} : { ...rule.defaults };
   const values = walker.values;
   const params: Record<string, unknown> = {};
   for (let i = 0; i < names.length; i++) {

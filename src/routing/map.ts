@@ -203,7 +203,8 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
       if (typeof spec === 'function') made = spec(parsed);
       else if (args === undefined) made = spec;
       else throw new TypeError(`converter ${name} takes no arguments`);
-      converter = Object.assign(toSegmentConverter(`${name}(${JSON.stringify(parsed)})`, made), { isPath: made instanceof PathConverter });
+      // A factory makes a converter for this map alone: it may be used as it is.
+      converter = Object.assign(toSegmentConverter(`${name}(${JSON.stringify(parsed)})`, made, typeof spec === 'function'), { isPath: made instanceof PathConverter });
       cache.set(key, converter);
     }
     return converter;
@@ -226,6 +227,7 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
         for (const rule of list) {
           // Rules before this one in build order that are its canonical form (defaults redirect).
           rule.compiled!.providers = list.slice(0, list.indexOf(rule)).filter((other) => providesDefaultsFor(other, rule));
+          rule.compiled!.redirects = rule.alias || rule.redirectTo !== undefined || rule.compiled!.providers.length !== 0;
         }
       }
       this.#dirty = false;

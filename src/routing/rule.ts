@@ -103,6 +103,8 @@ export interface CompiledRule {
   readonly builder: RuleBuilder;
   /** Rules of the same endpoint that are this one's canonical form (set when the map is prepared). */
   providers: readonly AnyRule[];
+  /** A match may end in a redirect: alias, `redirectTo`, or canonical rules (set when prepared). */
+  redirects: boolean;
 }
 
 /**
@@ -213,7 +215,7 @@ export class Rule<
     }
     this.arguments = new Set([...converters.keys(), ...Object.keys(this.defaults ?? {})]);
     const builder = compileBuilder(this, domain.trace, path.trace, converters, map);
-    this.compiled = { domain: domain.parts[0], parts: path.parts, converters, names: [...converters.keys()], builder, providers: [] };
+    this.compiled = { domain: domain.parts[0], parts: path.parts, converters, names: [...converters.keys()], builder, providers: [], redirects: false };
     return this.compiled;
   }
 

@@ -220,7 +220,7 @@ export class Walker<R extends MatchTarget> {
     const mark = this.top;
     const converters = part.converters;
     for (let i = 0; i < converters.length; i++) {
-      const value = convert(converters[i].toValue, groups[GROUP + i]);
+      const value = convert(converters[i], groups[GROUP + i]);
       if (value === NO_MATCH) {
         this.top = mark;
         return false;
