@@ -1,0 +1,148 @@
+// The esbuild plugins of scripts/build.js, and what it does to esbuild's output before writing it.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { LAYERS, lazyName, layerSource, layerSpecifier } from './layout.js';
+
+/**
+ * Dependencies that most requests never use, bundled but evaluated on first use: each import of
+ * them from src/ is answered by a small module whose functions `require` the real one when first
+ * called. esbuild turns that `require` into a call of the bundled module's factory, so no
+ * `require` exists at run time (workerd has none in ES modules), and the getter that needs the
+ * module (`req.query`) stays synchronous. Only the members listed here exist in the bundle: using
+ * another one in src/ means adding it (test/build/bundle.test.ts exercises each).
+ */
+const LAZY = {
+  // qs and about 50 CommonJS files of its dependencies (side-channel, get-intrinsic, ...): only
+  // `req.query` parses with it.
+  qs: 'export default { parse: (query, options) => load().parse(query, options) };',
+  // mime's extension table, turned into two maps when evaluated (about 9 ms): only sendFile and
+  // staticFiles look a type up.
+  mime: 'export default { getType: (path) => load().default.getType(path) };',
+};
+
+/** The esbuild plugin for `LAZY`. */
+export function lazyDependencies(root) {
+  const filter = new RegExp(`^(${Object.keys(LAZY).join('|')})$`);
+  return {
+    name: 'lazy-dependencies',
+    setup(build) {
+      // The stand-in's own `require` (namespace 'lazy') resolves normally, to node_modules.
+      build.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+        contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(args.path)}));\n${LAZY[args.path]}\n`,
+        resolveDir: root,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** The resolved path of a relative import, relative to `root` (`src/x.ts`), or undefined. */
+async function resolveRelative(build, root, args) {
+  const resolved = await build.resolve(args.path, {
+    kind: args.kind,
+    resolveDir: args.resolveDir,
+    importer: args.importer,
+    pluginData: { inner: true },
+  });
+  return resolved.errors.length > 0 ? undefined : { file: relative(root, resolved.path), resolved };
+}
+
+/**
+ * A layer's file (layout.js): its entry exports every binding of its modules; a module it imports
+ * only dynamically stays a file of its own in dist/chunks/, built by the last step; modules of the
+ * layers before it are imported from their files (`layerImports`).
+ */
+export function layerEntry(root, layer, lazy) {
+  return {
+    name: 'layer-entry',
+    setup(build) {
+      build.onResolve({ filter: /^tsgi-layer:/ }, (args) => ({ path: args.path, namespace: 'layer-entry' }));
+      build.onLoad({ filter: /.*/, namespace: 'layer-entry' }, () => ({ contents: layerSource(layer), resolveDir: root, loader: 'js' }));
+      build.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData?.inner) return undefined;
+        const target = await resolveRelative(build, root, args);
+        return target && lazy.has(target.file) ? { path: `./${lazyName(target.file)}.js`, external: true } : undefined;
+      });
+    },
+  };
+}
+
+/** Each import of a module of one of `layers` becomes an import of that layer's file. */
+export function layerImports(root, layers) {
+  return {
+    name: 'layer-imports',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData?.inner || !relative(root, args.importer).startsWith('src/')) return undefined;
+        const target = await resolveRelative(build, root, args);
+        const layer = target && layers.find(({ modules }) => modules.has(target.file));
+        // Anything else resolves as usual (esbuild resolves it again, and reports what fails).
+        return layer ? { path: layerSpecifier(layer.name), external: true } : undefined;
+      });
+    },
+  };
+}
+
+/**
+ * Writes the output files (`{ path, text }`: esbuild's, and the public entries of the layers),
+ * after two fixes to the JavaScript:
+ * - each layer placeholder becomes the layer file's path relative to the file;
+ * - classes get back the `name` that bundling takes from them. A class that refers to itself
+ *   becomes `var Headers = class _Headers { ... }` in a bundle, and its `name` is then "_Headers"
+ *   (in messages, stack traces and console output). esbuild's `keepNames` would fix it by wrapping
+ *   every function, including those created per request (a `Response` is one), in a
+ *   `name`-setting call; this adds one static block per such class, at the end of the class's
+ *   first line, so source maps stay exact.
+ * It also checks that core.js, which every runtime loads, imports no Node module.
+ */
+export function writeOutputs(root, outputFiles) {
+  const selfNamed = /^(var ([\w$]+) = class _\2(?: extends [\w$.]+)? \{)$/gm;
+  const layerFile = (name) => join(root, `dist/chunks/${name}.js`);
+  for (const file of outputFiles) {
+    let text = file.text;
+    if (file.path.endsWith('.js')) {
+      for (const { name } of LAYERS) {
+        const path = relative(dirname(file.path), layerFile(name));
+        text = text.replaceAll(JSON.stringify(layerSpecifier(name)), JSON.stringify(path.startsWith('.') ? path : `./${path}`));
+      }
+      text = text.replace(selfNamed, (_, line, name) => `${line} static { Object.defineProperty(this, "name", { value: ${JSON.stringify(name)} }); }`);
+      const missed = /^var ([\w$]+) = class _\1\b(?!.*static \{ Object\.defineProperty\(this, "name")/m.exec(text);
+      if (missed) throw new Error(`build: class ${missed[1]} in ${file.path} would be named _${missed[1]}: extend writeOutputs`);
+      if (file.path === layerFile('core') && /\bfrom\s*"node:|\bimport\s*\(?\s*"node:/.test(text)) {
+        throw new Error('build: dist/chunks/core.js imports a node: module; the core must run on every runtime');
+      }
+    }
+    mkdirSync(dirname(file.path), { recursive: true });
+    // The bin keeps its shebang (esbuild copies it) and must be executable from a checkout too.
+    writeFileSync(file.path, text, text.startsWith('#!') ? { mode: 0o755 } : undefined);
+  }
+}
+
+/**
+ * dist/THIRD-PARTY-LICENSES.md: the license of every package bundled into dist/, with its
+ * version, as their licenses (MIT, BSD-3-Clause) ask of copies.
+ */
+export function writeLicenses(root, metafiles) {
+  const packages = new Map();
+  for (const input of metafiles.flatMap((metafile) => Object.keys(metafile.inputs))) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) packages.set(match[1], input.slice(0, match.index + match[0].length));
+  }
+  const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, dir]) => {
+    const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+    const licenseFile = ['LICENSE', 'LICENSE.md', 'LICENSE.txt', 'license', 'LICENCE'].find((file) => {
+      try {
+        readFileSync(join(root, dir, file));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!licenseFile) throw new Error(`build: ${name} is bundled but has no license file to copy`);
+    const text = readFileSync(join(root, dir, licenseFile), 'utf8').trim();
+    return `## ${name} ${manifest.version} (${manifest.license})\n\n\`\`\`\n${text}\n\`\`\`\n`;
+  });
+  const header = '# Third-party licenses\n\nThese packages are bundled into the files of dist/ (see docs/dependencies.md).\n\n';
+  writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.md'), header + sections.join('\n'));
+}
