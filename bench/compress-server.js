@@ -5,8 +5,7 @@ import compression from 'compression';
 import express from 'express';
 import { Request, Response } from '../dist/index.js';
 import { compress } from '../dist/middleware/index.js';
-import { compressNode } from '../dist/middleware/compress.node.js';
-import { serve } from '../dist/adapters/node/index.js';
+import { compressNode, serve } from '../dist/adapters/node/index.js';
 import { report } from './servers/listen.js';
 
 export const JSON_DOC = JSON.stringify(

@@ -4,11 +4,8 @@
 // back-pressure, so the growth measured is the server side: node:http, tsgi.input, the parser
 // and diskStorage(). RSS is sampled every 10 ms; growth = peak RSS - RSS before the upload.
 import { createServer, request } from 'node:http';
-import { toNodeListener } from '../dist/adapters/node/index.js';
-import { Request } from '../dist/request/request.js';
-import { Response } from '../dist/response/response.js';
-import { withCleanup } from '../dist/request/multipart/index.js';
-import { diskStorage } from '../dist/request/multipart/temp-storage.node.js';
+import { diskStorage, toNodeListener } from '../dist/adapters/node/index.js';
+import { Request, Response, withCleanup } from '../dist/index.js';
 
 const sizes = (process.argv[2] ?? '64 1024').split(/[ ,]+/).map(Number);
 const MiB = 1024 * 1024;

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { Busboy as FastifyBusboy } from '@fastify/busboy';
-import { Request } from '../dist/request/request.js';
+import { Request } from '../dist/index.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 9);
 const B = '----WebKitFormBoundaryjdSFhcARk8fyGNy6';

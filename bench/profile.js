@@ -5,6 +5,9 @@
 //   node bench/profile.js tsgi-raw /json        (tsgi's adapter with a raw protocol app)
 //   PROF_OUT=tsgi.json node bench/profile.js tsgi /hello   (also writes microseconds per request
 //                                                           by function, to compare two servers)
+//
+// `npm run build` bundles dist/ into a few files, so "by area" then shows them as `tsgi chunks`;
+// build with `node scripts/build.js --unbundled` first for one file per source module.
 import { fork } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,8 +1,8 @@
 // Probe: probes/node-list plus building tsgi's environ for each request (and reading PATH_INFO),
 // with nothing else of tsgi: what the environ costs. `node bench/ab.js probes/node-list probes/node-environ /hello`
 import http from 'node:http';
-import { buildEnviron } from '../../../dist/adapters/node/environ.js';
-import { consoleErrors } from '../../../dist/gateway.js';
+import { buildEnviron } from '../../../dist/adapters/node/index.js';
+import { consoleErrors } from '../../../dist/index.js';
 import { HELLO, report } from '../listen.js';
 
 const context = { errors: consoleErrors };

@@ -3,7 +3,7 @@
 // request on tsgi's adapter. `Base` is the only thing plain-response and callable-response change,
 // so their ratio is the cost of making each response callable.
 import { serve } from '../../../dist/adapters/node/index.js';
-import { TextBody } from '../../../dist/gateway.js';
+import { TextBody } from '../../../dist/index.js';
 import { HELLO, report } from '../listen.js';
 
 const TYPE = ['Content-Type', 'text/plain; charset=utf-8'];
