@@ -37,6 +37,12 @@ export interface ServeCommand {
   keepAliveTimeout: number;
   /** Most connections open at once, per process. */
   maxConnections: number;
+  /** Serve HTTP/2 (h2 over TLS with `key` and `cert`, else cleartext h2c). */
+  http2: boolean;
+  /** The private key file (PEM) for TLS; given together with `cert`. */
+  key?: string;
+  /** The certificate chain file (PEM) for TLS; given together with `key`. */
+  cert?: string;
 }
 
 /** The usage text of `tsgi serve`. */
@@ -65,6 +71,11 @@ Options:
   --keep-alive-timeout <ms> how long an idle keep-alive connection stays open (default ${CONNECTION_LIMITS.keepAliveTimeout});
                             a proxy in front must close its idle ones sooner
   --max-connections <n>     most connections open at once, per process (default ${CONNECTION_LIMITS.maxConnections})
+  --key <file>              serve HTTPS with this private key (PEM); needs --cert
+  --cert <file>             the certificate chain (PEM) that goes with --key
+  --http2                   serve HTTP/2: with --key and --cert, h2 to clients that offer it and
+                            HTTP/1.1 to the others; without them, cleartext h2c to clients that
+                            know the server speaks it (a proxy in front), and nothing else
   -h, --help                show this help
 `;
 
@@ -105,6 +116,9 @@ export function parseCommand(argv: string[]): ServeCommand | 'help' {
         'request-timeout': { type: 'string' },
         'keep-alive-timeout': { type: 'string' },
         'max-connections': { type: 'string' },
+        http2: { type: 'boolean' },
+        key: { type: 'string' },
+        cert: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -115,7 +129,12 @@ export function parseCommand(argv: string[]): ServeCommand | 'help' {
   if (values.help || positionals.length === 0 || positionals[0] === 'help') return 'help';
   if (positionals[0] !== 'serve') throw new CliError(`tsgi: unknown command ${JSON.stringify(positionals[0])}\n\n${USAGE}`);
   if (positionals.length !== 2) throw new CliError(`tsgi serve: expected one <module>[:<export>]\n\n${USAGE}`);
+  if ((values.key === undefined) !== (values.cert === undefined)) {
+    throw new CliError(`tsgi serve: --key and --cert go together (TLS needs both)\n\n${USAGE}`);
+  }
+  const tls = values.key === undefined ? {} : { key: values.key, cert: values.cert };
   return {
+    ...tls,
     target: positionals[1],
     host: values.host ?? '127.0.0.1',
     port: integer('port', values.port, 8000, 0, 65535),
@@ -128,5 +147,6 @@ export function parseCommand(argv: string[]): ServeCommand | 'help' {
     requestTimeout: integer('request-timeout', values['request-timeout'], CONNECTION_LIMITS.requestTimeout, 0, 3_600_000),
     keepAliveTimeout: integer('keep-alive-timeout', values['keep-alive-timeout'], CONNECTION_LIMITS.keepAliveTimeout, 0, 3_600_000),
     maxConnections: integer('max-connections', values['max-connections'], CONNECTION_LIMITS.maxConnections, 1, 10_000_000),
+    http2: values.http2 ?? false,
   };
 }

@@ -4,8 +4,10 @@
  * @module
  */
 import cluster from 'node:cluster';
-import { serve } from '../serve.js';
-import type { ServeCommand } from './args.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve, type ServeOptions } from '../serve.js';
+import { CliError, type ServeCommand } from './args.js';
 import { loadApp, parseTarget, shownPath } from './load-app.js';
 
 /** The message the supervisor sends a worker to make it drain and exit. */
@@ -17,6 +19,27 @@ export const END_KEEP_ALIVE_MESSAGE = 'tsgi:end-keep-alive';
 
 /** How long a worker waits for that reply before it ends keep-alive anyway. */
 const END_KEEP_ALIVE_WAIT_MS = 1000;
+
+/**
+ * The TLS key and certificate of `--key` and `--cert`, read from files (relative to `cwd`), or
+ * `undefined` without them. A file that cannot be read is a `CliError` that names it.
+ *
+ * @example
+ * ```ts
+ * readTlsFiles({ ...command, key: 'key.pem', cert: 'cert.pem' }, process.cwd()); // { key: <Buffer>, cert: <Buffer> }
+ * ```
+ */
+export function readTlsFiles(command: ServeCommand, cwd: string): { key: Buffer; cert: Buffer } | undefined {
+  if (command.key === undefined || command.cert === undefined) return undefined;
+  const read = (flag: string, file: string): Buffer => {
+    try {
+      return readFileSync(resolve(cwd, file));
+    } catch (error) {
+      throw new CliError(`tsgi serve: cannot read the ${flag} file: ${(error as Error).message}`);
+    }
+  };
+  return { key: read('--key', command.key), cert: read('--cert', command.cert) };
+}
 
 /**
  * Loads the app and serves it until SIGTERM/SIGINT (or, in a worker, the supervisor's shutdown
@@ -41,9 +64,10 @@ export async function serveInProcess(command: ServeCommand, cwd: string): Promis
     });
   }
   const target = parseTarget(command.target, cwd);
+  const tls = readTlsFiles(command, cwd);
   const { app, exportName } = await loadApp(target, cwd);
   if (stopRequested) process.exit(0);
-  const server = await serve(app, {
+  const options: ServeOptions = {
     host: command.host,
     port: command.port,
     shutdownTimeout: command.shutdownTimeout,
@@ -54,7 +78,9 @@ export async function serveInProcess(command: ServeCommand, cwd: string): Promis
     requestTimeout: command.requestTimeout,
     keepAliveTimeout: command.keepAliveTimeout,
     maxConnections: command.maxConnections,
-  });
+  };
+  if (tls) options.tls = tls;
+  const server = command.http2 ? await serve(app, { ...options, http2: true }) : await serve(app, options);
   // The supervisor asks on SIGTERM and for reloads: leave idle connections to a proxy in front,
   // and keep them alive until no worker listens any more. The workers share one listening socket,
   // which lives on in the supervisor until each has let go: a proxy told to reconnect before that
@@ -71,6 +97,7 @@ export async function serveInProcess(command: ServeCommand, cwd: string): Promis
   if (!cluster.isWorker) {
     const shown = shownPath(target.file, cwd);
     const debug = command.debug ? '; debug: error pages for requests from this machine' : '';
-    process.stdout.write(`tsgi: serving ${shown} (export ${exportName}) on ${server.url} (pid ${process.pid}${debug})\n`);
+    const protocol = command.http2 ? (tls ? '; HTTP/2 and HTTP/1.1' : '; HTTP/2 cleartext (h2c) only') : '';
+    process.stdout.write(`tsgi: serving ${shown} (export ${exportName}) on ${server.url} (pid ${process.pid}${protocol}${debug})\n`);
   }
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import type { ServeCommand } from './args.js';
 import { parseTarget, shownPath } from './load-app.js';
-import { END_KEEP_ALIVE_MESSAGE, SHUTDOWN_MESSAGE, STOPPED_LISTENING_MESSAGE } from './run.js';
+import { END_KEEP_ALIVE_MESSAGE, readTlsFiles, SHUTDOWN_MESSAGE, STOPPED_LISTENING_MESSAGE } from './run.js';
 import { watchTree } from './watch.js';
 
 interface WorkerInfo {
@@ -54,6 +54,8 @@ export function superviseWorkers(command: ServeCommand, cwd: string): void {
   useWorkerAccept();
   const count = Math.max(command.workers, 1);
   const target = parseTarget(command.target, cwd);
+  // Each worker reads them; a missing file is told once, here, instead of crashing every worker.
+  readTlsFiles(command, cwd);
   const shown = shownPath(target.file, cwd);
   const workers = new Map<Worker, WorkerInfo>();
   const failures = new Array<number>(count).fill(0);

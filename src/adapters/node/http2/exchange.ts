@@ -1,18 +1,16 @@
 /**
  * One request/response exchange between an HTTP/2 stream and a tsgi app: the HTTP/2 twin of
  * `Exchange` (`../exchange.ts`), over Node's core stream API (`respond`, `write`, `end`,
- * `close` for RST_STREAM). Iterator bodies go through the same `BodyPump`.
+ * `destroy` for RST_STREAM). Iterator bodies go through the same `BodyPump`.
  * @module
  */
-import { constants, type ServerHttp2Stream } from 'node:http2';
+import type { ServerHttp2Stream } from 'node:http2';
 import { TextBody, type Body, type Environ, type HeaderList, type StartResponse } from '../../../gateway.js';
 import { setSignalSource, type SignalSource } from '../../../signal.js';
 import { BodyPump, notBytes, type AnyIterator, type PumpedExchange } from '../body-pump.js';
 import type { ListenerState } from '../exchange.js';
 import { statusOf } from '../head.js';
 import { responseHead } from './headers.js';
-
-const { NGHTTP2_INTERNAL_ERROR } = constants;
 
 const ERROR_BODY = Buffer.from('Internal Server Error\n');
 const ERROR_HEADERS = {
@@ -307,15 +305,16 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
       try {
         stream.respond(ERROR_HEADERS, { endStream: this.head });
         if (!this.head) stream.end(ERROR_BODY);
-      } catch {
+      } catch (respondError) {
         // The stream is closing under us: there is nobody left to answer.
-        stream.close(NGHTTP2_INTERNAL_ERROR);
+        stream.destroy(respondError as Error);
       }
     } else {
-      // Part of a response went out: a reset is how HTTP/2 says it is broken.
+      // Part of a response went out: a reset is how HTTP/2 says it is broken. Not `close(code)`,
+      // which ends the stream first: the client would take what it got for the whole body.
       this.aborted = true;
       this.controller?.abort();
-      if (!stream.destroyed) stream.close(NGHTTP2_INTERNAL_ERROR);
+      if (!stream.destroyed) stream.destroy(error instanceof Error ? error : new Error(String(error)));
     }
     this.finished();
   }

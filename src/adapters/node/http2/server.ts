@@ -144,9 +144,12 @@ function goAway(session: ServerHttp2Session): void {
   if (!session.closed) session.close();
 }
 
-/** A request body still incomplete after `requestTimeout`: the stream is cancelled (RST_STREAM). */
+/**
+ * A request body still incomplete after `requestTimeout`: the stream is reset (RST_STREAM with
+ * INTERNAL_ERROR; `close(code)` would end a response in progress first, as if it were whole).
+ */
 function cancelSlowRequest(stream: ServerHttp2Stream): void {
-  if (!stream.destroyed && !stream.state.remoteClose) stream.close(http2.constants.NGHTTP2_CANCEL);
+  if (!stream.destroyed && !stream.state.remoteClose) stream.destroy(new Error('the request body was not received within requestTimeout'));
 }
 
 function ignore(): void {
@@ -204,6 +207,9 @@ export function createHttp2Server(setup: Http2Setup): Http2Served {
     if (joinDuplicateHeaders !== undefined) Object.assign(server, { joinDuplicateHeaders });
     if (rejectNonStandardBodyWrites !== undefined) Object.assign(server, { rejectNonStandardBodyWrites });
     serveHttp1(server, createListener(setup.app, setup.listenerOptions, control));
+  } else if (tls !== undefined) {
+    // A TLS client that did not offer h2: Node would keep its socket for 10 s before closing it.
+    server.on('unknownProtocol', (socket: Socket) => socket.destroy());
   }
 
   const handle = createStreamHandler(setup.app, setup.listenerOptions, control);
