@@ -38,7 +38,9 @@ export class State<R extends MatchTarget> {
   keys: string[] = [];
   firsts: number[] = [];
   children: Array<State<R>> = [];
-  /** No dynamic child and no loose-slash rule: after the static child, nothing is left to try here. */
+  /** No rule here matches without strict slashes: nothing to try once the children failed. */
+  strictOnly = true;
+  /** No dynamic child either: after the static child, nothing is left to try here. */
   passThrough = false;
   /** The `""` child: where a trailing slash leads. */
   slash: State<R> | undefined;
@@ -91,7 +93,8 @@ export class State<R extends MatchTarget> {
       this.firsts.push(key === '' ? 47 : key.charCodeAt(0));
       this.children.push(target);
     }
-    this.passThrough = this.dynamic.length === 0 && this.rules.every((rule) => rule.strictSlashes);
+    this.strictOnly = this.rules.every((rule) => rule.strictSlashes);
+    this.passThrough = this.dynamic.length === 0 && this.strictOnly;
     this.slash = this.static.get('');
     for (const edge of this.dynamic) edge.state.freeze(below);
     if (level === 'domain') {

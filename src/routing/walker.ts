@@ -77,7 +77,7 @@ export class Walker<R extends MatchTarget> {
   private walk(state: State<R>, pos: number): R | null {
     const path = this.path;
     const len = this.len;
-    for (;;) {
+    walking: for (;;) {
       if (pos > len) return this.atEnd(state);
       // The static child whose text is this segment: first char, boundary, then the text in place.
       const keys = state.keys;
@@ -118,9 +118,10 @@ export class Walker<R extends MatchTarget> {
           const edge = dynamic[i];
           const part = edge.part;
           const mark = this.top;
-          let rule: R | null;
+          let next: number;
           if (part.final) {
-            rule = this.walkFinal(part, edge.state, pos);
+            next = this.matchFinal(part, pos);
+            if (next === -1) continue;
           } else {
             if (end === -1) {
               end = path.indexOf('/', pos);
@@ -134,8 +135,15 @@ export class Walker<R extends MatchTarget> {
             } else if (!this.push(part, path, pos, end)) {
               continue;
             }
-            rule = this.walk(edge.state, end + 1);
+            next = end + 1;
           }
+          // The last thing to try at this state: go on without a recursive call.
+          if (i === dynamic.length - 1 && (pos !== len || state.strictOnly)) {
+            state = edge.state;
+            pos = next;
+            continue walking;
+          }
+          const rule = this.walk(edge.state, next);
           if (rule !== null || this.slashRequired) return rule;
           this.top = mark;
         }
@@ -175,7 +183,8 @@ export class Walker<R extends MatchTarget> {
     return null;
   }
 
-  private walkFinal(part: DynamicPart, next: State<R>, pos: number): R | null {
+  /** Matches a part that takes the rest of the path; the position after it, or -1 (nothing pushed). */
+  private matchFinal(part: DynamicPart, pos: number): number {
     const path = this.path;
     const len = this.len;
     let after = len + 1;
@@ -188,20 +197,20 @@ export class Walker<R extends MatchTarget> {
         to--;
         after = len;
         // The regex's (?<!/): the text before the optional slash must not end with one.
-        if (path.charCodeAt(len - 2) === 47) return null;
+        if (path.charCodeAt(len - 2) === 47) return -1;
       }
-      if (to - from < 1 || path.charCodeAt(from) === 47) return null;
+      if (to - from < 1 || path.charCodeAt(from) === 47) return -1;
       const { prefix, tail } = shape;
-      if ((prefix !== '' && !path.startsWith(prefix, pos)) || (tail !== '' && !path.startsWith(tail, to))) return null;
+      if ((prefix !== '' && !path.startsWith(prefix, pos)) || (tail !== '' && !path.startsWith(tail, to))) return -1;
       this.values[this.top++] = path.substring(from, to);
     } else {
       const regex = part.regex!;
       regex.lastIndex = pos;
       const m = regex.exec(path);
-      if (m === null || !this.pushGroups(part, m.groups!)) return null;
+      if (m === null || !this.pushGroups(part, m.groups!)) return -1;
       if (part.suffixed && m.groups![SUFFIX_GROUP] === '/') after = len;
     }
-    return this.walk(next, after);
+    return after;
   }
 
   /** Pushes the values of a part matched by its regular expression; false (and none pushed) if refused. */
