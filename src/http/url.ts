@@ -60,6 +60,7 @@ export function quotePath(path: string): string {
 const PATH_SAFE = /^[A-Za-z0-9\-._~!$&'()*+,/:;=@]*$/;
 const PATH_UNSAFE = /[^A-Za-z0-9\-._~!$&'()*+,/:;=@]+/g;
 // The same for a query key or value, where '&', '=' and '+' are separators and '?' is data.
+const QUERY_SAFE = /^[A-Za-z0-9\-._~!$'()*,/:;?@]*$/;
 const QUERY_UNSAFE = /[^A-Za-z0-9\-._~!$'()*,/:;?@]+/g;
 
 /**
@@ -87,5 +88,6 @@ export function quoteUrlPath(text: string): string {
  * ```
  */
 export function quoteQueryPart(text: string): string {
+  if (QUERY_SAFE.test(text)) return text;
   return text.replace(QUERY_UNSAFE, (run) => encodeURIComponent(wellFormed(run)).replace(/%20/g, '+'));
 }

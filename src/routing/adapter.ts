@@ -6,7 +6,7 @@
  */
 import { BadRequest, HTTPException, MethodNotAllowed } from '../errors.js';
 import type { Environ } from '../gateway.js';
-import { closestRule, normalizeValues, partialBuild } from './build-url.js';
+import { buildValues, closestRule, givenValues, partialBuild } from './build-url.js';
 import { setRouting } from './environ-routing.js';
 import { BuildError, RequestRedirect } from './exceptions.js';
 import { lookup } from './lookup.js';
@@ -78,6 +78,8 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
   /** What the first part of every rule is matched against: subdomain, host, or nothing. */
   readonly #domain: string;
   readonly #record: Environ | undefined;
+  /** The script name without its trailing slash: built paths go after it. */
+  readonly #scriptRoot: string;
 
   constructor(map: RuleMap<AnyRule, CT>, serverName: string, options: BindOptions = {}, record?: Environ) {
     if (map.hostMatching && options.subdomain !== undefined) throw new TypeError("'subdomain' cannot be given when host matching is on");
@@ -85,6 +87,7 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
     this.serverName = idnaServerName(serverName);
     const script = options.scriptName || '/';
     this.scriptName = script.endsWith('/') ? script : `${script}/`;
+    this.#scriptRoot = this.scriptName.slice(0, -1);
     this.subdomain = map.hostMatching ? '' : (options.subdomain ?? map.defaultSubdomain);
     this.urlScheme = options.urlScheme ?? 'http';
     this.pathInfo = options.pathInfo ?? '/';
@@ -181,32 +184,34 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
    * urls.build('todo', { id: 3, page: 2 }); // '/todos/3?page=2'
    * ```
    */
-  build<E extends EndpointOf<R>>(endpoint: E, ...args: BuildArgs<R, E, ConverterTypes<CT>>): string {
-    const [rawValues, options = {}] = args as [unknown, BuildOptions | undefined];
+  build<E extends EndpointOf<R>>(endpoint: E, ...args: BuildArgs<R, E, ConverterTypes<CT>>): string;
+  build(endpoint: string, rawValues?: unknown, options?: BuildOptions): string {
     const map = this.map;
     map.prepare();
-    const values = normalizeValues(rawValues);
-    const context = { defaultMethod: this.defaultMethod, serverName: this.serverName, hostMatching: map.hostMatching, rulesFor: (e: string) => map.rulesFor(e) };
-    const built = partialBuild(context, endpoint, values, options.method, options.appendUnknown ?? true);
-    if (built === undefined) throw new BuildError(endpoint, values, options.method, closestRule(map.rules, endpoint, values, options.method));
-    const [domainPart, path, websocket] = built;
-    const host = this.getHost(domainPart);
-    let scheme = options.urlScheme ?? this.urlScheme;
+    const values = buildValues(rawValues);
+    const method = options?.method;
+    const built = partialBuild(this, map.rulesFor(endpoint), map.hostMatching, values, method, options?.appendUnknown ?? true);
+    if (built === undefined) {
+      const given = givenValues(values);
+      throw new BuildError(endpoint, given, method, closestRule(map.rules, endpoint, given, method));
+    }
+    const domain = built.domain;
+    // One leading slash (a rule kept '//' with mergeSlashes off): '//x' would name a host.
+    const path = built.path.charCodeAt(1) === 47 ? `/${built.path.replace(/^\/+/, '')}` : built.path;
+    let external = options?.external ?? false;
+    let scheme = options?.urlScheme ?? this.urlScheme;
     const secure = scheme === 'https' || scheme === 'wss';
-    let external = options.external ?? false;
-    if (websocket) {
+    if (built.websocket) {
       external = true;
       scheme = secure ? 'wss' : 'ws';
     } else if (scheme) {
       scheme = secure ? 'https' : 'http';
     }
-    const local =
-      (!map.subdomainMatching && !map.hostMatching) ||
-      (map.subdomainMatching && domainPart === this.subdomain) ||
-      (map.hostMatching && host === this.serverName);
-    const tail = `/${path.replace(/^\/+/, '')}`;
-    if (!external && local) return `${this.scriptName.slice(0, -1)}${tail}`;
-    return `${scheme ? `${scheme}:` : ''}//${host}${this.scriptName.slice(0, -1)}${tail}`;
+    // The builder's path starts with its one '/': the script root goes in front.
+    if (!external && (map.subdomainMatching ? domain === this.subdomain : !map.hostMatching || domain === this.serverName)) {
+      return this.#scriptRoot + path;
+    }
+    return `${scheme ? `${scheme}:` : ''}//${this.getHost(domain)}${this.#scriptRoot}${path}`;
   }
 
   /**

@@ -9,29 +9,35 @@ import { suitableFor } from './rule-build.js';
 import { similarity } from './similarity.js';
 
 /** A built URL's parts: domain part, path (with query), and whether it is a websocket rule's. */
-export type BuiltParts = readonly [domain: string, path: string, websocket: boolean];
+export interface BuiltParts {
+  readonly domain: string;
+  readonly path: string;
+  readonly websocket: boolean;
+}
+
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
 /**
- * Values as building reads them: a `MultiDict` key with one value gives it, with several an array;
- * `null` and `undefined` are dropped. The record inherits nothing (a `constructor` variable is safe).
+ * Values as building reads them: a `MultiDict` key with one value gives it, with several an
+ * array (nulls dropped); a plain object is read as it is (`null` and `undefined` mean "no value").
  */
-export function normalizeValues(values: unknown): Record<string, unknown> {
+export function buildValues(values: unknown): Readonly<Record<string, unknown>> {
+  if (values === undefined || values === null) return EMPTY;
+  if (!(values instanceof MultiDict)) return values as Readonly<Record<string, unknown>>;
   const out = Object.create(null) as Record<string, unknown>;
-  if (values === undefined || values === null) return out;
-  if (values instanceof MultiDict) {
-    const lists = (values as MultiDict<unknown>).toLists();
-    for (const key of Object.keys(lists)) {
-      const list = lists[key].filter((value) => value !== null && value !== undefined);
-      if (list.length === 1) out[key] = list[0];
-      else if (list.length > 1) out[key] = list;
-    }
-    return out;
+  const lists = (values as MultiDict<unknown>).toLists();
+  for (const key of Object.keys(lists)) {
+    const list = lists[key].filter((value) => value !== null && value !== undefined);
+    if (list.length === 1) out[key] = list[0];
+    else if (list.length > 1) out[key] = list;
   }
-  const record = values as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    const value = record[key];
-    if (value !== null && value !== undefined) out[key] = value;
-  }
+  return out;
+}
+
+/** The values given, without those that mean "no value" (for an error message). */
+export function givenValues(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(values)) if (values[key] !== null && values[key] !== undefined) out[key] = values[key];
   return out;
 }
 
@@ -39,8 +45,6 @@ export function normalizeValues(values: unknown): Record<string, unknown> {
 export interface BuildContext {
   readonly defaultMethod: string;
   readonly serverName: string;
-  readonly hostMatching: boolean;
-  rulesFor(endpoint: string): readonly AnyRule[];
 }
 
 /**
@@ -50,22 +54,27 @@ export interface BuildContext {
  */
 export function partialBuild(
   context: BuildContext,
-  endpoint: string,
+  rules: readonly AnyRule[],
+  hostMatching: boolean,
   values: Readonly<Record<string, unknown>>,
   method: string | undefined,
   appendUnknown: boolean,
 ): BuiltParts | undefined {
   if (method === undefined) {
-    const built = partialBuild(context, endpoint, values, context.defaultMethod, appendUnknown);
+    const built = partialBuild(context, rules, hostMatching, values, context.defaultMethod, appendUnknown);
     if (built !== undefined) return built;
   }
   let first: BuiltParts | undefined;
-  for (const rule of context.rulesFor(endpoint)) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
     if (!suitableFor(rule, values, method)) continue;
-    const built = rule.compiled!.builder.build(values, appendUnknown);
-    if (built === undefined) continue;
-    const parts: BuiltParts = [built[0], built[1], rule.websocket];
-    if (!context.hostMatching || parts[0] === context.serverName) return parts;
+    const builder = rule.compiled!.builder;
+    const domain = builder.domain(values);
+    if (domain === undefined) continue;
+    const path = builder.path(values, appendUnknown);
+    if (path === undefined) continue;
+    const parts: BuiltParts = { domain, path, websocket: rule.websocket };
+    if (!hostMatching || domain === context.serverName) return parts;
     first ??= parts;
   }
   return first;

@@ -57,6 +57,12 @@ export interface CompiledPattern {
 /** Finds (or makes) the converter for `<name(args):...>`; throws for an unknown name. */
 export type ConverterLookup = (name: string, args: string | undefined) => SegmentConverter & { readonly isPath?: boolean };
 
+/**
+ * Names a variable may not have: a plain object of values inherits them (`values.toString` is a
+ * function), and `__proto__` cannot be a key of the params object.
+ */
+export const INHERITED: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** The group names stay clear of any a custom converter's regex could use. */
 export const GROUP = '__tsgi';
 export const SUFFIX_GROUP = '__tsgis';
@@ -86,6 +92,7 @@ export function compilePattern(pattern: string, lookup: ConverterLookup): Compil
       trace.push(token.text);
     } else if (token.kind === 'var') {
       if (variables.some(([name]) => name === token.name)) throw new SyntaxError(`variable ${token.name} appears twice in ${pattern}`);
+      if (INHERITED.has(token.name)) throw new SyntaxError(`variable ${token.name} in ${pattern} is the name of an Object.prototype member`);
       const converter = lookup(token.converter, token.args);
       variables.push([token.name, converter]);
       pieces.push({ converter });

@@ -67,8 +67,11 @@ export function checkRedirects(
   if (context.redirectDefaults) {
     for (const canonical of rule.compiled!.providers) {
       if (!suitableFor(canonical, params, method)) continue;
-      const built = canonical.compiled!.builder.build({ ...params, ...canonical.defaults }, true);
-      if (built !== undefined) return redirectTo(redirectUrl(context, built[1], queryArgs, built[0]));
+      const values = { ...params, ...canonical.defaults };
+      const builder = canonical.compiled!.builder;
+      const domain = builder.domain(values);
+      const path = builder.path(values, true);
+      if (domain !== undefined && path !== undefined) return redirectTo(redirectUrl(context, path, queryArgs, domain));
     }
   }
   const target = rule.redirectTo;

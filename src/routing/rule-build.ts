@@ -5,7 +5,7 @@
  * redirect use (Werkzeug's `suitable_for`, `provides_defaults_for`, `build_compare_key`).
  * @module
  */
-import { quoteUrlPath } from '../http/url.js';
+import { quoteQueryPart, quoteUrlPath } from '../http/url.js';
 import { ValidationError, type SegmentConverter } from './converter.js';
 import type { TraceItem } from './compile.js';
 
@@ -21,62 +21,105 @@ export interface BuildableRule {
   readonly alias: boolean;
 }
 
-/** A compiled builder. */
-export interface RuleBuilder {
-  /** `[domain part, path?query]`, or `undefined` when a converter refuses a value. */
-  build(values: Readonly<Record<string, unknown>>, appendUnknown: boolean): [string, string] | undefined;
+/** What a builder reads of its map. */
+export interface BuildSettings {
+  readonly sortParameters: unknown;
+  encodeQuery(pairs: Array<[string, string]>): string;
 }
 
-/** Makes the builder of a rule from its traces (static text and variable names). */
-export function compileBuilder(
-  rule: BuildableRule,
-  domainTrace: readonly TraceItem[],
-  pathTrace: readonly TraceItem[],
-  converters: ReadonlyMap<string, SegmentConverter>,
-  map: { encodeQuery(pairs: Array<[string, string]>): string },
-): RuleBuilder {
-  const defaults = rule.defaults ?? {};
-  const compileOps = (trace: readonly TraceItem[]): Op[] => {
-    const ops: Op[] = [];
-    for (const item of trace) {
-      let op: Op;
-      if (typeof item === 'string') op = quoteUrlPath(item);
-      // A variable with a default is always built from it (Werkzeug resolves it ahead of time).
-      else if (Object.hasOwn(defaults, item.name)) op = quoteUrlPath(converters.get(item.name)!.toUrl(defaults[item.name]));
-      else op = { name: item.name, converter: converters.get(item.name)! };
-      const last = ops.length - 1;
-      if (typeof op === 'string' && typeof ops[last] === 'string') ops[last] += op;
-      else ops.push(op);
-    }
-    return ops;
-  };
-  const domainOps = compileOps(domainTrace);
-  const pathOps = compileOps(pathTrace);
-  const known = rule.arguments;
-  return {
-    build(values, appendUnknown) {
-      const domain = fill(domainOps, values);
-      const path = fill(pathOps, values);
-      if (domain === undefined || path === undefined) return undefined;
-      if (!appendUnknown) return [domain, path];
-      const pairs: Array<[string, string]> = [];
-      for (const key of Object.keys(values)) {
-        if (known.has(key)) continue;
-        const value = values[key];
-        if (Array.isArray(value)) {
-          for (const item of value) if (item !== null && item !== undefined) pairs.push([key, String(item)]);
-        } else if (value !== null && value !== undefined) {
-          pairs.push([key, String(value)]);
-        }
+/**
+ * A rule's compiled builder. Values are read as given: `null` and `undefined` mean "no value".
+ * (Rule variables cannot be named like `Object.prototype` members, so a plain object's inherited
+ * `toString` is never taken for a value.)
+ */
+export class RuleBuilder {
+  /** Variables without a default: each needs a value. */
+  readonly required: readonly string[];
+  /** The defaults, as pairs: a value given for one must equal it. */
+  readonly defaultPairs: ReadonlyArray<readonly [string, unknown]>;
+  /** The domain part when it has no variables (the usual case). */
+  readonly staticDomain: string | undefined;
+  readonly #domainOps: readonly Op[];
+  readonly #pathOps: readonly Op[];
+  readonly #known: ReadonlySet<string>;
+  readonly #settings: BuildSettings;
+
+  constructor(
+    rule: BuildableRule,
+    domainTrace: readonly TraceItem[],
+    pathTrace: readonly TraceItem[],
+    converters: ReadonlyMap<string, SegmentConverter>,
+    settings: BuildSettings,
+  ) {
+    const defaults = rule.defaults ?? {};
+    const compileOps = (trace: readonly TraceItem[]): Op[] => {
+      const ops: Op[] = [];
+      for (const item of trace) {
+        let op: Op;
+        if (typeof item === 'string') op = quoteUrlPath(item);
+        // A variable with a default is always built from it (Werkzeug resolves it ahead of time).
+        else if (Object.hasOwn(defaults, item.name)) op = quoteUrlPath(converters.get(item.name)!.toUrl(defaults[item.name]));
+        else op = { name: item.name, converter: converters.get(item.name)! };
+        const last = ops.length - 1;
+        if (typeof op === 'string' && typeof ops[last] === 'string') ops[last] += op;
+        else ops.push(op);
       }
-      return [domain, pairs.length ? `${path}?${map.encodeQuery(pairs)}` : path];
-    },
-  };
+      return ops;
+    };
+    this.#domainOps = compileOps(domainTrace);
+    this.#pathOps = compileOps(pathTrace);
+    const domainOps = this.#domainOps;
+    this.staticDomain = domainOps.length === 0 ? '' : domainOps.length === 1 && typeof domainOps[0] === 'string' ? domainOps[0] : undefined;
+    this.#known = rule.arguments;
+    this.required = [...converters.keys()].filter((name) => !Object.hasOwn(defaults, name));
+    this.defaultPairs = Object.entries(defaults);
+    this.#settings = settings;
+  }
+
+  /** The domain part (subdomain or host), or `undefined` when a converter refuses a value. */
+  domain(values: Readonly<Record<string, unknown>>): string | undefined {
+    return this.staticDomain ?? fill(this.#domainOps, values);
+  }
+
+  /** The path, with the other values as a query string when asked; `undefined` when refused. */
+  path(values: Readonly<Record<string, unknown>>, appendUnknown: boolean): string | undefined {
+    const path = fill(this.#pathOps, values);
+    if (path === undefined || !appendUnknown) return path;
+    const query = this.#settings.sortParameters ? this.#sortedQuery(values) : this.#query(values);
+    return query === '' ? path : `${path}?${query}`;
+  }
+
+  #query(values: Readonly<Record<string, unknown>>): string {
+    const known = this.#known;
+    let query = '';
+    for (const key in values) {
+      if (known.has(key)) continue;
+      const value = values[key];
+      if (value === null || value === undefined) continue;
+      if (Array.isArray(value)) {
+        for (const item of value) if (item !== null && item !== undefined) query += `${query ? '&' : ''}${quoteQueryPart(key)}=${quoteQueryPart(String(item))}`;
+      } else {
+        query += `${query ? '&' : ''}${quoteQueryPart(key)}=${quoteQueryPart(String(value))}`;
+      }
+    }
+    return query;
+  }
+
+  #sortedQuery(values: Readonly<Record<string, unknown>>): string {
+    const pairs: Array<[string, string]> = [];
+    for (const key in values) {
+      if (this.#known.has(key)) continue;
+      const value = values[key];
+      for (const item of Array.isArray(value) ? value : [value]) if (item !== null && item !== undefined) pairs.push([key, String(item)]);
+    }
+    return this.#settings.encodeQuery(pairs);
+  }
 }
 
 function fill(ops: readonly Op[], values: Readonly<Record<string, unknown>>): string | undefined {
   let out = '';
-  for (const op of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
     if (typeof op === 'string') {
       out += op;
       continue;
@@ -96,14 +139,18 @@ function fill(ops: readonly Op[], values: Readonly<Record<string, unknown>>): st
  * The rule can be built from these values (and method): every variable has a value or a default,
  * and the values given for defaults equal them.
  */
-export function suitableFor(rule: BuildableRule, values: Readonly<Record<string, unknown>>, method: string | undefined): boolean {
+export function suitableFor(rule: BuildableRule & { readonly compiled?: { readonly builder: RuleBuilder } }, values: Readonly<Record<string, unknown>>, method: string | undefined): boolean {
   if (method !== undefined && rule.methods !== undefined && !rule.methods.includes(method)) return false;
-  const defaults = rule.defaults ?? {};
-  for (const key of rule.arguments) {
-    if (!Object.hasOwn(defaults, key) && values[key] === undefined) return false;
+  const builder = rule.compiled!.builder;
+  const required = builder.required;
+  for (let i = 0; i < required.length; i++) {
+    const value = values[required[i]];
+    if (value === undefined || value === null) return false;
   }
-  for (const key of Object.keys(defaults)) {
-    if (values[key] !== undefined && values[key] !== defaults[key]) return false;
+  const defaults = builder.defaultPairs;
+  for (let i = 0; i < defaults.length; i++) {
+    const value = values[defaults[i][0]];
+    if (value !== undefined && value !== null && value !== defaults[i][1]) return false;
   }
   return true;
 }

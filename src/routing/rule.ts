@@ -4,9 +4,9 @@
  * @module
  */
 import type { SegmentConverter } from './converter.js';
-import { compilePattern, type CompiledPattern, type RulePart } from './compile.js';
+import { compilePattern, INHERITED, type CompiledPattern, type RulePart } from './compile.js';
 import { compileMethods, type MethodMatch } from './methods.js';
-import { compileBuilder, type RuleBuilder } from './rule-build.js';
+import { RuleBuilder } from './rule-build.js';
 
 /**
  * Where a `redirectTo` rule sends the request: a rule-style string (`'/new/<id>'`, joined to the
@@ -73,6 +73,8 @@ export interface RuleContext {
   readonly hostMatching: boolean;
   /** The converter of `<name(args):...>`; a `ReferenceError` for an unknown name. */
   converter(name: string, args: string | undefined): SegmentConverter;
+  /** Sort the query parameters of built URLs (a truthy value). */
+  readonly sortParameters: unknown;
   /** Encodes values that are not variables as a query string. */
   encodeQuery(pairs: Array<[string, string]>): string;
 }
@@ -213,8 +215,11 @@ export class Rule<
     if (converters.size !== domain.variables.length + path.variables.length) {
       throw new SyntaxError(`a variable of ${this.path} is also in its host or subdomain pattern`);
     }
+    for (const key of Object.keys(this.defaults ?? {})) {
+      if (INHERITED.has(key)) throw new SyntaxError(`default ${key} of ${this.path} is the name of an Object.prototype member`);
+    }
     this.arguments = new Set([...converters.keys(), ...Object.keys(this.defaults ?? {})]);
-    const builder = compileBuilder(this, domain.trace, path.trace, converters, map);
+    const builder = new RuleBuilder(this, domain.trace, path.trace, converters, map);
     this.compiled = { domain: domain.parts[0], parts: path.parts, converters, names: [...converters.keys()], builder, providers: [], redirects: false };
     return this.compiled;
   }

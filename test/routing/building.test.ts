@@ -240,3 +240,10 @@ describe('host and subdomain building', () => {
     expect(map.bind('ada.example.com').build('user', { user: 'ada' })).toBe('/');
   });
 });
+
+describe('built paths', () => {
+  it('start with one slash, even from a rule that keeps doubled ones', () => {
+    const urls = new RuleMap([new Rule('//evil.example/x', { endpoint: 'x', mergeSlashes: false })]).bind('example.org');
+    expect(urls.build('x')).toBe('/evil.example/x');
+  });
+});
