@@ -6,7 +6,7 @@
  */
 import { constants, type ServerHttp2Stream } from 'node:http2';
 import type { Environ } from '../../../gateway.js';
-import { BadRequest } from '../../../errors.js';
+import { BadRequest, RequestHeaderFieldsTooLarge } from '../../../errors.js';
 import { decodePath } from '../../../request/decode-path.js';
 import { environKey, NodeEnviron, type EnvironContext, type SocketInfo } from '../environ.js';
 import { storeHeader } from '../store-header.js';
@@ -14,17 +14,29 @@ import { Http2Input } from './input.js';
 
 const { NGHTTP2_FLAG_END_STREAM } = constants;
 
+/** @internal What an HTTP/2 request needs beyond itself to become an environ. */
+export interface Http2EnvironContext extends EnvironContext {
+  /**
+   * The largest header list accepted, counted as HTTP/2 counts it (name, value and 32 per field).
+   * Node enforces the announced SETTINGS_MAX_HEADER_LIST_SIZE only once the client has
+   * acknowledged it, a round trip after connecting; the first request of a connection is sent
+   * before that, so the limit is checked here too.
+   */
+  maxHeaderListSize: number;
+}
+
 /**
  * The environ of one HTTP/2 request. `rawHeaders` is the flat `[name, value, ...]` list Node
  * hands to the `stream` event (names in lower case, pseudo-headers first, as HTTP/2 requires);
  * `flags` tells whether a body follows. Throws `BadRequest` for a request the app must not see:
  * one without `:path` (a CONNECT, which this server does not proxy), or whose `Host` header names
- * another authority than `:authority` (RFC 9113 section 8.3.1) or appears twice.
+ * another authority than `:authority` (RFC 9113 section 8.3.1) or appears twice; and
+ * `RequestHeaderFieldsTooLarge` (431) for a header list over `context.maxHeaderListSize`.
  *
  * @example
  * ```ts
  * server.on('stream', (stream, headers, flags, rawHeaders) => {
- *   const environ = buildHttp2Environ(stream, rawHeaders, flags, info, { errors: consoleErrors });
+ *   const environ = buildHttp2Environ(stream, rawHeaders, flags, info, { errors: consoleErrors, maxHeaderListSize: 16384 });
  *   environ.SERVER_PROTOCOL; // 'HTTP/2'
  * });
  * ```
@@ -34,8 +46,11 @@ export function buildHttp2Environ(
   rawHeaders: readonly string[],
   flags: number,
   socket: SocketInfo,
-  context: EnvironContext,
+  context: Http2EnvironContext,
 ): Environ {
+  let listSize = 0;
+  for (let j = 0; j < rawHeaders.length; j++) listSize += rawHeaders[j].length + 16;
+  if (listSize > context.maxHeaderListSize) throw new RequestHeaderFieldsTooLarge();
   let method = 'GET';
   let path: string | undefined;
   let authority: string | undefined;

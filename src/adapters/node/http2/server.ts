@@ -183,12 +183,8 @@ export function createHttp2Server(setup: Http2Setup): Http2Served {
   } = setup.serverOptions;
   if (uniqueHeaders !== undefined) throw new TypeError('serve: uniqueHeaders is not supported with http2');
 
-  const serverOptions: SecureServerOptions = {
-    ...tls,
-    ...netOptions,
-    allowHTTP1,
-    settings: { maxConcurrentStreams, maxHeaderListSize: maxHeaderSize, ...settings },
-  };
+  const announced: http2.Settings = { maxConcurrentStreams, maxHeaderListSize: maxHeaderSize, ...settings };
+  const serverOptions: SecureServerOptions = { ...tls, ...netOptions, allowHTTP1, settings: announced };
   if (maxHeaderListPairs !== undefined) serverOptions.maxHeaderListPairs = maxHeaderListPairs;
   if (maxSessionMemory !== undefined) serverOptions.maxSessionMemory = maxSessionMemory;
   const server = tls ? http2.createSecureServer(serverOptions) : http2.createServer(serverOptions);
@@ -212,7 +208,7 @@ export function createHttp2Server(setup: Http2Setup): Http2Served {
     server.on('unknownProtocol', (socket: Socket) => socket.destroy());
   }
 
-  const handle = createStreamHandler(setup.app, setup.listenerOptions, control);
+  const handle = createStreamHandler(setup.app, setup.listenerOptions, control, announced.maxHeaderListSize ?? maxHeaderSize);
   const sessions = new Set<ServerHttp2Session>();
   const { keepAliveTimeout, requestTimeout } = limits;
   server.on('session', (session: TrackedSession) => {

@@ -7,10 +7,10 @@ import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
 import { consoleErrors, type App, type Body, type Environ, type ErrorStream } from '../../../gateway.js';
 import { HTTPException } from '../../../errors.js';
 import { formatAccessLog } from '../access-log.js';
-import type { EnvironContext, SocketInfo } from '../environ.js';
+import type { SocketInfo } from '../environ.js';
 import type { ListenerState } from '../exchange.js';
 import type { ListenerControl, NodeListenerOptions } from '../listener.js';
-import { buildHttp2Environ } from './environ.js';
+import { buildHttp2Environ, type Http2EnvironContext } from './environ.js';
 import { Http2Exchange } from './exchange.js';
 
 /** @internal Handles one stream: its connection's `SocketInfo`, the HEADERS flags, the raw header list. */
@@ -26,17 +26,22 @@ function stdoutLog(line: string): void {
 
 /**
  * @internal The stream handler for `app`, with the options of `toNodeListener` (errors, mount
- * point, access log), which `serve` passes to both protocols.
+ * point, access log), which `serve` passes to both protocols, and the largest header list to take.
  *
  * @example
  * ```ts
- * const handle = createStreamHandler(app, { accessLog: true }, { draining: false });
+ * const handle = createStreamHandler(app, { accessLog: true }, { draining: false }, 16384);
  * server.on('stream', (stream, headers, flags, rawHeaders) => handle(stream, info, flags, rawHeaders));
  * ```
  */
-export function createStreamHandler(app: App, options: NodeListenerOptions, control: ListenerControl): Http2StreamHandler {
+export function createStreamHandler(
+  app: App,
+  options: NodeListenerOptions,
+  control: ListenerControl,
+  maxHeaderListSize: number,
+): Http2StreamHandler {
   const errors = options.errors ?? consoleErrors;
-  const context: EnvironContext = { errors };
+  const context: Http2EnvironContext = { errors, maxHeaderListSize };
   if (options.scriptName) context.scriptName = options.scriptName.replace(/\/+$/, '');
   const logLine = options.accessLog === true ? stdoutLog : options.accessLog || null;
   const state: ListenerState = {
