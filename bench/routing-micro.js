@@ -1,50 +1,35 @@
-// Micro-benchmark of tsgi/routing's match() (and build()), in process, to keep the matcher fast.
-//   npm run build && node bench/routing-micro.js            (ROUTING_SECONDS=1 per case and router by default)
-// The route set and the 7 cases are delvedor/router-benchmark's (also Hono's); each path is cut
-// fresh from one big string on every call, as a server hands over req.url (V8 caches split() and
-// hashes of literal strings, which flatters hash-based routers). find-my-way (a devDependency of
-// fastify here) runs the same loop for scale, alternating with tsgi. Misses go through tryMatch
-// (what a router uses: the HTTPException is returned, not thrown), and through match() for scale.
+// Micro-benchmark of tsgi/routing's match() and build(), in process, to keep the matcher fast.
+//   npm run build && node bench/routing-micro.js      (ROUTING_SECONDS=1 per case and router)
+//   TSGI_ROUTING=/path/to/index.js node bench/routing-micro.js   (another build, for A/B)
+// The 7 standard cases (delvedor/router-benchmark's, also Hono's) and one request per route of
+// the 205-route GitHub API table (bench/routing-routes.js). Each path is cut fresh from one big
+// string on every call, as a server hands over a request target (V8 caches split() and hashes of
+// literal strings, which flatters hash-based routers). find-my-way (a dependency of the fastify
+// devDependency) runs the same loop, alternating with tsgi round by round; the figure is the
+// median of 7 rounds in ns per call. Misses go through tryMatch (what a router uses: the
+// HTTPException is returned, not thrown), and through match() for scale. A later benchmark
+// compares with the other routers.
 import { createRequire } from 'node:module';
-import { Rule, RuleMap } from '../dist/routing/index.js';
+import { githubCases, githubRoutes, standardCases, standardRoutes, toRule } from './routing-routes.js';
 
 const require = createRequire(import.meta.url);
+const { Rule, RuleMap } = await import(process.env.TSGI_ROUTING ?? '../dist/routing/index.js');
 const seconds = Number(process.env.ROUTING_SECONDS ?? 1);
 
-// [method, tsgi rule, find-my-way pattern]
-const routes = [
-  ['GET', '/user', '/user'],
-  ['GET', '/user/comments', '/user/comments'],
-  ['GET', '/user/avatar', '/user/avatar'],
-  ['GET', '/user/lookup/username/<username>', '/user/lookup/username/:username'],
-  ['GET', '/user/lookup/email/<address>', '/user/lookup/email/:address'],
-  ['GET', '/event/<id>', '/event/:id'],
-  ['GET', '/event/<id>/comments', '/event/:id/comments'],
-  ['POST', '/event/<id>/comment', '/event/:id/comment'],
-  ['GET', '/map/<location>/events', '/map/:location/events'],
-  ['GET', '/status', '/status'],
-  ['GET', '/very/deeply/nested/route/hello/there', '/very/deeply/nested/route/hello/there'],
-  ['GET', '/static/<path:file>', '/static/*'],
-];
-const cases = [
-  ['short static', 'GET', '/user'],
-  ['static with same radix', 'GET', '/user/comments'],
-  ['dynamic route', 'GET', '/user/lookup/username/hey'],
-  ['mixed static dynamic', 'GET', '/event/abcd1234/comments'],
-  ['post', 'POST', '/event/abcd1234/comment'],
-  ['long static', 'GET', '/very/deeply/nested/route/hello/there'],
-  ['wildcard', 'GET', '/static/index.html'],
-];
-const misses = [
-  ['404 miss', 'GET', '/user/lookup/phone/12345'],
-  ['405 (Allow: GET, HEAD)', 'DELETE', '/event/abcd1234/comments'],
-  ['308 merge slashes', 'GET', '/user//comments'],
-];
+function tsgiRouter(routes) {
+  const map = new RuleMap(routes.map(([method, pattern], i) => new Rule(toRule(pattern), { endpoint: `r${i}`, methods: [method] })));
+  return map.bind('example.org');
+}
+function fmwRouter(routes) {
+  const router = require('find-my-way')();
+  routes.forEach(([method, pattern], i) => router.on(method, pattern, () => i));
+  return router;
+}
 
-const map = new RuleMap(routes.map(([method, rule], i) => new Rule(rule, { endpoint: `r${i}`, methods: [method] })));
-const urls = map.bind('example.org');
+const urls = tsgiRouter(standardRoutes);
+const fmw = fmwRouter(standardRoutes);
 const tsgiMatch = (method, path) => urls.match(path, method);
-// A miss as a router sees it: tryMatch returns the HTTPException (a throw would cost more than the match).
+const fmwMatch = (method, path) => fmw.find(method, path);
 const tsgiMiss = (method, path) => urls.tryMatch(path, method);
 const tsgiThrow = (method, path) => {
   try {
@@ -54,9 +39,11 @@ const tsgiThrow = (method, path) => {
   }
 };
 
-const fmw = require('find-my-way')();
-routes.forEach(([method, , pattern], i) => fmw.on(method, pattern, () => i));
-const fmwMatch = (method, path) => fmw.find(method, path);
+const misses = [
+  ['404 miss', 'GET', '/user/lookup/phone/12345'],
+  ['405 (Allow: GET, HEAD)', 'DELETE', '/event/abcd1234/comments'],
+  ['308 merge slashes', 'GET', '/user//comments'],
+];
 
 // Paths cut from one big string per call: fresh, non-internalized strings.
 function fresh(list) {
@@ -67,6 +54,8 @@ function fresh(list) {
 }
 
 let sink = 0;
+const keep = (m) => (m ? 1 : 0);
+
 // Runs fn for about `ms` and returns ns per call.
 function sample(fn, n, ms) {
   let calls = 0;
@@ -80,34 +69,54 @@ function sample(fn, n, ms) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-// Each case: tsgi and find-my-way alternate for 7 rounds (the machine's load shifts between rounds).
+// Each case: the routers alternate for 7 rounds (the machine's load shifts between rounds).
 function compare(label, fns, n = 2000) {
-  for (const fn of Object.values(fns)) for (let i = 0; i < 50000; i++) fn();
+  for (const fn of Object.values(fns)) for (let i = 0; i < 20000; i++) fn();
   const samples = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
   for (let round = 0; round < 7; round++) for (const [k, fn] of Object.entries(fns)) samples[k].push(sample(fn, n, (seconds * 1000) / 7));
   return Object.entries(samples).map(([router, xs]) => [router, label, median(xs)]);
 }
 
-const cut = fresh(cases);
-const cutMiss = fresh(misses);
-const keep = (m) => (m ? 1 : 0);
-// Warm every case of both routers together first (a server sees mixed traffic).
-for (let r = 0; r < 5; r++) for (let i = 0; i < cases.length; i++) for (let j = 0; j < 20000; j++) { sink += keep(tsgiMatch(cases[i][1], cut(i))); sink += keep(fmwMatch(cases[i][1], cut(i))); }
 const rows = [];
-cases.forEach(([label, method], i) => rows.push(...compare(label, {
+const cut = fresh(standardCases);
+// Warm every case of both routers together first (a server sees mixed traffic).
+for (let r = 0; r < 5; r++) {
+  for (let i = 0; i < standardCases.length; i++) {
+    for (let j = 0; j < 20000; j++) sink += keep(tsgiMatch(standardCases[i][1], cut(i))) + keep(fmwMatch(standardCases[i][1], cut(i)));
+  }
+}
+standardCases.forEach(([label, method], i) => rows.push(...compare(label, {
   tsgi: () => { sink += keep(tsgiMatch(method, cut(i))); },
   'find-my-way': () => { sink += keep(fmwMatch(method, cut(i))); },
 })));
-const all = (match) => () => { for (let i = 0; i < cases.length; i++) sink += keep(match(cases[i][1], cut(i))); };
-const strings = () => { for (let i = 0; i < cases.length; i++) sink += cut(i).length; };
-const together = compare('all together (7), fresh strings', { tsgi: all(tsgiMatch), 'find-my-way': all(fmwMatch), strings }, 200);
-const base = together.find(([router]) => router === 'strings')[2];
-for (const [router, , ns] of together) if (router !== 'strings') rows.push([router, 'all together (7), fresh strings, net', ns - base]);
+const loop = (match, list, cutter) => () => { for (let i = 0; i < list.length; i++) sink += keep(match(list[i][1], cutter(i))); };
+const strings = (list, cutter) => () => { for (let i = 0; i < list.length; i++) sink += cutter(i).length; };
+function net(label, fns, n) {
+  const out = compare(label, fns, n);
+  const base = out.find(([router]) => router === 'strings')[2];
+  for (const [router, , ns] of out) if (router !== 'strings') rows.push([router, `${label}, net`, ns - base]);
+}
+net('all together (7), fresh strings', { tsgi: loop(tsgiMatch, standardCases, cut), 'find-my-way': loop(fmwMatch, standardCases, cut), strings: strings(standardCases, cut) }, 200);
+
+const cutMiss = fresh(misses);
 misses.forEach(([label, method], i) => rows.push(...compare(label, {
   tsgi: () => { sink += keep(tsgiMiss(method, cutMiss(i))); },
   'tsgi, match() throwing': () => { sink += keep(tsgiThrow(method, cutMiss(i))); },
   'find-my-way': () => { sink += keep(fmwMatch(method, cutMiss(i))); },
 })));
+
+const github = tsgiRouter(githubRoutes);
+const githubFmw = fmwRouter(githubRoutes);
+const cutGithub = fresh(githubCases);
+for (let i = 0; i < githubCases.length; i++) {
+  const found = github.match(cutGithub(i), githubCases[i][1]);
+  if (found.endpoint !== `r${githubCases[i][3]}`) throw new Error(`${githubCases[i][0]} matched ${found.endpoint}`);
+}
+net(`GitHub API (${githubCases.length} routes), fresh strings`, {
+  tsgi: loop((method, path) => github.match(path, method), githubCases, cutGithub),
+  'find-my-way': loop((method, path) => githubFmw.find(method, path), githubCases, cutGithub),
+  strings: strings(githubCases, cutGithub),
+}, 5);
 
 const builds = [
   ['build static', () => urls.build('r0')],
@@ -118,5 +127,5 @@ for (const [label, fn] of builds) rows.push(...compare(label, { tsgi: () => { si
 
 console.log(`node ${process.version}, ns per call (median of 7 alternating rounds, ${seconds}s per case and router)\n`);
 console.log('| router | case | ns/call |\n|---|---|---:|');
-for (const [router, label, ns] of rows) console.log(`| ${router} | ${label} | ${ns.toFixed(1)} |`);
+for (const [router, label, ns] of rows) console.log(`| ${router} | ${label} | ${ns >= 10000 ? `${(ns / 1000).toFixed(1)}k` : ns.toFixed(1)} |`);
 if (sink === 42) console.log('');
