@@ -5,17 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { BadRequest, NotFound, Request } from 'tsgi';
 import { createEnviron } from 'tsgi/test';
-import { RequestRedirect, Rule, RuleMap } from 'tsgi/routing';
+import { redirectOf } from './support.js';
+import { Rule, RuleMap } from 'tsgi/routing';
 
-const redirectOf = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RequestRedirect) return error.newUrl;
-    throw error;
-  }
-  throw new Error('no redirect');
-};
 
 describe('host matching', () => {
   const map = new RuleMap([

@@ -5,17 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { MethodNotAllowed, NotFound } from 'tsgi';
 import { createEnviron } from 'tsgi/test';
+import { redirectOf } from './support.js';
 import { RequestRedirect, Rule, RuleMap, WebsocketMismatch } from 'tsgi/routing';
 
-function redirectOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RequestRedirect) return error.newUrl;
-    throw error;
-  }
-  throw new Error('no redirect');
-}
 
 describe('basic routing', () => {
   const map = new RuleMap([
