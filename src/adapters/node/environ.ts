@@ -3,7 +3,6 @@
  * This runs once per request, so it avoids regular expressions and repeated string work.
  * @module
  */
-import cluster from 'node:cluster';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
@@ -16,7 +15,16 @@ import { diskStorage } from '../../request/multipart/temp-storage.node.js';
 import { nodeDecoders } from '../../request/content-encoding.node.js';
 import { ENVIRON_PROTOTYPE, SIGNAL_SOURCE } from '../../signal.js';
 
-const IS_WORKER = cluster.isWorker;
+// Whether this process is a node:cluster worker (tsgi.multiprocess), found on the first request:
+// loading node:cluster on `import 'tsgi/node'` costs about 1 ms (bench/README.md, "Import time").
+let IS_WORKER: boolean | undefined;
+function clusterWorker(): boolean {
+  // The module object itself (what require gives), not the ES namespace the types describe.
+  const cluster = process.getBuiltinModule?.('node:cluster' as string) as { isWorker: boolean } | undefined;
+  // Node before 20.16 has no getBuiltinModule; its node:cluster decides by this variable.
+  IS_WORKER = cluster ? cluster.isWorker : 'NODE_UNIQUE_ID' in process.env;
+  return IS_WORKER;
+}
 
 /**
  * @internal The environ key of a raw header name (HTTP/1.1 and HTTP/2 share it); `null` for names holding `_`: `X_Forwarded_For` would
@@ -175,7 +183,7 @@ function initEnviron(
   this['tsgi.input'] = emptyInput();
   this['tsgi.errors'] = errors;
   this['tsgi.multithread'] = false;
-  this['tsgi.multiprocess'] = IS_WORKER;
+  this['tsgi.multiprocess'] = IS_WORKER ?? clusterWorker();
   this['tsgi.run_once'] = false;
   this['tsgi.file_storage'] = FILE_STORAGE;
   this['tsgi.body_decoders'] = BODY_DECODERS;

@@ -6,7 +6,6 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename } from 'node:path';
-import mime from 'mime';
 import { NotFound } from '../../errors.js';
 import { contentTypeFor } from '../../http/content-type.js';
 import { formatContentDisposition } from '../../http/content-disposition.js';
@@ -18,6 +17,14 @@ import { makeConditional } from '../../response/conditional.js';
 import { checkPath, resolveAndStat, type DotfilesPolicy } from './safe-path.js';
 import { FileBody } from './send-file-body.js';
 import { optionsChecker, type OptionNames } from '../../options.js';
+
+// mime's table takes about 9 ms to load, so the first file response imports it, not
+// `import 'tsgi/node'` (bench/README.md, "Import time"); later responses find it loaded.
+let mime: typeof import('mime').default | undefined;
+async function loadMime(): Promise<typeof import('mime').default> {
+  mime = (await import('mime')).default;
+  return mime;
+}
 
 /**
  * A content coding for which a precompressed sibling file may exist (`.br`, `.gz`).
@@ -210,7 +217,7 @@ export async function fileResponse(
   const encodings = options.precompressed === true ? ALL_ENCODINGS : options.precompressed || [];
   const selected = encodings.length ? await selectEncoding(real, stats, req, encodings) : undefined;
   const file = selected ?? { path: real, stats, encoding: undefined };
-  const contentType = options.contentType ?? contentTypeFor(mime.getType(name) ?? 'application/octet-stream');
+  const contentType = options.contentType ?? contentTypeFor((mime ?? (await loadMime())).getType(name) ?? 'application/octet-stream');
 
   const res = new Response(new FileBody(file.path, 0, file.stats.size, options.chunkSize), { contentType });
   const headers = res.headers;

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import type { Http2SecureServer, Http2Server } from 'node:http2';
-import https from 'node:https';
+import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../../gateway.js';
 import { createListener, LISTENER_OPTIONS, type ListenerControl, type NodeListenerOptions } from './listener.js';
@@ -12,8 +12,7 @@ import { optionsChecker } from '../../options.js';
 import { debugErrors } from '../../middleware/debug-errors.js';
 import { drainer, type IdleConnections } from './drain.js';
 import { connectionOptions, type ConnectionLimits } from './limits.js';
-import { createHttp2Server, type Http2Options } from './http2/server.js';
-import { http2Drainer } from './http2/drain.js';
+import type { Http2Options } from './http2/server.js';
 
 /** Options of {@link serve}; any other `http.createServer` option is passed on to it. */
 export interface ServeOptions
@@ -179,14 +178,19 @@ export async function serve(app: App, options: ServeOptions | Http2ServeOptions 
   const { maxConnections: cap, ...timeouts } = limits;
   let server: NodeServer;
   let shutdown: ReturnType<typeof drainer>;
+  // node:http2 and node:https (with node:tls) add about 10 ms to `import 'tsgi/node'`: they are
+  // imported by the servers that use them (bench/README.md, "Import time").
   if (http2) {
+    const [{ createHttp2Server }, { http2Drainer }] = await Promise.all([import('./http2/server.js'), import('./http2/drain.js')]);
     const h2 = createHttp2Server({ app: served, http2, tls, listenerOptions, control, limits: timeouts, serverOptions });
     server = h2.server;
     shutdown = http2Drainer(h2.server, h2.sessions, control, shutdownTimeout, h2.http1);
   } else {
     const listener = createListener(served, listenerOptions, control);
     const nodeOptions: http.ServerOptions = { ...serverOptions, ...timeouts, insecureHTTPParser: false };
-    const h1 = tls ? https.createServer({ ...tls, ...nodeOptions }, listener) : http.createServer(nodeOptions, listener);
+    const h1 = tls
+      ? (await import('node:https')).createServer({ ...tls, ...nodeOptions }, listener)
+      : http.createServer(nodeOptions, listener);
     server = h1;
     shutdown = drainer(h1, control, shutdownTimeout);
   }
