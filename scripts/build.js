@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { checkLayerExports, plan, publicEntry, sourceFiles } from './build/layout.js';
-import { lazyDependencies, layerEntry, layerImports, writeLicenses, writeOutputs } from './build/plugins.js';
+import { lazyQs, layerEntry, layerImports, writeLicenses, writeOutputs } from './build/plugins.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -74,15 +74,16 @@ async function javascript() {
     await build({ ...common, entryPoints: sourceFiles(root), bundle: false });
     return;
   }
+  const qs = await lazyQs(root);
   // What each module exports and imports, and from that the layers (scripts/build/layout.js).
-  const survey = await build({ ...bundled, entryPoints: sourceFiles(root), splitting: true, plugins: [lazyDependencies(root)] });
+  const survey = await build({ ...bundled, entryPoints: sourceFiles(root), splitting: true, plugins: [qs.plugin] });
   const { exportsOf, layers, lazy, rest } = plan(survey.metafile, publicEntries());
   const layerBuilds = await Promise.all(
     layers.map(async (layer, index) => {
       const result = await build({
         ...bundled,
         entryPoints: [{ in: `tsgi-layer:${layer.name}`, out: `chunks/${layer.name}` }],
-        plugins: [lazyDependencies(root), layerEntry(root, layer, lazy), layerImports(root, layers.slice(0, index))],
+        plugins: [qs.plugin, layerEntry(root, layer, lazy), layerImports(root, layers.slice(0, index))],
       });
       checkLayerExports(layer, exportsOf, Object.values(result.metafile.outputs).find((output) => output.entryPoint).exports);
       const entry = publicEntry(layer, exportsOf);
@@ -94,11 +95,11 @@ async function javascript() {
     entryPoints: rest,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    plugins: [lazyDependencies(root), layerImports(root, layers)],
+    plugins: [qs.plugin, layerImports(root, layers)],
   });
   const builds = [...layerBuilds, restBuild];
   writeOutputs(root, builds.flatMap((result) => result.outputFiles));
-  writeLicenses(root, builds.map((result) => result.metafile));
+  writeLicenses(root, [qs.metafile, ...builds.map((result) => result.metafile)]);
 }
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });

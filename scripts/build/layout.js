@@ -70,25 +70,29 @@ export function plan(metafile, publicEntries) {
     { ...LAYERS[1], modules: node },
   ];
 
-  // Modules a layer imports only dynamically (the debug page) are entries of the last step.
+  // Modules (and packages) a layer imports only dynamically are entries of the last step.
   const lazy = new Set();
   for (const layer of layers) {
     for (const file of layer.modules) {
-      for (const { path, kind } of imports(file)) {
-        if (kind === 'dynamic-import' && !core.has(path) && !node.has(path)) lazy.add(path);
+      for (const { path, kind, external } of imports(file)) {
+        if (kind === 'dynamic-import' && !external && !core.has(path) && !node.has(path)) lazy.add(path);
       }
     }
   }
   const rest = [
     ...publicEntries.filter((entry) => others.includes(entry.in)),
-    ...[...lazy].map((file) => ({ in: file, out: `chunks/${lazyName(file)}` })),
+    ...[...lazy].map((file) => ({ in: `./${file}`, out: `chunks/${lazyName(file)}` })),
   ];
   return { exportsOf, layers, lazy, rest };
 }
 
-/** `src/debug/page.ts` -> `debug_page`: the file of a lazily imported module in dist/chunks/. */
+/**
+ * The file of a lazily imported module in dist/chunks/: `src/debug/page.ts` -> `debug_page`,
+ * `node_modules/mime/dist/src/index.js` -> `mime`.
+ */
 export function lazyName(file) {
-  return file.replace(/^src\//, '').replace(/\.ts$/, '').replace(/\W/g, '_');
+  const dependency = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+  return (dependency ? dependency[1] : file.replace(/^src\//, '').replace(/\.ts$/, '')).replace(/\W/g, '_');
 }
 
 /** The source of a layer's file: every binding of each of its modules, under its own name. */

@@ -1,44 +1,51 @@
 // The esbuild plugins of scripts/build.js, and what it does to esbuild's output before writing it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { dirname, join, relative } from 'node:path';
 import { LAYERS, lazyName, layerSource, layerSpecifier } from './layout.js';
 
 /**
- * Dependencies that most requests never use, bundled but evaluated on first use: each import of
- * them from src/ is answered by a small module whose functions `require` the real one when first
- * called. esbuild turns that `require` into a call of the bundled module's factory, so no
- * `require` exists at run time (workerd has none in ES modules), and the getter that needs the
- * module (`req.query`) stays synchronous. Only the members listed here exist in the bundle: using
- * another one in src/ means adding it (test/build/bundle.test.ts exercises each).
+ * qs, which only `req.query` uses, bundled but evaluated on first use. qs is CommonJS with about
+ * 50 files under it (side-channel, get-intrinsic, object-inspect, ...): it is bundled and minified
+ * at build time into one function, and `import qs from 'qs'` in src/ is answered by a module whose
+ * `parse` runs that function when first called. No `require` exists at run time (workerd has none
+ * in ES modules), and `req.query` stays a synchronous getter. Only `parse` exists: using another
+ * member in src/ means adding it here (test/build/bundle.test.ts parses a nested query from dist/).
+ *
+ * Returns the esbuild plugin, and the metafile of the copy (for the license file).
  */
-const LAZY = {
-  // qs and about 50 CommonJS files of its dependencies (side-channel, get-intrinsic, ...): only
-  // `req.query` parses with it.
-  qs: 'export default { parse: (query, options) => load().parse(query, options) };',
-  // mime's extension table, turned into two maps when evaluated (about 9 ms): only sendFile and
-  // staticFiles look a type up.
-  mime: 'export default { getType: (path) => load().default.getType(path) };',
-};
-
-/** The esbuild plugin for `LAZY`. */
-export function lazyDependencies(root) {
-  const filter = new RegExp(`^(${Object.keys(LAZY).join('|')})$`);
-  return {
-    name: 'lazy-dependencies',
+export async function lazyQs(root) {
+  const copy = await build({
+    absWorkingDir: root,
+    stdin: { contents: "module.exports = require('qs');", resolveDir: root, sourcefile: 'qs-copy.js' },
+    bundle: true,
+    format: 'iife',
+    globalName: 'qsCopy',
+    // Resolved as for browsers: object-inspect's `browser` field drops its require of node:util.
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  const contents = [
+    'let loaded;',
+    `const load = () => (loaded ??= (() => { ${copy.outputFiles[0].text.trim()}\nreturn qsCopy; })());`,
+    'export default { parse: (query, options) => load().parse(query, options) };',
+  ].join('\n');
+  const plugin = {
+    name: 'lazy-qs',
     setup(build) {
-      // The stand-in's own `require` (namespace 'lazy') resolves normally, to node_modules.
-      build.onResolve({ filter }, (args) => (args.namespace === 'lazy' ? undefined : { path: args.path, namespace: 'lazy' }));
-      build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
-        contents: `let loaded;\nconst load = () => (loaded ??= require(${JSON.stringify(args.path)}));\n${LAZY[args.path]}\n`,
-        resolveDir: root,
-        loader: 'js',
-      }));
+      build.onResolve({ filter: /^qs$/ }, () => ({ path: 'qs', namespace: 'lazy-qs' }));
+      build.onLoad({ filter: /.*/, namespace: 'lazy-qs' }, () => ({ contents, loader: 'js' }));
     },
   };
+  return { plugin, metafile: copy.metafile };
 }
 
-/** The resolved path of a relative import, relative to `root` (`src/x.ts`), or undefined. */
-async function resolveRelative(build, root, args) {
+/** The resolved path of an import, relative to `root` (`src/x.ts`), or undefined. */
+async function resolvePath(build, root, args) {
   const resolved = await build.resolve(args.path, {
     kind: args.kind,
     resolveDir: args.resolveDir,
@@ -50,8 +57,9 @@ async function resolveRelative(build, root, args) {
 
 /**
  * A layer's file (layout.js): its entry exports every binding of its modules; a module it imports
- * only dynamically stays a file of its own in dist/chunks/, built by the last step; modules of the
- * layers before it are imported from their files (`layerImports`).
+ * only dynamically (the debug page, the HTTP/2 server, mime) stays a file of its own in
+ * dist/chunks/, built by the last step; modules of the layers before it are imported from their
+ * files (`layerImports`).
  */
 export function layerEntry(root, layer, lazy) {
   return {
@@ -59,9 +67,9 @@ export function layerEntry(root, layer, lazy) {
     setup(build) {
       build.onResolve({ filter: /^tsgi-layer:/ }, (args) => ({ path: args.path, namespace: 'layer-entry' }));
       build.onLoad({ filter: /.*/, namespace: 'layer-entry' }, () => ({ contents: layerSource(layer), resolveDir: root, loader: 'js' }));
-      build.onResolve({ filter: /^\./ }, async (args) => {
-        if (args.kind !== 'dynamic-import' || args.pluginData?.inner) return undefined;
-        const target = await resolveRelative(build, root, args);
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData?.inner || args.path.startsWith('node:')) return undefined;
+        const target = await resolvePath(build, root, args);
         return target && lazy.has(target.file) ? { path: `./${lazyName(target.file)}.js`, external: true } : undefined;
       });
     },
@@ -75,7 +83,7 @@ export function layerImports(root, layers) {
     setup(build) {
       build.onResolve({ filter: /^\./ }, async (args) => {
         if (args.pluginData?.inner || !relative(root, args.importer).startsWith('src/')) return undefined;
-        const target = await resolveRelative(build, root, args);
+        const target = await resolvePath(build, root, args);
         const layer = target && layers.find(({ modules }) => modules.has(target.file));
         // Anything else resolves as usual (esbuild resolves it again, and reports what fails).
         return layer ? { path: layerSpecifier(layer.name), external: true } : undefined;
