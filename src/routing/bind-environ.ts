@@ -9,7 +9,14 @@ import type { Environ } from '../gateway.js';
 import { isTrustedHost, requestHost } from '../request/host.js';
 import type { BindOptions } from './adapter.js';
 
-/** A `Request` (or anything with its `environ` and validated `host`). */
+/**
+ * A `Request` (or anything with its `environ` and validated `host`).
+ *
+ * @example
+ * ```ts
+ * map.bindToEnviron(new Request(environ)); // the request's trustedHosts apply
+ * ```
+ */
 export interface RequestLike {
   readonly environ: Environ;
   /** The host, validated against the request's own trusted hosts. */

@@ -4,7 +4,14 @@
  * @module
  */
 
-/** One converter argument: a number, a string (quoted or a bare word), a boolean or null. */
+/**
+ * One converter argument: a number, a string (quoted or a bare word), a boolean or null.
+ *
+ * @example
+ * ```ts
+ * const args: ConverterArg[] = parseConverterArgs("4, 'x', True").positional as ConverterArg[]; // [4, 'x', true]
+ * ```
+ */
 export type ConverterArg = string | number | boolean | null;
 
 /**

@@ -5,7 +5,14 @@
  */
 import type { Environ } from '../gateway.js';
 
-/** The environ key. */
+/**
+ * The environ key, `'tsgi.routing'`.
+ *
+ * @example
+ * ```ts
+ * environ[ROUTING_KEY]; // { endpoint: 'todo', params: { id: 3 } }
+ * ```
+ */
 export const ROUTING_KEY = 'tsgi.routing';
 
 /**

@@ -24,7 +24,14 @@ export function withoutStack<T>(make: () => T): T {
   }
 }
 
-/** The redirect statuses a `RequestRedirect` may carry. */
+/**
+ * The redirect statuses a `RequestRedirect` may carry.
+ *
+ * @example
+ * ```ts
+ * const code: RedirectCode = 307;
+ * ```
+ */
 export type RedirectCode = 301 | 302 | 303 | 307 | 308;
 
 /**
@@ -69,7 +76,14 @@ export class WebsocketMismatch extends BadRequest {
   }
 }
 
-/** What a `BuildError` knows of the rule most like the one asked for. */
+/**
+ * What a `BuildError` knows of the rule most like the one asked for (the rule itself).
+ *
+ * @example
+ * ```ts
+ * error.suggested?.endpoint; // 'todo'
+ * ```
+ */
 export interface BuildSuggestion {
   readonly endpoint: string | undefined;
   readonly methods: readonly string[] | undefined;

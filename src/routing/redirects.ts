@@ -10,7 +10,14 @@ import { RequestRedirect, withoutStack } from './exceptions.js';
 import type { AnyRule, UrlBuilder } from './rule.js';
 import { suitableFor } from './rule-build.js';
 
-/** A query string, or values to encode as one (keys repeat for arrays and `MultiDict`s). */
+/**
+ * A query string, or values to encode as one (keys repeat for arrays and `MultiDict`s).
+ *
+ * @example
+ * ```ts
+ * urls.match('/docs', 'GET', { queryArgs: { page: 2 } }); // a redirect keeps ?page=2
+ * ```
+ */
 export type QueryArgs = string | Readonly<Record<string, unknown>> | MultiDict<unknown>;
 
 /** What the redirects read from the bound map. */

@@ -64,7 +64,14 @@ export interface RuleOptions<E extends string | undefined = string | undefined, 
   websocket?: boolean;
 }
 
-/** What a rule reads from the map it is added to. */
+/**
+ * What a rule reads from the map it is added to (a `RuleMap` is one); factories receive it.
+ *
+ * @example
+ * ```ts
+ * const factory: RuleFactory = { *getRules(map: RuleContext) { if (map.strictSlashes) yield new Rule('/docs/'); } };
+ * ```
+ */
 export interface RuleContext {
   readonly strictSlashes: boolean;
   readonly mergeSlashes: boolean;
