@@ -28,9 +28,11 @@ describe('docs quote what the tests run', () => {
     // the systemd unit or the restart loop, which test/e2e/nginx.test.ts reads from the guide and
     // runs (the last two as the equivalent signals and processes).
     // The Lambda section adds the handler file (lambda.js, above; test/adapters/lambda/emulator.test.ts
-    // runs it) and its options block, compiled by test/docs/examples.test.ts.
+    // runs it) and its options block, compiled by test/docs/examples.test.ts. The HTTP/2 section
+    // adds its tsgi serve commands (parsed by test/adapters/node/cli/http2-flags.test.ts) and its
+    // serve() block (compiled by test/docs/examples.test.ts).
     const all = [...guide.matchAll(/```(\w+)\n/g)].map((m) => m[1]);
-    expect(all.sort()).toEqual(['capnp', 'ini', 'js', 'js', 'nginx', 'sh', 'sh', 'ts', 'ts', 'ts', 'ts']);
+    expect(all.sort()).toEqual(['capnp', 'ini', 'js', 'js', 'nginx', 'sh', 'sh', 'sh', 'ts', 'ts', 'ts', 'ts', 'ts']);
   });
 
   it('runtimes.md gives the commands the runtime tests use', async () => {

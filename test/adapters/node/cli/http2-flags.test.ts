@@ -3,6 +3,7 @@
  * sources (through tsx, so the test does not depend on a build of dist/).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CliError, parseCommand, USAGE, type ServeCommand } from '../../../../src/adapters/node/cli/args.js';
@@ -20,6 +21,17 @@ describe('tsgi serve --http2, --key and --cert flags', () => {
     expect(parse('--http2', '--key', 'k.pem', '--cert', 'c.pem')).toMatchObject({ http2: true, key: 'k.pem', cert: 'c.pem' });
     expect(() => parse('--key', 'k.pem')).toThrow(CliError);
     expect(() => parse('--cert', 'c.pem')).toThrow(/--key and --cert go together/);
+  });
+
+  it('are what docs/deployment.md shows in its HTTP/2 commands', () => {
+    const guide = readFileSync(join(ROOT, 'docs/deployment.md'), 'utf8');
+    const block = [...guide.matchAll(/```sh\n([\s\S]*?)\n```/g)].map((m) => m[1]).find((text) => text.includes('--http2'));
+    const commands = block!.split('\n').filter((line) => line.startsWith('tsgi serve'));
+    expect(commands).toHaveLength(2);
+    const [tls, h2c] = commands.map((line) => parseCommand(line.split(/\s+/).slice(1)) as ServeCommand);
+    expect(tls).toMatchObject({ http2: true, key: '/etc/ssl/tsgi/key.pem', cert: '/etc/ssl/tsgi/cert.pem', port: 8443 });
+    expect(h2c).toMatchObject({ http2: true, host: '127.0.0.1', port: 8000 });
+    expect(h2c).not.toHaveProperty('key');
   });
 
   it('are in the help', () => {
