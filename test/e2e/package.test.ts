@@ -50,6 +50,7 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('packed tarball in a f
       import * as middleware from 'tsgi/middleware';
       import * as session from 'tsgi/session';
       import { toLambdaHandler } from 'tsgi/lambda';
+      import { Rule, RuleMap } from 'tsgi/routing';
       const app = Request.application((req) => {
         if (req.path !== '/') throw new NotFound();
         return new Response('hi ' + req.args.get('n'));
@@ -67,12 +68,13 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('packed tarball in a f
         status, text: Buffer.concat(chunks).toString(),
         exports: [typeof MultiDict, typeof Headers, Object.keys(test).length > 0, Object.keys(node).length > 0,
           Object.keys(fetchAdapter).length > 0, Object.keys(middleware).length > 0,
-          await new session.Signer({ secrets: 'x'.repeat(32) }).sign('a'), lambdaResult.body],
+          await new session.Signer({ secrets: 'x'.repeat(32) }).sign('a'), lambdaResult.body,
+          new RuleMap([new Rule('/t/<int:id>', { endpoint: 't' })]).bind('x').match('/t/3').params.id],
       }));
       `,
     );
     const out = JSON.parse(execFileSync(process.execPath, ['check.mjs'], { cwd: project, encoding: 'utf8' }));
-    expect(out).toEqual({ status: '200 OK', text: 'hi 1', exports: ['function', 'function', true, true, true, true, 'a.ExB7KAtDYtzSFPeKHXN4o26dZI1sdToyHGRypYPJzbQ', 'hi 2'] });
+    expect(out).toEqual({ status: '200 OK', text: 'hi 1', exports: ['function', 'function', true, true, true, true, 'a.ExB7KAtDYtzSFPeKHXN4o26dZI1sdToyHGRypYPJzbQ', 'hi 2', 3] });
   });
 
   it('type-checks a TypeScript consumer under strict NodeNext', () => {
@@ -85,6 +87,7 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('packed tarball in a f
       `
       import { Request, Response, type App, type Environ } from 'tsgi';
       import { toLambdaHandler, type LambdaResult } from 'tsgi/lambda';
+      import { Rule, RuleMap } from 'tsgi/routing';
       const app: App = Request.application(async (req: Request) => {
         const body: unknown = req.isJson ? await req.json() : null;
         return Response.json({ body, path: req.path });
@@ -92,7 +95,9 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('packed tarball in a f
       const res: Response = new Response('x', { status: 201 });
       const code: number = res.statusCode;
       const lambda: Promise<LambdaResult> = toLambdaHandler(app, { maxBodySize: 1024 })({});
-      export { app, code, lambda };
+      const matched = new RuleMap([new Rule('/t/<int:id>', { endpoint: 't' })]).bind('x').match('/t/3');
+      const id: number = matched.params.id;
+      export { app, code, lambda, id };
       export type E = Environ;
       `,
     );
