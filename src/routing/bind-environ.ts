@@ -72,11 +72,11 @@ export function bindingFromEnviron(
   }
   let subdomain = options.subdomain;
   if (subdomain === undefined && map.subdomainMatching) {
-    const current = host.split('.');
-    const real = serverName.split('.');
-    const offset = current.length - real.length;
-    // A host that is not under the server name (an IP address, another name) gets the default subdomain.
-    if (offset >= 0 && real.every((label, i) => current[offset + i] === label)) subdomain = current.slice(0, offset).join('.');
+    // What precedes the server name, at a label boundary. A host that is not under it (an IP
+    // address, another name) gets the default subdomain.
+    const dot = host.length - serverName.length - 1;
+    if (host === serverName) subdomain = '';
+    else if (dot > 0 && host.charCodeAt(dot) === 46 && host.endsWith(serverName)) subdomain = host.slice(0, dot);
   }
   return {
     serverName,
