@@ -295,3 +295,41 @@ describe('the matched rule', () => {
     expect(urls.test('/b')).toBe(false);
   });
 });
+
+describe('misses and re-entry', () => {
+  it('answers a shared miss as many times as asked', async () => {
+    const urls = new RuleMap([new Rule('/a', { endpoint: 'a', methods: ['GET'] })]).bind('x');
+    const first = urls.tryMatch('/nope') as NotFound;
+    expect(urls.tryMatch('/nope2')).toBe(first);
+    for (let i = 0; i < 2; i++) {
+      const res = first.getResponse();
+      expect(res.statusCode).toBe(404);
+      expect(await res.text()).toContain('Not Found');
+    }
+    const notAllowed = urls.tryMatch('/a', 'POST') as MethodNotAllowed;
+    expect(notAllowed.getResponse().headers.get('Allow')).toBe('GET, HEAD');
+  });
+
+  it('lets a converter match on the same map while a match runs', () => {
+    const map: RuleMap = new RuleMap();
+    const nested = {
+      toValue: (raw: string): string => {
+        // A converter that consults the map itself (a lookup by alias, say).
+        const inner = map.bind('x').tryMatch(`/plain/${raw}`);
+        return inner instanceof Error ? raw : `${raw}!`;
+      },
+    };
+    const withConverter = new RuleMap([new Rule('/plain/<x>', { endpoint: 'plain' }), new Rule('/n/<nested:x>', { endpoint: 'n' })], { converters: { nested } });
+    map.add(new Rule('/plain/<x>', { endpoint: 'plain' }));
+    expect(withConverter.bind('x').match('/n/a').params).toEqual({ x: 'a!' });
+    const self: RuleMap = new RuleMap([new Rule('/plain/<x>', { endpoint: 'plain' })], {
+      converters: { back: { toValue: (raw: string) => (self.bind('x').match(`/plain/${raw}`).params as { x: string }).x.toUpperCase() } },
+    });
+    self.add(new Rule('/b/<back:x>', { endpoint: 'b' }));
+    expect(self.bind('x').match('/b/q').params).toEqual({ x: 'Q' });
+  });
+
+  it('builds a BuildError without a suggestion when the map is empty', () => {
+    expect(() => new RuleMap().bind('x').build('nothing' as never, {} as never)).toThrow(/^Could not build url for endpoint 'nothing'\.$/);
+  });
+});
