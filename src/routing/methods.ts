@@ -56,12 +56,6 @@ export function compileMethods(methods: readonly string[] | undefined): MethodMa
   return { mask, extra };
 }
 
-/** True when a rule with these methods accepts the request method of this bit. */
-export function acceptsMethod(match: MethodMatch, bit: number, method: string): boolean {
-  if ((match.mask & bit) === 0) return false;
-  return bit !== OTHER_METHOD || match.mask === ANY_METHOD || match.extra!.has(method);
-}
-
 /**
  * The names of a mask's standard methods and the extra ones, sorted, for an `Allow` header.
  *

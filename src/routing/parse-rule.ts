@@ -36,17 +36,3 @@ export function tokenizeRule(rule: string): RuleToken[] {
   }
   return tokens;
 }
-
-/**
- * The variable names of a rule string, in order.
- *
- * @example
- * ```ts
- * ruleVariables('/<a>/<int:b>'); // ['a', 'b']
- * ```
- */
-export function ruleVariables(rule: string): string[] {
-  const names: string[] = [];
-  for (const token of tokenizeRule(rule)) if (token.kind === 'var') names.push(token.name);
-  return names;
-}
