@@ -7,6 +7,7 @@
 import { Request, Response, redirect } from '../../src/index.js';
 import { compress, dispatcher, webCodecs } from '../../src/middleware/index.js';
 import type { App } from '../../src/gateway.js';
+import { feed } from '../realtime/sse.js';
 
 const encoder = new TextEncoder();
 
@@ -64,5 +65,9 @@ const main = Request.application(async (req) => {
 /** Mounted under `/api` by `dispatcher`: sees the prefix in `SCRIPT_NAME`. */
 const api = Request.application((req) => Response.json({ rootPath: req.rootPath, path: req.path, url: req.url }));
 
-/** The whole site: `/api/*` goes to `api`, everything else to `main`, all compressed when worth it. */
-export const app: App = compress(dispatcher(main, { '/api': api }));
+/**
+ * The whole site: `/api/*` goes to `api`, `/sse/*` to the server-sent events feed of
+ * `examples/realtime/sse.ts`, everything else to `main`, all compressed when worth it (which
+ * event streams never are).
+ */
+export const app: App = compress(dispatcher(main, { '/api': api, '/sse': feed }));

@@ -21,8 +21,14 @@ import { app } from './app.js';
 export function fetchBridge(handler: FetchHandler): Server {
   return createServer(async (req, res) => {
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    // request.signal becomes tsgi.signal: aborted when the client leaves before the response ends.
+    const left = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) left.abort();
+    });
     const request = new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`, {
       method: req.method,
+      signal: left.signal,
       headers: Object.entries(req.headers).flatMap(([name, value]) =>
         value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]),
       ),

@@ -187,6 +187,19 @@ export function compress(app: App, options: CompressOptions = {}): App {
       return length === undefined || !(Number(length) < threshold);
     };
 
+    // The common case: the app has set its headers by now (a Response does, in serve()). A
+    // response that will not be encoded is handed on as it is, not through a generator: an async
+    // generator's return() waits for its pending next(), so a body waiting for an event (a
+    // server-sent event stream) would not hear that the client left until its next event came.
+    if (started !== undefined) {
+      const response: Started = started;
+      const compressible = eligible(response);
+      if (!compressible || method === 'HEAD' || negotiate(acceptEncoding, offered) === undefined) {
+        start(response.status, compressible ? withVary(response.headers) : response.headers);
+        return body;
+      }
+    }
+
     const reader = openBody(body);
     return closingIterable(compressed(), reader);
 

@@ -496,6 +496,23 @@ describe('compress leaves event streams alone (regression)', () => {
   });
 });
 
+describe('compress hands a response it does not encode on as it is', () => {
+  it('so return() reaches an idle event stream at once, with no tsgi.signal to help', async () => {
+    let closedAt = 0;
+    const feed = Request.application(() => Response.eventStream((stream) => stream.onClose(() => (closedAt = performance.now()))));
+    // A server that sets no signal (a Fetch bridge that gives none): only return() can reach the body.
+    const environ = createEnviron('/', { headers: { 'Accept-Encoding': 'gzip' } });
+    const body = (await compress(feed)(environ, () => {})) as AsyncIterable<Uint8Array>;
+    const chunks = body[Symbol.asyncIterator]();
+    expect(text((await chunks.next()).value)).toBe(':\n');
+    void chunks.next(); // pending: no event comes
+    const left = performance.now();
+    await chunks.return!();
+    expect(closedAt).toBeGreaterThan(0);
+    expect(closedAt - left).toBeLessThan(50);
+  });
+});
+
 describe('EventStream as an App body', () => {
   it('serves through the raw protocol: a Response is an App', async () => {
     const app: App = Response.eventStream([{ data: 'raw' }]);

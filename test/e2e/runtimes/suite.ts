@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchClient, sseChecks, type IdleCleanup } from './sse-checks.js';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
 export const BIN = `${ROOT}node_modules/.bin/`;
@@ -109,6 +110,8 @@ export interface RuntimeExpectations {
   remoteAddr: boolean;
   /** The content-codings this runtime's CompressionStream has, as `webCodecs()` detects them. */
   codecs: string[];
+  /** How soon an idle event stream must be closed after its client leaves. Default within 100 ms. */
+  sseIdleCleanup?: IdleCleanup;
 }
 
 /**
@@ -247,5 +250,8 @@ export function runtimeSuite(name: string, start: () => Promise<Running | null>,
       expect(new URL(redirected.headers.get('location')!, running!.base).href).toBe(url('/query?name=redirected'));
       expect((await fetch(url('/nope'))).status).toBe(404);
     });
+
+    // Server-sent events: the same checks as in the test client and on node:http (sse-checks.ts).
+    sseChecks(() => (running ? fetchClient(running.base) : (live(), null)), expected.sseIdleCleanup);
   });
 }

@@ -31,5 +31,12 @@ runtimeSuite(
       },
     };
   },
-  { greeting: /^hello from Cloudflare-Workers/, remoteAddr: false, codecs: ['gzip', 'deflate'] },
+  {
+    greeting: /^hello from Cloudflare-Workers/,
+    remoteAddr: false,
+    codecs: ['gzip', 'deflate'],
+    // workerd tells a worker that its client left only when a write fails (request.signal, even
+    // with enable_request_signal, did not abort in workerd serve): the next heartbeat finds it.
+    sseIdleCleanup: { heartbeat: 250, withinMs: 1000 },
+  },
 );
