@@ -15,8 +15,9 @@
  *    to `/srv/public` are both refused.
  * @module
  */
-import { realpath, stat, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { join, sep } from 'node:path';
+import { nodeFs } from '../../node-builtins.node.js';
 
 /** What to do with dotfiles: `ignore` hides them (the default), `allow` serves them. */
 export type DotfilesPolicy = 'ignore' | 'allow';
@@ -114,13 +115,18 @@ export function isInside(realRoot: string, real: string): boolean {
 }
 
 // Callback `fs` wrapped by hand: measured here, a promise-API `stat` or `realpath` costs about 40%
-// more CPU than the callback one, and these run on every request.
+// more CPU than the callback one, and these run on every request. node:fs is imported by the
+// first call (node-builtins.node.ts).
 function realpathOrNull(path: string): Promise<string | null> {
-  return new Promise((resolve) => realpath.native(path, (error, real) => resolve(error ? null : real)));
+  const fs = nodeFs.get();
+  if (fs === undefined) return nodeFs.load().then(() => realpathOrNull(path));
+  return new Promise((resolve) => fs.realpath.native(path, (error, real) => resolve(error ? null : real)));
 }
 
 function statOrNull(path: string): Promise<Stats | null> {
-  return new Promise((resolve) => stat(path, (error, stats) => resolve(error ? null : stats)));
+  const fs = nodeFs.get();
+  if (fs === undefined) return nodeFs.load().then(() => statOrNull(path));
+  return new Promise((resolve) => fs.stat(path, (error, stats) => resolve(error ? null : stats)));
 }
 
 /**

@@ -3,24 +3,27 @@
  * pulling chunks and closing it when the body ends or is abandoned.
  * @module
  */
-import { close, open, read } from 'node:fs';
+import { nodeFs } from '../../node-builtins.node.js';
 
 /** Bytes read per chunk: the size of a `fs.createReadStream` chunk. */
 export const DEFAULT_CHUNK_SIZE = 64 * 1024;
 
+// node:fs is imported by the first open (node-builtins.node.ts); reads and closes follow an open.
 function openFile(path: string): Promise<number> {
-  return new Promise((resolve, reject) => open(path, 'r', (error, fd) => (error ? reject(error) : resolve(fd))));
+  const fs = nodeFs.get();
+  if (fs === undefined) return nodeFs.load().then(() => openFile(path));
+  return new Promise((resolve, reject) => fs.open(path, 'r', (error, fd) => (error ? reject(error) : resolve(fd))));
 }
 
 function readInto(fd: number, buffer: Uint8Array, position: number): Promise<number> {
   return new Promise((resolve, reject) =>
-    read(fd, buffer, 0, buffer.byteLength, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))),
+    nodeFs.get()!.read(fd, buffer, 0, buffer.byteLength, position, (error, bytesRead) => (error ? reject(error) : resolve(bytesRead))),
   );
 }
 
 /** Closes without waiting: nothing that follows depends on it, and a failed close has no remedy. */
 function closeFile(fd: number): void {
-  close(fd, () => {});
+  nodeFs.get()!.close(fd, () => {});
 }
 
 /**

@@ -3,7 +3,6 @@
  * streamed from the file without buffering it.
  * @module
  */
-import { lstat, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename } from 'node:path';
 import { NotFound } from '../../errors.js';
@@ -17,6 +16,7 @@ import { makeConditional } from '../../response/conditional.js';
 import { checkPath, resolveAndStat, type DotfilesPolicy } from './safe-path.js';
 import { FileBody } from './send-file-body.js';
 import { optionsChecker, type OptionNames } from '../../options.js';
+import { nodeFsPromises } from '../../node-builtins.node.js';
 
 // mime's table takes about 9 ms to load, so the first file response imports it, not
 // `import 'tsgi/node'` (bench/README.md, "Import time"); later responses find it loaded.
@@ -132,7 +132,8 @@ export async function sendFile(path: string, req: Request, options: SendFileOpti
     const realRoot = await realRootOf(options.root);
     found = realRoot === null ? null : await resolveAndStat(realRoot, checked.segments, dotfiles);
   } else {
-    found = await stat(path).then(
+    const fs = nodeFsPromises.get() ?? (await nodeFsPromises.load());
+    found = await fs.stat(path).then(
       (stats) => ({ real: path, stats }),
       () => null,
     );
@@ -143,7 +144,7 @@ export async function sendFile(path: string, req: Request, options: SendFileOpti
 
 async function realRootOf(root: string): Promise<string | null> {
   try {
-    return await realpath(root);
+    return await (nodeFsPromises.get() ?? (await nodeFsPromises.load())).realpath(root);
   } catch {
     return null;
   }
@@ -172,7 +173,7 @@ async function selectEncoding(
       const path = real + SIBLING_EXTENSIONS[encoding];
       try {
         // lstat: a symlinked sibling could point anywhere, so only regular files count.
-        const sibling = await lstat(path);
+        const sibling = await (nodeFsPromises.get() ?? (await nodeFsPromises.load())).lstat(path);
         return sibling.isFile() ? { path, stats: sibling, encoding } : null;
       } catch {
         return null;

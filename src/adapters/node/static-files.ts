@@ -3,7 +3,6 @@
  * every other request to the wrapped app.
  * @module
  */
-import { realpath } from 'node:fs/promises';
 import type { App, Body, Environ, StartResponse } from '../../gateway.js';
 import { MethodNotAllowed, NotFound } from '../../errors.js';
 import { quotePath } from '../../http/url.js';
@@ -12,6 +11,7 @@ import { Request } from '../../request/request.js';
 import { checkPath, hasEncodedSeparator, resolveAndStat, type DotfilesPolicy } from './safe-path.js';
 import { fileResponse, SEND_FILE_OPTIONS, type SendFileOptions } from './send-file.js';
 import { optionsChecker } from '../../options.js';
+import { nodeFsPromises } from '../../node-builtins.node.js';
 
 /**
  * Options for `staticFiles`; the `sendFile` options (`maxAge`, `immutable`, `etag`...) apply to every file.
@@ -60,7 +60,7 @@ function normalizePrefix(prefix: string): string {
 }
 
 function resolveRoot(mount: Mount): Promise<string | null> {
-  mount.realRoot ??= realpath(mount.directory).then(
+  mount.realRoot ??= nodeFsPromises.load().then((fs) => fs.realpath(mount.directory)).then(
     (real) => real,
     () => {
       mount.realRoot = undefined;

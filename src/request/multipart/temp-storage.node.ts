@@ -3,9 +3,7 @@
  * (a private directory made with `fs.mkdtemp` under `os.tmpdir()`), removed by `dispose()`.
  * @module
  */
-import { createReadStream } from 'node:fs';
-import { copyFile, mkdtemp, open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import {
   MemoryFileData,
@@ -15,6 +13,10 @@ import {
 } from '../../datastructures/file-storage.js';
 import { optionsChecker } from '../../options.js';
 import { writeFully } from '../../runtime-fs.js';
+import { nodeFs, nodeFsPromises, nodeOs } from '../../node-builtins.node.js';
+
+// node:fs, node:fs/promises and node:os load with the first file written or read (node-builtins.node.ts).
+const fsp = async (): Promise<typeof import('node:fs/promises')> => nodeFsPromises.get() ?? nodeFsPromises.load();
 
 /** Options of `diskStorage`. */
 export interface DiskStorageOptions {
@@ -51,7 +53,7 @@ class NodeMemoryFileData extends MemoryFileData {
   }
 
   async saveTo(target: string): Promise<void> {
-    await writeFile(target, await this.bytes());
+    await (await fsp()).writeFile(target, await this.bytes());
   }
 
   override async dispose(): Promise<void> {
@@ -78,23 +80,24 @@ class TempFileData implements FileData {
   async *chunks(): AsyncIterable<Uint8Array> {
     this.#check();
     // createReadStream is an async iterable of Buffers; closing early closes the file.
-    yield* createReadStream(this.path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Uint8Array>;
+    const fs = nodeFs.get() ?? (await nodeFs.load());
+    yield* fs.createReadStream(this.path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Uint8Array>;
   }
 
   async bytes(): Promise<Uint8Array> {
     this.#check();
-    return new Uint8Array(await readFile(this.path));
+    return new Uint8Array(await (await fsp()).readFile(this.path));
   }
 
   async saveTo(target: string): Promise<void> {
     this.#check();
-    await copyFile(this.path, target);
+    await (await fsp()).copyFile(this.path, target);
   }
 
   async dispose(): Promise<void> {
     if (this.#disposed) return;
     this.#disposed = true;
-    await rm(this.#dir, { recursive: true, force: true });
+    await (await fsp()).rm(this.#dir, { recursive: true, force: true });
   }
 
   #check(): void {
@@ -102,8 +105,14 @@ class TempFileData implements FileData {
   }
 }
 
+/** `threshold` resolved; `directory` undefined for `os.tmpdir()`. */
+interface SpillOptions {
+  threshold: number;
+  directory: string | undefined;
+}
+
 class SpillWriter implements FileWriter {
-  readonly #options: Required<Omit<DiskStorageOptions, 'memoryBudget'>>;
+  readonly #options: SpillOptions;
   readonly #budget: Budget;
   #chunks: Uint8Array[] = [];
   #memory = 0;
@@ -119,7 +128,7 @@ class SpillWriter implements FileWriter {
   // created by that write is still removed.
   #inflight: Promise<void> | undefined;
 
-  constructor(options: Required<Omit<DiskStorageOptions, 'memoryBudget'>>, budget: Budget) {
+  constructor(options: SpillOptions, budget: Budget) {
     this.#options = options;
     this.#budget = budget;
   }
@@ -157,11 +166,12 @@ class SpillWriter implements FileWriter {
 
   async #spill(chunk: Uint8Array): Promise<void> {
     this.#stage = new Uint8Array(STAGE_SIZE);
-    this.#dir = await mkdtemp(path.join(this.#options.directory, TEMP_PREFIX));
+    const directory = this.#options.directory ?? (nodeOs.get() ?? (await nodeOs.load())).tmpdir();
+    this.#dir = await (await fsp()).mkdtemp(path.join(directory, TEMP_PREFIX));
     // Aborted meanwhile: `abort()` waits for this write and then removes the directory.
     if (this.#ended) return;
     this.#file = path.join(this.#dir, 'upload');
-    this.#handle = await open(this.#file, 'wx', 0o600);
+    this.#handle = await (await fsp()).open(this.#file, 'wx', 0o600);
     if (this.#ended) return;
     const buffered = this.#chunks;
     this.#chunks = [];
@@ -222,7 +232,7 @@ class SpillWriter implements FileWriter {
     this.#chunks = [];
     this.#stage = undefined;
     await this.#handle?.close().catch(() => undefined);
-    if (this.#dir) await rm(this.#dir, { recursive: true, force: true });
+    if (this.#dir) await (await fsp()).rm(this.#dir, { recursive: true, force: true });
   }
 }
 
@@ -240,7 +250,8 @@ export function diskStorage(options: DiskStorageOptions = {}): FileStorageFactor
   checkOptions(options);
   const resolved = {
     threshold: options.threshold ?? 1024 * 1024,
-    directory: options.directory ?? tmpdir(),
+    // os.tmpdir() when the first file spills, so that creating a storage loads no node:os.
+    directory: options.directory,
   };
   const budget = new Budget(options.memoryBudget ?? 64 * 1024 * 1024);
   return { create: () => new SpillWriter(resolved, budget) };
