@@ -22,8 +22,12 @@ export const LAYERS = [
 ];
 const NODE_FAMILY = ['src/adapters/node/index.ts', 'src/cli.ts'];
 
-/** Placeholder for a layer's file in imports; each output gets the path relative to itself. */
-export const layerSpecifier = (name) => `__tsgi_layer__/${name}`;
+/**
+ * Placeholder for a layer's file in imports; each output gets the path relative to itself. It is
+ * longer than any such path, which is written padded with spaces after its closing quote, so no
+ * column moves and the source maps stay exact.
+ */
+export const layerSpecifier = (name) => `__tsgi_layer__/${name}`.padEnd(48, '_');
 
 /** Every source module, for the survey. */
 export function sourceFiles(root) {

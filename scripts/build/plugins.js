@@ -96,29 +96,35 @@ export function layerImports(root, layers) {
 
 /**
  * Writes the output files (`{ path, text }`: esbuild's, and the public entries of the layers),
- * after two fixes to the JavaScript:
+ * after two fixes to the JavaScript that move no column (the source maps stay exact):
  * - each layer placeholder becomes the layer file's path relative to the file;
  * - classes get back the `name` that bundling takes from them. A class that refers to itself
  *   becomes `var Headers = class _Headers { ... }` in a bundle, and its `name` is then "_Headers"
  *   (in messages, stack traces and console output). esbuild's `keepNames` would fix it by wrapping
  *   every function, including those created per request (a `Response` is one), in a
- *   `name`-setting call; this adds one static block per such class, at the end of the class's
- *   first line, so source maps stay exact.
+ *   `name`-setting call; instead the file ends with one `defineProperty` per such class. That
+ *   needs each class defined when its file has run, so no module may be wrapped for lazy
+ *   evaluation (esbuild's `__esm`, which a dynamic import of a bundled module would bring).
  * It also checks that core.js, which every runtime loads, imports no Node module.
  */
 export function writeOutputs(root, outputFiles) {
-  const selfNamed = /^(var ([\w$]+) = class _\2(?: extends [\w$.]+)? \{)$/gm;
   const layerFile = (name) => join(root, `dist/chunks/${name}.js`);
   for (const file of outputFiles) {
     let text = file.text;
     if (file.path.endsWith('.js')) {
       for (const { name } of LAYERS) {
+        const placeholder = JSON.stringify(layerSpecifier(name));
         const path = relative(dirname(file.path), layerFile(name));
-        text = text.replaceAll(JSON.stringify(layerSpecifier(name)), JSON.stringify(path.startsWith('.') ? path : `./${path}`));
+        const quoted = JSON.stringify(path.startsWith('.') ? path : `./${path}`);
+        text = text.replaceAll(placeholder, quoted.padEnd(placeholder.length, ' '));
       }
-      text = text.replace(selfNamed, (_, line, name) => `${line} static { Object.defineProperty(this, "name", { value: ${JSON.stringify(name)} }); }`);
-      const missed = /^var ([\w$]+) = class _\1\b(?!.*static \{ Object\.defineProperty\(this, "name")/m.exec(text);
-      if (missed) throw new Error(`build: class ${missed[1]} in ${file.path} would be named _${missed[1]}: extend writeOutputs`);
+      const selfNamed = [...text.matchAll(/\bvar ([\w$]+) ?= ?class _\1\b/g)].map((match) => match[1]);
+      if (selfNamed.length > 0) {
+        if (/\b__esm\(/.test(text)) throw new Error(`build: ${file.path} has lazily evaluated modules (__esm); fix class names there another way`);
+        const fixes = selfNamed.map((name) => `Object.defineProperty(${name},"name",{value:${JSON.stringify(name)}});`).join('');
+        const mapComment = text.lastIndexOf('\n//# sourceMappingURL=');
+        text = mapComment < 0 ? `${text}${fixes}\n` : `${text.slice(0, mapComment)}\n${fixes}${text.slice(mapComment)}`;
+      }
       if (file.path === layerFile('core') && /\bfrom\s*"node:|\bimport\s*\(?\s*"node:/.test(text)) {
         throw new Error('build: dist/chunks/core.js imports a node: module; the core must run on every runtime');
       }
