@@ -5,6 +5,7 @@
  */
 import type { App } from '../gateway.js';
 import { copyEnviron } from '../signal.js';
+import { hasDotSegment } from '../http/dot-segments.js';
 
 /** Apps by mount prefix: `{ '/api': api, '/static': files }`. */
 export type Mounts = Record<string, App>;
@@ -49,14 +50,6 @@ export function dispatcher(app: App, mounts: Mounts): App {
     }
     return app(environ, startResponse);
   };
-}
-
-function hasDotSegment(path: string): boolean {
-  if (path.indexOf('.') === -1) return false;
-  for (const segment of path.split('/')) if (segment === '.' || segment === '..') return true;
-  // A backslash is a separator on some file systems and to some URL parsers: `\..\` counts too.
-  if (path.includes('\\')) return path.split(/[\\/]/).some((s) => s === '.' || s === '..');
-  return false;
 }
 
 function checkPrefix(prefix: string): string {

@@ -25,6 +25,7 @@ import type { Part } from './multipart/parts.js';
 import { applicationOf, defineReceiverBound, type Application } from './decorate.js';
 import { decodeUtf8 } from '../http/utf8.js';
 import { after, settle, type Eventually } from './eventually.js';
+import { urlFor, type UrlForOptions } from './url-for.js';
 
 function ignore(): void {
   // A rejection that a later reader will see; see `#bodyUnder`.
@@ -156,6 +157,20 @@ export class Request extends RequestHeaderAccessors {
    */
   getResponse(app: App): Promise<Response> {
     return responseFromApp(app, this.environ);
+  }
+
+  /**
+   * The URL of an endpoint of the `Router` that called this handler (any router it is mounted in
+   * included), under this request's `SCRIPT_NAME`: values fill the route's variables, the others
+   * go to the query string. A `TypeError` outside a router, a `BuildError` for unknown values.
+   *
+   * @example
+   * ```ts
+   * req.urlFor('todo', { id: 3 }); // '/todos/3'
+   * ```
+   */
+  urlFor(endpoint: string, values?: Record<string, unknown>, options?: UrlForOptions): string {
+    return urlFor(this.environ, endpoint, values, options);
   }
 
   // ---- request line and URL -------------------------------------------------------------

@@ -32,3 +32,6 @@ export { IntegerConverter, FloatConverter, type IntegerOptions, type FloatOption
 export { ROUTING_KEY, getRouting, setRouting, isRoutingInfo, type RoutingInfo } from './environ-routing.js';
 export type { BuiltinConverterTypes, ConverterTypes, ConverterValue, PatternParams } from './types.js';
 export type { RuleParams, EndpointOf, BuildValues, BuildArgs, BuildOptions, MatchResult } from './rule-types.js';
+export { Router } from './router.js';
+export { route, type RouteDecorator } from './route-decorator.js';
+export type { RouteHandler, RouteOptions, RouteParams, RouterOptions, MountOptions } from './router-types.js';

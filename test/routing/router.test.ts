@@ -1,0 +1,166 @@
+/** `Router`: handlers by path and method, the answers a router owes (404, 405, OPTIONS, HEAD, 308), mounts, urlFor. */
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { abort, Request, Response, type App } from 'tsgi';
+import { Client, createEnviron } from 'tsgi/test';
+import { getRouting, Router } from 'tsgi/routing';
+
+const store = new Map<number, { title: string }>([[1, { title: 'milk' }]]);
+
+function todos(): Router {
+  return new Router()
+    .get('/todos', () => Response.json([...store.values()]))
+    .get('/todos/<int:id>', { name: 'todo' }, (req, { id }) => {
+      expectTypeOf(id).toEqualTypeOf<number>();
+      return Response.json(store.get(id) ?? abort(404));
+    })
+    .post('/todos', (req) => new Response(null, { status: 201, headers: { Location: req.urlFor('todo', { id: 2 }) } }))
+    .put('/todos/<int:id>', (req, { id }) => new Response(`put ${id}`))
+    .get('/docs/', () => new Response('docs'));
+}
+
+describe('Router', () => {
+  it('is an App: a function served by the test client', async () => {
+    const router = todos();
+    expect(typeof router).toBe('function');
+    expect(router).toBeInstanceOf(Router);
+    const res = await new Client(router).get('/todos/1');
+    expect(res.statusCode).toBe(200);
+    expect(await res.json()).toEqual({ title: 'milk' });
+  });
+
+  it('builds URLs with req.urlFor, by name or by the path as written', async () => {
+    const res = await new Client(todos()).post('/todos');
+    expect(res.statusCode).toBe(201);
+    expect(res.headers.get('Location')).toBe('/todos/2');
+    const router = new Router().get('/a/<int:n>', (req, { n }) => new Response(req.urlFor('/a/<int:n>', { n: n + 1, q: 'x' })));
+    expect(await (await new Client(router).get('/a/1')).text()).toBe('/a/2?q=x');
+  });
+
+  it('answers 404 and 405 with Allow (OPTIONS included)', async () => {
+    const client = new Client(todos());
+    expect((await client.get('/nope')).statusCode).toBe(404);
+    const res = await client.delete('/todos/1');
+    expect(res.statusCode).toBe(405);
+    expect(res.headers.get('Allow')).toBe('GET, HEAD, OPTIONS, PUT');
+  });
+
+  it('answers HEAD from GET, without a body', async () => {
+    const res = await new Client(todos()).head('/todos/1');
+    expect(res.statusCode).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(res.headers.get('Content-Type')).toBe('application/json');
+  });
+
+  it('answers OPTIONS with Allow unless a route takes OPTIONS', async () => {
+    const res = await new Client(todos()).options('/todos');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers.get('Allow')).toBe('GET, HEAD, OPTIONS, POST');
+    const own = todos().options('/todos', () => new Response('mine', { status: 204 }));
+    expect((await new Client(own).options('/todos')).statusCode).toBe(204);
+    const all = new Router().all('/echo', (req) => new Response(req.method));
+    expect(await (await new Client(all).options('/echo')).text()).toBe('OPTIONS');
+    expect((await new Client(todos()).options('/nope')).statusCode).toBe(404);
+  });
+
+  it('redirects a branch asked without its slash (308, query kept)', async () => {
+    const res = await new Client(todos()).get('/docs?x=1');
+    expect(res.statusCode).toBe(308);
+    expect(res.headers.get('Location')).toBe('http://localhost/docs/?x=1');
+  });
+
+  it('puts the match in environ["tsgi.routing"] before the handler runs', async () => {
+    let seen: unknown;
+    const router = new Router().get('/todos/<int:id>', { name: 'todo' }, (req) => {
+      seen = getRouting(req.environ);
+      return new Response('');
+    });
+    await new Client(router).get('/todos/7');
+    expect(seen).toEqual({ endpoint: 'todo', params: { id: 7 } });
+  });
+
+  it('gives handlers its Request class', async () => {
+    class MyRequest extends Request {
+      readonly tenant = 'acme';
+    }
+    const router = new Router({ request: MyRequest }).get('/', (req) => {
+      expectTypeOf(req).toEqualTypeOf<MyRequest>();
+      return new Response(`${req instanceof MyRequest} ${req.tenant}`);
+    });
+    expect(await (await new Client(router).get('/')).text()).toBe('true acme');
+  });
+
+  it('checks handler results and errors as Request.application does', async () => {
+    const router = new Router()
+      .get('/bad', () => 'text' as never)
+      .get('/boom', () => {
+        throw new Error('kaput');
+      })
+      .get('/teapot', () => abort(418));
+    const client = new Client(router);
+    const bad = await client.get('/bad');
+    expect(bad.statusCode).toBe(500);
+    expect(String(bad.error)).toContain('string');
+    expect((await client.get('/boom')).statusCode).toBe(500);
+    expect((await client.get('/teapot')).statusCode).toBe(418);
+    await expect(new Client(router, { throwErrors: true }).get('/boom')).rejects.toThrow('kaput');
+  });
+
+  it('mounts routers (one map, urlFor across, each with its own Request class)', async () => {
+    class ApiRequest extends Request {
+      readonly api = true;
+    }
+    const api = new Router({ request: ApiRequest })
+      .get('/users/<name>', { name: 'user' }, (req, { name }) => new Response(`${req.api} ${name} ${req.urlFor('home')}`))
+      .get('/', () => new Response('api root'));
+    const site = new Router().get('/', { name: 'home' }, (req) => new Response(req.urlFor('user', { name: 'ann' }))).mount('/api', api);
+    const client = new Client(site);
+    expect(await (await client.get('/')).text()).toBe('/api/users/ann');
+    expect(await (await client.get('/api/users/bob')).text()).toBe('true bob /');
+    expect(await (await client.get('/api/')).text()).toBe('api root');
+    // Routes added to a mounted router later are seen.
+    api.get('/late', () => new Response('late'));
+    expect(await (await client.get('/api/late')).text()).toBe('late');
+  });
+
+  it('mounts plain apps with SCRIPT_NAME and PATH_INFO shifted, as dispatcher does', async () => {
+    const raw: App = (environ, startResponse) => {
+      startResponse('200 OK', [['Content-Type', 'text/plain']]);
+      return [new TextEncoder().encode(`${environ.SCRIPT_NAME}|${environ.PATH_INFO}|${environ.REQUEST_METHOD}`)];
+    };
+    const site = new Router()
+      .get('/static/special', () => new Response('route wins'))
+      .mount('/static', raw, { name: 'static' })
+      .get('/', (req) => new Response(req.urlFor('static', { path: 'app.css' })));
+    const client = new Client(site);
+    expect(await (await client.get('/static/app.css')).text()).toBe('/static|/app.css|GET');
+    expect(await (await client.post('/static/a/b')).text()).toBe('/static|/a/b|POST');
+    expect(await (await client.get('/static')).text()).toBe('/static||GET');
+    expect(await (await client.get('/static/')).text()).toBe('/static|/|GET');
+    expect(await (await client.get('/static/special')).text()).toBe('route wins');
+    expect(await (await client.get('/')).text()).toBe('/static/app.css');
+    expect((await client.get('/static/..%2Fadmin')).statusCode).toBe(400);
+    expect(() => site.mount('/a/<x>', raw)).toThrow(TypeError);
+  });
+
+  it('builds URLs under its own SCRIPT_NAME', async () => {
+    const router = todos();
+    const environ = createEnviron('/todos', { method: 'POST' });
+    environ.SCRIPT_NAME = '/app';
+    const res = await new Request(environ).getResponse(router);
+    expect(res.headers.get('Location')).toBe('/app/todos/2');
+  });
+
+  it('refuses untrusted hosts with 400 when given trustedHosts', async () => {
+    const router = new Router({ trustedHosts: ['example.org'] }).get('/', () => new Response('ok'));
+    expect((await new Client(router).get('http://evil.test/')).statusCode).toBe(400);
+    expect((await new Client(router).get('http://example.org/')).statusCode).toBe(200);
+  });
+
+  it('rejects what cannot work', () => {
+    expect(() => new Router().get('nope', () => new Response(''))).toThrow(SyntaxError);
+    expect(() => new Router().get('/', { methods: ['POST'] } as never, () => new Response(''))).toThrow(TypeError);
+    const router = new Router();
+    expect(() => router.mount('/x', router)).toThrow(TypeError);
+    expect(() => new Request(createEnviron('/')).urlFor('x')).toThrow(TypeError);
+  });
+});
