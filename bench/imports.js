@@ -1,0 +1,135 @@
+// Import time of tsgi's entry points against Hono's, on Node, Deno and Bun (issue 19, section 2:
+// serverless platforms start fresh processes often, so import time is latency users pay).
+//
+//   npm run build && node bench/imports.js                      # 15 rounds, every runtime
+//   node bench/imports.js --rounds 31 --runtimes node           # more rounds, Node only
+//   node bench/imports.js --baseline 61acfba                    # also a previous commit (built and packed here)
+//   node bench/imports.js --baseline ../tsgi-0.1.0.tgz          # or a packed tarball
+//
+// The package is imported as users get it: `npm pack`, installed with hono (packed from this
+// checkout's node_modules) into a fresh project in the temp directory, so resolution goes
+// through package.json `exports` as it does for them. Each sample is a fresh process that times
+// one `await import(specifier)` with performance.now() (the runtime's own start-up is left out);
+// within a round every import runs once per runtime, in an order that rotates from round to
+// round, so load on the machine hits each alike. Reported: the median over rounds, and the
+// median of the per-round ratios to Hono's import on the same runtime in the same round.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { median } from './lib.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '15' },
+    runtimes: { type: 'string', default: 'node,deno,bun' },
+    baseline: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const ENTRIES = ['tsgi', 'tsgi/fetch', 'tsgi/node', 'tsgi/test'];
+const RUNTIMES = {
+  node: { label: 'Node', command: (file, spec) => [process.execPath, file, spec] },
+  deno: { label: 'Deno', command: (file, spec) => [join(root, 'node_modules/.bin/deno'), 'run', '-A', file, spec] },
+  bun: { label: 'Bun', command: (file, spec) => [join(root, 'node_modules/.bin/bun'), file, spec] },
+};
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const work = mkdtempSync(join(tmpdir(), 'tsgi-imports-'));
+
+/** `npm pack` of a directory into `work`; the tarball's path. */
+function pack(dir) {
+  const out = execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return join(work, JSON.parse(out.slice(out.indexOf('[')))[0].filename);
+}
+
+/** The tarball of a commit: its tree exported, built with this checkout's node_modules, packed. */
+function packCommit(ref) {
+  const dir = join(work, `src-${ref.replace(/\W/g, '_')}`);
+  execFileSync('sh', ['-c', `mkdir -p "${dir}" && git archive "${ref}" | tar -x -C "${dir}"`], { cwd: root });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  execFileSync(npm, ['run', 'build'], { cwd: dir, stdio: 'ignore' });
+  return pack(dir);
+}
+
+/** A fresh project with `tarball` (as tsgi) and Hono installed, and the one-line import file. */
+function project(name, tarball, hono) {
+  const dir = join(work, name);
+  execFileSync('mkdir', ['-p', dir]);
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `imports-${name}`, private: true, type: 'module' }));
+  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, hono], { cwd: dir, stdio: 'ignore' });
+  // Node, Deno and Bun all have performance.now() and process.argv.
+  writeFileSync(
+    join(dir, 'import.mjs'),
+    'const start = performance.now(); await import(process.argv[2]); console.log(performance.now() - start);\n',
+  );
+  return dir;
+}
+
+function sample(runtime, dir, spec) {
+  const [bin, ...rest] = RUNTIMES[runtime].command(join(dir, 'import.mjs'), spec);
+  const run = spawnSync(bin, rest, { cwd: dir, encoding: 'utf8' });
+  const ms = Number.parseFloat(run.stdout.trim().split('\n').at(-1));
+  if (run.status !== 0 || !Number.isFinite(ms)) throw new Error(`${runtime} import ${spec} failed:\n${run.stderr}`);
+  return ms;
+}
+
+if (!existsSync(join(root, 'dist/index.js'))) throw new Error('build first: npm run build');
+const hono = pack(join(root, 'node_modules/hono'));
+const honoVersion = JSON.parse(readFileSync(join(root, 'node_modules/hono/package.json'), 'utf8')).version;
+const projects = [{ label: 'this checkout', dir: project('current', pack(root), hono) }];
+if (args.baseline) {
+  const tarball = args.baseline.endsWith('.tgz') ? resolve(args.baseline) : packCommit(args.baseline);
+  projects.push({ label: `baseline ${args.baseline}`, dir: project('baseline', tarball, hono) });
+}
+
+const runtimes = args.runtimes.split(',');
+const cells = [];
+for (const runtime of runtimes) {
+  for (const { label, dir } of projects) {
+    for (const spec of ENTRIES) cells.push({ runtime, project: label, dir, spec, ms: [] });
+  }
+  cells.push({ runtime, project: 'hono', dir: projects[0].dir, spec: 'hono', ms: [] });
+}
+const rounds = Number(args.rounds);
+const load = [loadavg()[0]];
+for (let round = 0; round < rounds; round++) {
+  const order = cells.map((_, i) => cells[(i + round) % cells.length]);
+  for (const cell of order) cell.ms.push(sample(cell.runtime, cell.dir, cell.spec));
+  process.stderr.write(`round ${round + 1}/${rounds}\r`);
+}
+load.push(loadavg()[0]);
+
+const versions = {
+  node: process.version,
+  deno: runtimes.includes('deno') ? execFileSync(RUNTIMES.deno.command('', '')[0], ['--version'], { encoding: 'utf8' }).split('\n')[0] : '',
+  bun: runtimes.includes('bun') ? `bun ${execFileSync(RUNTIMES.bun.command('', '')[0], ['--version'], { encoding: 'utf8' }).trim()}` : '',
+};
+console.log(`\n${runtimes.map((r) => versions[r]).join(', ')}; hono ${honoVersion}; ${cpus().length} CPUs (${cpus()[0].model.trim()}); ` +
+  `${rounds} rounds; 1-minute load average ${load.map((l) => l.toFixed(1)).join(' before, ')} after.\n`);
+const header = projects.length > 1 ? '| runtime | import | ms (vs Hono) | before: ms (vs Hono) |' : '| runtime | import | ms | vs Hono |';
+console.log(header);
+console.log(projects.length > 1 ? '|---|---|---:|---:|' : '|---|---|---:|---:|');
+const fmt = (cell, honoCell) => {
+  const ratio = median(cell.ms.map((ms, i) => ms / honoCell.ms[i]));
+  return { ms: median(cell.ms).toFixed(1), ratio: `${ratio.toFixed(2)}x` };
+};
+for (const runtime of runtimes) {
+  const honoCell = cells.find((cell) => cell.runtime === runtime && cell.spec === 'hono');
+  for (const spec of ENTRIES) {
+    const [now, before] = projects.map(({ label }) => cells.find((cell) => cell.runtime === runtime && cell.project === label && cell.spec === spec));
+    const a = fmt(now, honoCell);
+    if (before) {
+      const b = fmt(before, honoCell);
+      console.log(`| ${RUNTIMES[runtime].label} | \`${spec}\` | ${a.ms} (${a.ratio}) | ${b.ms} (${b.ratio}) |`);
+    } else {
+      console.log(`| ${RUNTIMES[runtime].label} | \`${spec}\` | ${a.ms} | ${a.ratio} |`);
+    }
+  }
+  const h = median(honoCell.ms).toFixed(1);
+  console.log(projects.length > 1 ? `| ${RUNTIMES[runtime].label} | \`hono\` | ${h} (1.00x) | ${h} (1.00x) |` : `| ${RUNTIMES[runtime].label} | \`hono\` | ${h} | 1.00x |`);
+}
+if (args.keep) console.log(`\nprojects kept in ${work}`);
+else rmSync(work, { recursive: true, force: true });
