@@ -7,7 +7,6 @@
  */
 import { decorateMethod, type Method } from '../request/decorate.js';
 import type { HandlerResult } from '../request/application.js';
-import type { Request } from '../request/request.js';
 import type { RouteOptions, RouteParams } from './router-types.js';
 
 const ROUTES = Symbol('tsgi.routes');
@@ -34,9 +33,9 @@ export interface ControllerRoute extends MarkedRoute {
  */
 export interface RouteDecorator<Params> {
   /** A standard (TC39) method decorator. */
-  <This, R extends Request, M extends (this: This, req: R, params: Params) => HandlerResult>(method: M, context: ClassMethodDecoratorContext<This, M>): M;
+  <This, M extends (this: This, req: never, params: Params) => HandlerResult>(method: M, context: ClassMethodDecoratorContext<This>): M;
   /** A legacy (`experimentalDecorators`) method decorator. */
-  <R extends Request, T extends (req: R, params: Params) => HandlerResult>(
+  <T extends (req: never, params: Params) => HandlerResult>(
     target: object,
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<T>,

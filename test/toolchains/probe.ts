@@ -7,6 +7,7 @@
  */
 import { Request, Response, asApp, type HandlerResult } from '../../src/index.js';
 import { Client } from '../../src/adapters/test/index.js';
+import { Router } from '../../src/routing/index.js';
 
 /** What a handler of the fixture answers about the request it got. */
 export interface Seen {
@@ -20,6 +21,7 @@ export interface Seen {
 export interface SiteModule {
   MyRequest: typeof Request & (new (environ: Request['environ']) => Request & { tenant: string });
   Site: (new () => { handle(req: never): HandlerResult }) & { version(req: never): HandlerResult };
+  Todos: new () => object;
 }
 
 /** The JSON a handler answers: who answered, and whether it got a `MyRequest`. */
@@ -33,8 +35,19 @@ async function get(app: Parameters<typeof asApp>[0] | ReturnType<typeof asApp>, 
   return res.statusCode === 200 ? res.json() : { status: res.status, text: await res.text() };
 }
 
+/** A controller's @route methods served by a Router: params, `this`, the subclass, urlFor, 405. */
+async function routed(router: Router<Request>): Promise<unknown> {
+  const client = new Client(router);
+  const created = await client.post('/todos');
+  return {
+    show: await get(router, '/todos/3'),
+    created: [created.statusCode, created.headers.get('Location')],
+    notAllowed: [(await client.delete('/todos/3')).headers.get('Allow')],
+  };
+}
+
 /** Runs every form; the result must equal `EXPECTED`. */
-export async function probe({ MyRequest, Site }: SiteModule): Promise<Record<string, unknown>> {
+export async function probe({ MyRequest, Site, Todos }: SiteModule): Promise<Record<string, unknown>> {
   const site = new Site();
   const descriptor = Object.getOwnPropertyDescriptor(Site.prototype, 'handle');
   const answer = (who: string) => (req: Request) =>
@@ -51,6 +64,7 @@ export async function probe({ MyRequest, Site }: SiteModule): Promise<Record<str
     detached: await get(detached(answer('detached')), '/detached'),
     base: await get(Request.application(answer('base')), '/base'),
     memoised: MyRequest.application === MyRequest.application && MyRequest.application !== Request.application,
+    routed: await routed(new Router({ request: MyRequest }).controller(new Todos())),
   };
 }
 
@@ -63,4 +77,9 @@ export const EXPECTED = {
   detached: { who: 'detached', subclass: true, tenant: 'acme', path: '/detached' },
   base: { who: 'base', subclass: false, tenant: null, path: '/base' },
   memoised: true,
+  routed: {
+    show: { id: 3, label: 'todo 3', tenant: 'acme', self: '/todos/4' },
+    created: [201, '/todos/1'],
+    notAllowed: ['GET, HEAD, OPTIONS'],
+  },
 };

@@ -1,6 +1,7 @@
 // Types only: the repository's tsc (standard decorators) checks this file; nothing runs it.
 import { expectTypeOf } from 'vitest';
 import { Request, Response, asApp, type App } from '../../../src/index.js';
+import { route } from '../../../src/routing/index.js';
 
 class MyRequest extends Request {
   readonly tenant = 'acme';
@@ -48,3 +49,17 @@ export class Site {
 expectTypeOf(asApp(new Site().handle)).toEqualTypeOf<App>();
 // The decorated method keeps its declared type: callable with a request in unit tests.
 expectTypeOf(new Site().handle(MyRequest.blank('/'))).toEqualTypeOf<Response>();
+
+// @route: the params a method takes must be those of the path.
+export class Controller {
+  @route('/todos/<int:id>')
+  show(req: MyRequest, { id }: { id: number }): Response {
+    return new Response(`${req.tenant} ${id}`);
+  }
+
+  // @ts-expect-error -- <int:id> gives a number
+  @route('/todos/<int:id>/edit')
+  edit(req: Request, { id }: { id: string }): Response {
+    return new Response(id);
+  }
+}
