@@ -1,7 +1,8 @@
 // The demo site that `npm start` serves: a static page linking to small dynamic pages.
 import { fileURLToPath } from 'node:url';
-import { BadRequest, NotFound, Request, Response, escapeHtml } from 'tsgi';
+import { BadRequest, Response, abort, escapeHtml } from 'tsgi';
 import { staticFiles } from 'tsgi/node';
+import { Router } from 'tsgi/routing';
 
 const ITEMS = [
   { id: 1, name: 'Werkzeug', language: 'Python' },
@@ -19,21 +20,27 @@ function page(title, body) {
   );
 }
 
-const routes = {
-  '/time': () => page('The current time', `<p>It is <time>${new Date().toISOString()}</time> on the server.</p>`),
+// The dynamic pages, routed by path and method; every path the router does not know falls
+// through to a 404, and a known path asked with another method to a 405 with `Allow`.
+const dynamic = new Router()
+  .get('/time', () => page('The current time', `<p>It is <time>${new Date().toISOString()}</time> on the server.</p>`))
 
-  '/greet': (req) => {
+  .get('/greet', (req) => {
     const name = req.args.get('name') || 'stranger';
     return page('A greeting', `<p>Hello, ${escapeHtml(name)}!</p>`);
-  },
+  })
 
-  '/api/items': (req) => {
+  .get('/api/items', (req) => {
     const limit = Number(req.args.get('limit') ?? ITEMS.length);
     if (!Number.isInteger(limit) || limit < 0) throw new BadRequest('limit must be a whole number.');
-    return Response.json({ items: ITEMS.slice(0, limit), total: ITEMS.length });
-  },
+    const items = ITEMS.slice(0, limit).map((item) => ({ ...item, url: req.urlFor('item', { id: item.id }) }));
+    return Response.json({ items, total: ITEMS.length });
+  })
 
-  '/form': async (req) => {
+  // `<int:id>` converts: `id` is a number, and `/api/items/x` is a 404 without reaching the handler.
+  .get('/api/items/<int:id>', { name: 'item' }, (req, { id }) => Response.json(ITEMS.find((item) => item.id === id) ?? abort(404)))
+
+  .route('/form', { methods: ['GET', 'POST'] }, async (req) => {
     let echo = '';
     if (req.method === 'POST') {
       const form = await req.form();
@@ -43,9 +50,9 @@ const routes = {
       'A form that posts back',
       `${echo}<form method="post"><label>Message <input name="message"></label> <button>Send</button></form>`,
     );
-  },
+  })
 
-  '/upload': async (req) => {
+  .route('/upload', { methods: ['GET', 'POST'] }, async (req) => {
     let echo = '';
     if (req.method === 'POST') {
       const files = await req.files();
@@ -59,29 +66,22 @@ const routes = {
       'A file upload',
       `${echo}<form method="post" enctype="multipart/form-data"><input type="file" name="file" multiple> <button>Upload</button></form>`,
     );
-  },
+  })
 
   // A bug on purpose: `npm start` serves with --debug, so this page shows the development error
   // page (the error, the stack with these lines, the request) to a browser on this machine.
-  '/oops': (req) => {
+  .get('/oops', (req) => {
     const id = Number(req.args.get('id') ?? 5);
     const item = ITEMS.find((candidate) => candidate.id === id); // there is no item 5: undefined
     return page(item.name, `<p>${escapeHtml(item.language)}</p>`); // a TypeError on item.name
-  },
+  })
 
-  '/counter': (req) => {
+  .get('/counter', (req) => {
     const visits = (Number.parseInt(req.cookies.visits ?? '0', 10) || 0) + 1;
     const res = page('A visit counter', `<p>You have been here ${visits} time${visits === 1 ? '' : 's'}.</p>`);
     res.setCookie('visits', String(visits), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
     return res;
-  },
-};
-
-const dynamic = Request.application(async (req) => {
-  const route = routes[req.path];
-  if (!route) throw new NotFound();
-  return route(req);
-});
+  });
 
 // Files under public/ are served from the root (index.html for `/`); other paths fall through.
 export default staticFiles(dynamic, { '/': fileURLToPath(new URL('./public', import.meta.url)) });

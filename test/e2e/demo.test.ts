@@ -67,6 +67,17 @@ describe('npm start serves the demo site', () => {
     expect((await fetch(`${base}/api/items?limit=-1`)).status).toBe(400);
   });
 
+  it('routes by path and method: an item by id, its URL built by name, 404 and 405', async () => {
+    const list = (await (await fetch(`${base}/api/items?limit=1`)).json()) as { items: Array<{ url: string }> };
+    expect(list.items[0].url).toBe('/api/items/1');
+    expect(await (await fetch(`${base}/api/items/4`)).json()).toEqual({ id: 4, name: 'tsgi', language: 'TypeScript' });
+    expect((await fetch(`${base}/api/items/9`)).status).toBe(404);
+    expect((await fetch(`${base}/api/items/x`)).status).toBe(404);
+    const res = await fetch(`${base}/time`, { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+  });
+
   it('posts the form back', async () => {
     expect(await (await fetch(`${base}/form`)).text()).toContain('<form method="post">');
     const res = await fetch(`${base}/form`, { method: 'POST', body: new URLSearchParams({ message: 'hi <there>' }) });
