@@ -40,9 +40,8 @@ export { registerCleanup, runCleanup, withCleanup, hasCleanup, type CleanupFn } 
 export { decodeContentEncoding, webDecoder, type BodyDecoder, type ContentEncodingOptions } from './request/content-encoding.js';
 export { Response, DEFAULT_CONTENT_TYPE, type ResponseInit, type BodyInit } from './response/response.js';
 export { redirect, safeLocation } from './response/redirect.js';
-export {
-  EventStream, type EventStreamOptions, type EventStreamOverflow, type EventStreamSource,
-} from './response/event-stream/stream.js';
+export { EventStream } from './response/event-stream/stream.js';
+export type { EventStreamOptions, EventStreamOverflow, EventStreamSource } from './response/event-stream/options.js';
 export { EVENT_STREAM_TYPE, type EventStreamInit } from './response/event-stream/response.js';
 export { abortable } from './response/event-stream/abortable.js';
 export { readEventStream } from './response/event-stream/read.js';

@@ -28,6 +28,11 @@ export interface ServerSentEvent {
  * The longest `Last-Event-ID` that {@link parseLastEventId} accepts, in characters. Ids are the
  * app's own (a sequence number, a timestamp, a cursor): 1024 is room for any of them, and a longer
  * value is a client's invention, not one of ours.
+ *
+ * @example
+ * ```ts
+ * parseLastEventId(header, MAX_LAST_EVENT_ID / 4); // a feed whose ids are short
+ * ```
  */
 export const MAX_LAST_EVENT_ID = 1024;
 

@@ -9,7 +9,7 @@ import { contentTypeFor, parseContentType } from '../http/content-type.js';
 import { serializeDeleteCookie, serializeSetCookie, type CookieOptions } from '../http/cookies.js';
 import { closingBody, closingBytes, collectBody, knownBody, SERVED_TO, type BodyInit } from './body.js';
 import { eventStreamParts, type EventStreamInit } from './event-stream/response.js';
-import type { EventStreamSource } from './event-stream/stream.js';
+import type { EventStreamSource } from './event-stream/options.js';
 import { unsentBody } from './discard.js';
 import { makeConditional, type ConditionalOptions, type ConditionalRequest } from './conditional.js';
 import { ResponseHeaderAccessors } from './header-accessors.js';

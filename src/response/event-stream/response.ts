@@ -8,7 +8,8 @@ import type { ServerSentEvent } from '../../http/sse.js';
 import { optionsChecker } from '../../options.js';
 import type { ResponseInit } from '../response.js';
 import { abortable } from './abortable.js';
-import { eventStreamBody, type EventStream, type EventStreamBody, type EventStreamOptions, type EventStreamSource } from './stream.js';
+import { eventStreamBody, type EventStream, type EventStreamBody } from './stream.js';
+import type { EventStreamOptions, EventStreamSource } from './options.js';
 
 /**
  * Options for `Response.eventStream(source, init)`: a status and headers as for any response (the
@@ -21,7 +22,14 @@ import { eventStreamBody, type EventStream, type EventStreamBody, type EventStre
  */
 export interface EventStreamInit extends Omit<ResponseInit, 'mimetype' | 'contentType'>, EventStreamOptions {}
 
-/** The Content-Type of an event stream. The standard fixes UTF-8; the charset says so to everyone else. */
+/**
+ * The Content-Type of an event stream. The standard fixes UTF-8; the charset says so to everyone else.
+ *
+ * @example
+ * ```ts
+ * res.headers.get('Content-Type') === EVENT_STREAM_TYPE; // 'text/event-stream; charset=utf-8'
+ * ```
+ */
 export const EVENT_STREAM_TYPE = 'text/event-stream; charset=utf-8';
 
 const checkInit = optionsChecker<EventStreamInit>('Response.eventStream', {

@@ -8,55 +8,11 @@
  */
 import type { Environ } from '../../gateway.js';
 import { formatComment, formatEvent, type ServerSentEvent } from '../../http/sse.js';
+import { streamSettings, type EventStreamOptions, type EventStreamOverflow, type EventStreamSource } from './options.js';
 import { encodeUtf8 } from '../../http/utf8.js';
 import { concatBytes } from '../../datastructures/bytes.js';
 import { requestSignal } from '../../signal.js';
 import { SERVED_TO } from '../body.js';
-
-/** What a producer does when a client reads slower than it sends and the queue is full. */
-export type EventStreamOverflow = 'drop-oldest' | 'close';
-
-/** Options of an event stream (`Response.eventStream(source, init)` takes them in its `init`). */
-export interface EventStreamOptions {
-  /**
-   * Milliseconds without anything sent after which a comment line (`:`) is sent, so that proxies
-   * and load balancers (nginx's `proxy_read_timeout` is 60 s) keep an idle connection open.
-   * Default 15,000, as the WHATWG standard suggests; `false` for none.
-   */
-  heartbeat?: number | false;
-  /** Sent first as `retry:` (the browser's reconnection delay, in milliseconds). Default: not sent. */
-  retry?: number;
-  /**
-   * Most events held for a client that reads slower than the app sends: the bound on memory per
-   * stream. `await stream.send()` waits while the queue is full (back-pressure); a send that does
-   * not wait and finds it full meets `overflow`. Default 1000.
-   */
-  queueSize?: number;
-  /**
-   * What a send that finds the queue full does: `'drop-oldest'` drops the oldest queued event
-   * (counted in `stream.dropped`), `'close'` ends the stream (the browser reconnects and can
-   * resume from `Last-Event-ID`). Default `'drop-oldest'`.
-   */
-  overflow?: EventStreamOverflow;
-}
-
-/**
- * What writes to an event stream: a function given the stream (it may return at once and send
- * later, from a subscription; returning does not end the stream, `stream.close()` does), or an
- * iterable of events, sent in order with back-pressure, the stream closing at its end.
- *
- * @example
- * ```ts
- * const producer: EventStreamSource = (stream) => {
- *   const timer = setInterval(() => void stream.send({ data: new Date().toISOString() }), 1000);
- *   stream.onClose(() => clearInterval(timer));
- * };
- * ```
- */
-export type EventStreamSource =
-  | ((stream: EventStream) => void | Promise<void>)
-  | AsyncIterable<ServerSentEvent | string>
-  | Iterable<ServerSentEvent | string>;
 
 type Step = IteratorResult<Uint8Array, undefined>;
 type State = 'open' | 'closing' | 'closed';
@@ -164,22 +120,11 @@ export class EventStream {
   }
 
   private constructor(options: EventStreamOptions) {
-    const { heartbeat = 15_000, queueSize = 1000, overflow = 'drop-oldest', retry } = options;
-    if (heartbeat !== false && !(typeof heartbeat === 'number' && heartbeat > 0 && heartbeat <= 2 ** 31 - 1)) {
-      throw new TypeError(`eventStream: heartbeat must be a positive number of milliseconds or false, got ${String(heartbeat)}`);
-    }
-    if (!Number.isSafeInteger(queueSize) || queueSize < 1) {
-      throw new TypeError(`eventStream: queueSize must be a positive integer, got ${String(queueSize)}`);
-    }
-    if (overflow !== 'drop-oldest' && overflow !== 'close') {
-      throw new TypeError(`eventStream: overflow must be 'drop-oldest' or 'close', got ${String(overflow)}`);
-    }
-    this.#heartbeat = heartbeat;
-    this.#queueSize = queueSize;
-    this.#overflow = overflow;
-    // The stream opens with a line at once, so the server sends the headers (rule 7.4) before the
-    // first event: EventSource fires `open` and fetch() resolves without waiting for it.
-    this.#opening = retry === undefined ? ':\n' : formatEvent({ retry });
+    const settings = streamSettings(options);
+    this.#heartbeat = settings.heartbeat;
+    this.#queueSize = settings.queueSize;
+    this.#overflow = settings.overflow;
+    this.#opening = settings.opening;
   }
 
   /** Aborted when the stream closes: the client left, the app closed it, or the producer failed. */
