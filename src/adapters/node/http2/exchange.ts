@@ -73,18 +73,14 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
       const stream = this.response;
       if (this.aborted || (stream.destroyed && !this.ended)) controller.abort();
       // First in line: the app must learn of it before the body is closed (spec rule 8.4).
-      else if (!this.done) stream.prependOnceListener('close', this.abortSignal);
+      else if (!this.done) stream.prependOnceListener('close', () => this.abortSignal());
     }
     return controller.signal;
   }
 
-  private readonly abortSignal = (): void => {
+  private abortSignal(): void {
     if (!this.ended) this.controller?.abort();
-  };
-
-  private readonly onClose = (): void => {
-    this.abort();
-  };
+  }
 
   private start(status: string, headers: HeaderList, error?: unknown): void {
     if (this.headers !== null) {
@@ -128,7 +124,7 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
       return;
     }
     // The pump's own check (`writableFinished`) misses a reset stream on HTTP/2; this one does not.
-    stream.on('close', this.onClose);
+    stream.on('close', () => this.abort());
     new BodyPump(this, iterator, isAsync).start();
   }
 
