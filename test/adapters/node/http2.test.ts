@@ -3,10 +3,11 @@
  * server on 127.0.0.1 with a certificate made for the test, through Node's http2.connect and curl.
  */
 import http2, { type ClientHttp2Session } from 'node:http2';
+import { connect as tlsConnect } from 'node:tls';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { App, Environ } from '../../../src/gateway.js';
 import { serve, type Http2ServeOptions, type NodeServer, type RunningServer } from '../../../src/adapters/node/index.js';
-import { bytes, curl, errorSink, hasCurl } from './helpers.js';
+import { bytes, curl, errorSink, hasCurl, waitFor } from './helpers.js';
 import { connect, request, request1 } from './http2-client.js';
 import { makeTestCertificate } from './tls-cert.js';
 
@@ -224,6 +225,38 @@ describe.skipIf(certificate === null)('serve over HTTP/2', () => {
     await request(session, { ':path': '/logged?x=1' });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^127\.0\.0\.1 - - \[[^\]]+\] "GET \/logged\?x=1 HTTP\/2" 200 \d+ [\d.]+ms$/);
+  });
+
+  it("keeps serve's HTTP/1.1 limits on the fallback: Host required, head timeout, idle connections closed on close()", async () => {
+    const server = await listen(echo, { headersTimeout: 300, requestTimeout: 600 });
+    /** Sends raw HTTP/1.1 over TLS; resolves with what came back once the server closes. */
+    const raw = (text: string) =>
+      new Promise<{ reply: string; ms: number }>((resolve, reject) => {
+        const started = Date.now();
+        const socket = tlsConnect({ host: '127.0.0.1', port: server.port, ca, ALPNProtocols: ['http/1.1'] }, () => socket.write(text));
+        let reply = '';
+        socket.setEncoding('latin1');
+        socket.on('data', (data: string) => (reply += data));
+        socket.on('close', () => resolve({ reply, ms: Date.now() - started }));
+        socket.on('error', reject);
+      });
+    const noHost = await raw('GET / HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expect(noHost.reply).toMatch(/^HTTP\/1\.1 400 /);
+    const drip = await raw('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    expect(drip.reply).toMatch(/^HTTP\/1\.1 408 /);
+    expect(drip.ms).toBeLessThan(1500);
+
+    // An idle keep-alive HTTP/1.1 connection does not hold up close() (its shutdownTimeout is 10 s).
+    let closedAt = 0;
+    const socket = tlsConnect({ host: '127.0.0.1', port: server.port, ca, ALPNProtocols: ['http/1.1'] }, () =>
+      socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'),
+    );
+    socket.on('close', () => (closedAt = Date.now()));
+    await new Promise((resolve) => socket.once('data', resolve));
+    const started = Date.now();
+    await server.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+    await waitFor(() => closedAt > 0, 1000, 'the client to see the connection closed');
   });
 
   it('refuses HTTP/1.1 clients with allowHTTP1: false, at once', async () => {
