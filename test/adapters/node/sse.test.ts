@@ -3,12 +3,13 @@
  * soon as its client disconnects, heartbeats reach the wire, and a client that stops reading does
  * not make the server hold every event the app pushes.
  */
+import { connect as connectHttp2 } from 'node:http2';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Request } from '../../../src/request/request.js';
 import { Response } from '../../../src/response/response.js';
 import type { EventStream } from '../../../src/response/event-stream/stream.js';
-import type { RunningServer } from '../../../src/adapters/node/index.js';
+import { serve, type RunningServer } from '../../../src/adapters/node/index.js';
 import { feed } from '../../../examples/realtime/sse.js';
 import { listen, sleep, waitFor } from './helpers.js';
 
@@ -77,6 +78,40 @@ describe('server-sent events on node:http', () => {
       open = ((await (await fetch(`${server.url}/open`)).json()) as { open: number }).open;
     }
     expect(open).toBe(0);
+  });
+
+  it('streams over HTTP/2 (which forbids hop-by-hop headers) and cleans up when the stream is reset', async () => {
+    const h2 = await serve(feed, { port: 0, host: '127.0.0.1', http2: true });
+    const session = connectHttp2(h2.url);
+    try {
+      const read = (path: string) =>
+        new Promise<{ headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+          const stream = session.request({ ':path': path });
+          let body = '';
+          let headers: Record<string, unknown> = {};
+          stream.setEncoding('utf8');
+          stream.on('response', (h) => (headers = h));
+          stream.on('data', (chunk: string) => (body += chunk));
+          stream.on('end', () => resolve({ headers, body }));
+          stream.on('error', reject);
+        });
+      const { headers, body } = await read('/feed?count=2&interval=1');
+      expect(headers[':status']).toBe(200);
+      expect(headers['content-type']).toBe('text/event-stream; charset=utf-8');
+      expect(body).toBe(':\nevent: tick\nid: 1\ndata: 1\ndata: of 2\n\nevent: tick\nid: 2\ndata: 2\ndata: of 2\n\n');
+      const idle = session.request({ ':path': '/feed?count=0' });
+      await new Promise((resolve) => idle.once('data', resolve));
+      expect(JSON.parse((await read('/open')).body)).toEqual({ open: 1 });
+      const left = performance.now();
+      idle.close(); // RST_STREAM: the client leaves this stream, the connection stays
+      let open = 1;
+      while (open !== 0 && performance.now() - left < 1000) open = JSON.parse((await read('/open')).body).open;
+      expect(open).toBe(0);
+      expect(performance.now() - left).toBeLessThan(100);
+    } finally {
+      session.close();
+      await h2.close();
+    }
   });
 
   it('sends a heartbeat comment when idle', async () => {
