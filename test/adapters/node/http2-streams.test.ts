@@ -281,6 +281,45 @@ describe.skipIf(certificate === null)('HTTP/2 streams', () => {
     expect(goawayAt - finished).toBeGreaterThanOrEqual(100);
   });
 
+  it('closes a connection whose request head drips in, after keepAliveTimeout (no request is open)', async () => {
+    let called = false;
+    const server = await listen(
+      (_environ, startResponse) => {
+        called = true;
+        startResponse('200 OK', []);
+        return [];
+      },
+      { tls: undefined, keepAliveTimeout: 300 },
+    );
+    /** One HTTP/2 frame: 9 bytes of header (length, type, flags, stream) and the payload. */
+    const frame = (type: number, flags: number, stream: number, payload: number[]) =>
+      Buffer.from([payload.length >> 16, (payload.length >> 8) & 255, payload.length & 255, type, flags, 0, 0, 0, stream, ...payload]);
+    const HEADERS = 0x1;
+    const CONTINUATION = 0x9;
+    const SETTINGS = 0x4;
+    const END_STREAM = 0x1;
+    const socket = netConnect(server.port, '127.0.0.1');
+    let closedAt = 0;
+    socket.on('close', () => (closedAt = Date.now()));
+    socket.on('error', () => {});
+    socket.on('data', () => {});
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const started = Date.now();
+    socket.write(Buffer.concat([Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n'), frame(SETTINGS, 0, 0, [])]));
+    // :method GET, :path /, :scheme http (HPACK static table entries 2, 4, 6), without END_HEADERS.
+    socket.write(frame(HEADERS, END_STREAM, 1, [0x82, 0x84, 0x86]));
+    // Then one header field (x: y) every 50 ms, never the end of the head.
+    const drip = setInterval(() => socket.write(frame(CONTINUATION, 0, 1, [0x00, 1, 0x78, 1, 0x79])), 50);
+    try {
+      await waitFor(() => closedAt !== 0, 3000, 'the connection to be closed');
+    } finally {
+      clearInterval(drip);
+    }
+    expect(closedAt - started).toBeGreaterThanOrEqual(250);
+    expect(closedAt - started).toBeLessThan(1500);
+    expect(called).toBe(false);
+  });
+
   it('resets a request whose body does not arrive within requestTimeout', async () => {
     let failure: unknown;
     const server = await listen(
