@@ -35,3 +35,4 @@ export type { RuleParams, EndpointOf, BuildValues, BuildArgs, BuildOptions, Matc
 export { Router } from './router.js';
 export { route, type RouteDecorator } from './route-decorator.js';
 export type { RouteHandler, RouteOptions, RouteParams, RouterOptions, MountOptions } from './router-types.js';
+export type { UrlForOptions } from '../request/url-for.js';
