@@ -9,7 +9,7 @@ import { HTTPException, MethodNotAllowed } from '../errors.js';
 import type { App, Body, Environ, StartResponse } from '../gateway.js';
 import { errorResponse, wrapHandler, type RequestClass } from '../request/application.js';
 import { Request } from '../request/request.js';
-import { URL_BUILDER } from '../request/url-for.js';
+import { RoutedMatch } from '../request/url-for.js';
 import { Response } from '../response/response.js';
 import { ROUTING_KEY, type RoutingInfo } from './environ-routing.js';
 import { withoutStack } from './exceptions.js';
@@ -304,7 +304,7 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
     let outcome;
     let urls;
     try {
-      urls = compiled.map.bindToEnviron(environ, { record: true, trustedHosts: this.#options.trustedHosts });
+      urls = compiled.map.bindToEnviron(environ, { trustedHosts: this.#options.trustedHosts });
       outcome = urls.tryMatch();
     } catch (error) {
       return this.#answer(error, environ, startResponse);
@@ -313,7 +313,8 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
       if (outcome instanceof MethodNotAllowed) return this.#notAllowedAnswer(outcome, environ, startResponse);
       return this.#answer(outcome, environ, startResponse);
     }
-    (environ as unknown as Record<symbol, unknown>)[URL_BUILDER] = urls;
+    // One object, one new environ key: tsgi.routing (rule 3.23) carries req.urlFor's builder too.
+    environ[ROUTING_KEY] = new RoutedMatch(outcome.endpoint, outcome.params, urls);
     return compiled.apps.get(outcome.rule)!(environ, startResponse);
   }
 
