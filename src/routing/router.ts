@@ -194,7 +194,8 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
   }
 
   /**
-   * A HEAD route, for a HEAD answer cheaper than the GET one (GET routes answer HEAD otherwise).
+   * A HEAD route, for a HEAD answer cheaper than the GET one (GET routes answer HEAD otherwise);
+   * it answers HEAD on its path whether it was added before or after the GET route.
    *
    * @example
    * ```ts
@@ -344,7 +345,12 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
       converters: this.#options.converters,
     });
     const apps = new Map<AnyRule, Served>();
-    collect(this as unknown as Router<Request, ConverterTable>, '', map, apps, converters, 0);
+    const rules: AnyRule[] = [];
+    collect(this as unknown as Router<Request, ConverterTable>, '', map, rules, apps, converters, 0);
+    // Rules of one path are tried in the order added: a route that names HEAD goes before the GET
+    // routes, which take HEAD too (the sort is stable, so the order is otherwise kept).
+    const namesHead = (rule: AnyRule): number => (rule.options.methods?.some((m) => m.toUpperCase() === 'HEAD') ? 0 : 1);
+    for (const rule of rules.sort((a, b) => namesHead(a) - namesHead(b))) map.add(rule);
     return (this.#compiled = { map, apps, generation });
   }
 
@@ -361,7 +367,15 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
 
 // Adds a router's routes under `prefix` to `map`, mounted routers included, each mounted router's
 // converters merged in (one name, one converter).
-function collect(router: Router<Request, ConverterTable>, prefix: string, map: RuleMap<AnyRule, ConverterTable>, apps: Map<AnyRule, Served>, seen: Record<string, unknown>, depth: number): void {
+function collect(
+  router: Router<Request, ConverterTable>,
+  prefix: string,
+  map: RuleMap<AnyRule, ConverterTable>,
+  rules: AnyRule[],
+  apps: Map<AnyRule, Served>,
+  seen: Record<string, unknown>,
+  depth: number,
+): void {
   if (depth > MAX_DEPTH) throw new RangeError('router.mount: routers mounted in a cycle (or deeper than 32)');
   for (const [name, spec] of Object.entries(router.converters ?? {})) {
     if (seen[name] !== undefined && seen[name] !== spec) throw new TypeError(`router.mount: two mounted routers define the converter ${JSON.stringify(name)} differently`);
@@ -373,17 +387,17 @@ function collect(router: Router<Request, ConverterTable>, prefix: string, map: R
       const path = prefix + entry.path;
       const { name, ...options } = entry.options;
       const rule = new Rule(path, { ...options, endpoint: name ?? path });
-      map.add(rule);
+      rules.push(rule);
       apps.set(rule, entry.app);
     } else if (entry.target instanceof Router) {
-      collect(entry.target, prefix + entry.prefix, map, apps, seen, depth + 1);
+      collect(entry.target, prefix + entry.prefix, map, rules, apps, seen, depth + 1);
     } else {
       const at = prefix + entry.prefix;
       const app = shiftedApp(at, entry.target);
       const paths = at === '' ? ['/', '/<path:path>'] : [at, `${at}/`, `${at}/<path:path>`];
       for (const path of paths) {
         const rule = new Rule(path, { endpoint: entry.options.name });
-        map.add(rule);
+        rules.push(rule);
         apps.set(rule, app);
       }
     }

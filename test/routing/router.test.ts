@@ -51,6 +51,15 @@ describe('Router', () => {
     expect(res.headers.get('Content-Type')).toBe('application/json');
   });
 
+  it('lets a HEAD route answer HEAD whichever was added first', async () => {
+    const head = () => new Response(null, { headers: { 'X-Via': 'head' } });
+    const get = () => new Response('body', { headers: { 'X-Via': 'get' } });
+    for (const router of [new Router().get('/f', get).head('/f', head), new Router().head('/f', head).get('/f', get)]) {
+      expect((await new Client(router).head('/f')).headers.get('X-Via')).toBe('head');
+      expect((await new Client(router).get('/f')).headers.get('X-Via')).toBe('get');
+    }
+  });
+
   it('answers OPTIONS with Allow unless a route takes OPTIONS', async () => {
     const res = await new Client(todos()).options('/todos');
     expect(res.statusCode).toBe(200);
@@ -140,6 +149,17 @@ describe('Router', () => {
     expect(await (await client.get('/')).text()).toBe('/static/app.css');
     expect((await client.get('/static/..%2Fadmin')).statusCode).toBe(400);
     expect(() => site.mount('/a/<x>', raw)).toThrow(TypeError);
+  });
+
+  it('types params from its converters, and mounted routers bring theirs', async () => {
+    const converters = { bool: { regex: 'yes|no', toValue: (raw: string) => raw === 'yes', toUrl: (value: boolean) => (value ? 'yes' : 'no') } };
+    const flags = new Router({ converters }).get('/flag/<bool:on>', (req, { on }) => {
+      expectTypeOf(on).toEqualTypeOf<boolean>();
+      return new Response(`${typeof on} ${on}`);
+    });
+    const client = new Client(new Router().mount('/x', flags));
+    expect(await (await client.get('/x/flag/yes')).text()).toBe('boolean true');
+    expect((await client.get('/x/flag/maybe')).statusCode).toBe(404);
   });
 
   it('builds URLs under its own SCRIPT_NAME', async () => {
