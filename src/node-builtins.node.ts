@@ -1,12 +1,13 @@
 /**
- * node:fs, node:fs/promises and node:os for tsgi/node's file code (sendFile, staticFiles, uploads
- * stored on disk), imported when that code first runs. As static imports they cost
- * `import 'tsgi/node'` about 1.5 ms (node:fs's ES module namespace reads its lazy `promises` and
- * stream getters), which apps that never touch a file need not pay (bench/README.md, "Import
- * time"). Once loaded, `get()` returns the module at once, so per-request code stays as
- * synchronous as it was.
+ * Node modules that only some apps use, loaded when first used rather than by `import 'tsgi/node'`
+ * (bench/README.md, "Import time"): node:fs, node:fs/promises and node:os for the file code
+ * (sendFile, staticFiles, uploads stored on disk), about 1.5 ms as static imports (node:fs's ES
+ * module namespace reads its lazy `promises` and stream getters), node:zlib for compression,
+ * about 1.5 ms more, and node:http2 for HTTP/2 servers, about 10 ms. Once loaded, each is there at once, so per-request code stays as synchronous
+ * as it was.
  * @module
  */
+import { createRequire } from 'node:module';
 
 /** A built-in module imported on first use. */
 export interface LazyModule<T> {
@@ -31,3 +32,19 @@ export const nodeFs: LazyModule<typeof import('node:fs')> = lazy(() => import('n
 export const nodeFsPromises: LazyModule<typeof import('node:fs/promises')> = lazy(() => import('node:fs/promises'));
 /** `node:os`. */
 export const nodeOs: LazyModule<typeof import('node:os')> = lazy(() => import('node:os'));
+
+/**
+ * A built-in module loaded synchronously the first time, for code that cannot wait (a codec or a
+ * server is made inside a synchronous call): `process.getBuiltinModule` on Node 20.16+, Bun and
+ * Deno, a `require` on older Node 20 releases (the module object either way, which has every
+ * named export).
+ */
+function builtin<T>(id: string): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= (process.getBuiltinModule?.(id) ?? createRequire(import.meta.url)(id)) as T);
+}
+
+/** `node:zlib` (compressNode, request bodies with a Content-Encoding). */
+export const nodeZlib: () => typeof import('node:zlib') = builtin('node:zlib');
+/** `node:http2` (serve with `http2`): about 10 ms of import time. */
+export const nodeHttp2: () => typeof import('node:http2') = builtin('node:http2');

@@ -4,10 +4,10 @@
  * @module
  */
 import { Duplex } from 'node:stream';
-import * as zlib from 'node:zlib';
 import { compress, COMPRESS_OPTIONS, type CodecFactory, type CompressOptions } from './compress.js';
 import type { App } from '../gateway.js';
 import { optionsChecker } from '../options.js';
+import { nodeZlib } from '../node-builtins.node.js';
 
 const checkOptions = optionsChecker<CompressOptions>('compressNode', COMPRESS_OPTIONS);
 
@@ -25,6 +25,7 @@ function web(stream: Duplex): ReadableWritablePair<Uint8Array, Uint8Array> {
  * ```
  */
 export function nodeCodecs(): Record<string, CodecFactory> {
+  const zlib = nodeZlib();
   const codecs: Record<string, CodecFactory> = {
     br: (level) =>
       web(

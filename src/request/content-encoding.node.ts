@@ -4,10 +4,11 @@
  * @module
  */
 import { Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate, type BrotliDecompress, type Gunzip, type Inflate } from 'node:zlib';
+import type { BrotliDecompress, Gunzip, Inflate } from 'node:zlib';
 import { BadRequest } from '../errors.js';
 import { readFailure } from './multipart/input.js';
 import type { BodyDecoder } from './content-encoding.js';
+import { nodeZlib } from '../node-builtins.node.js';
 
 /** Compressed input goes in by slices this small (see `SLICE` in content-encoding.ts). */
 const SLICE = 1024;
@@ -51,8 +52,9 @@ function zlibDecoder(name: string, make: () => BrotliDecompress | Gunzip | Infla
  */
 export function nodeDecoders(): Record<string, BodyDecoder> {
   return {
-    br: zlibDecoder('br', () => createBrotliDecompress({ chunkSize: 16 * 1024 })),
-    gzip: zlibDecoder('gzip', () => createGunzip({ chunkSize: 16 * 1024 })),
-    deflate: zlibDecoder('deflate', () => createInflate({ chunkSize: 16 * 1024 })),
+    // node:zlib loads with the first compressed request body (node-builtins.node.ts).
+    br: zlibDecoder('br', () => nodeZlib().createBrotliDecompress({ chunkSize: 16 * 1024 })),
+    gzip: zlibDecoder('gzip', () => nodeZlib().createGunzip({ chunkSize: 16 * 1024 })),
+    deflate: zlibDecoder('deflate', () => nodeZlib().createInflate({ chunkSize: 16 * 1024 })),
   };
 }

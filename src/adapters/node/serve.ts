@@ -12,7 +12,8 @@ import { optionsChecker } from '../../options.js';
 import { debugErrors } from '../../middleware/debug-errors.js';
 import { drainer, type IdleConnections } from './drain.js';
 import { connectionOptions, type ConnectionLimits } from './limits.js';
-import type { Http2Options } from './http2/server.js';
+import { createHttp2Server, type Http2Options } from './http2/server.js';
+import { http2Drainer } from './http2/drain.js';
 
 /** Options of {@link serve}; any other `http.createServer` option is passed on to it. */
 export interface ServeOptions
@@ -178,10 +179,9 @@ export async function serve(app: App, options: ServeOptions | Http2ServeOptions 
   const { maxConnections: cap, ...timeouts } = limits;
   let server: NodeServer;
   let shutdown: ReturnType<typeof drainer>;
-  // node:http2 and node:https (with node:tls) add about 10 ms to `import 'tsgi/node'`: they are
-  // imported by the servers that use them (bench/README.md, "Import time").
+  // node:https (with node:tls) adds about 3 ms to `import 'tsgi/node'`, node:http2 about 10 ms:
+  // they load with the servers that use them (bench/README.md, "Import time").
   if (http2) {
-    const [{ createHttp2Server }, { http2Drainer }] = await Promise.all([import('./http2/server.js'), import('./http2/drain.js')]);
     const h2 = createHttp2Server({ app: served, http2, tls, listenerOptions, control, limits: timeouts, serverOptions });
     server = h2.server;
     shutdown = http2Drainer(h2.server, h2.sessions, control, shutdownTimeout, h2.http1);

@@ -4,7 +4,7 @@
  * the other fields go through the same mapping as on HTTP/1.1.
  * @module
  */
-import { constants, type ServerHttp2Stream } from 'node:http2';
+import type { ServerHttp2Stream } from 'node:http2';
 import type { Environ } from '../../../gateway.js';
 import { BadRequest, RequestHeaderFieldsTooLarge } from '../../../errors.js';
 import { decodePath } from '../../../request/decode-path.js';
@@ -12,7 +12,9 @@ import { environKey, NodeEnviron, type EnvironContext, type SocketInfo } from '.
 import { storeHeader } from '../store-header.js';
 import { Http2Input } from './input.js';
 
-const { NGHTTP2_FLAG_END_STREAM } = constants;
+// END_STREAM (RFC 9113, section 6.1; node:http2's constants.NGHTTP2_FLAG_END_STREAM), written out
+// so that this module loads no node:http2 (node-builtins.node.ts).
+const NGHTTP2_FLAG_END_STREAM = 0x1;
 
 /** @internal What an HTTP/2 request needs beyond itself to become an environ. */
 export interface Http2EnvironContext extends EnvironContext {

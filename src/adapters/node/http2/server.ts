@@ -5,17 +5,19 @@
  * @module
  */
 import http from 'node:http';
-import http2, {
-  type Http2SecureServer,
-  type Http2Server,
-  type IncomingHttpHeaders,
-  type SecureServerOptions,
-  type ServerHttp2Session,
-  type ServerHttp2Stream,
+import type http2 from 'node:http2';
+import type {
+  Http2SecureServer,
+  Http2Server,
+  IncomingHttpHeaders,
+  SecureServerOptions,
+  ServerHttp2Session,
+  ServerHttp2Stream,
 } from 'node:http2';
 import type { Socket } from 'node:net';
 import type { App } from '../../../gateway.js';
 import { optionsChecker } from '../../../options.js';
+import { nodeHttp2 } from '../../../node-builtins.node.js';
 import { socketInfo, type SocketInfo } from '../environ.js';
 import type { ConnectionOptions } from '../limits.js';
 import { createListener, type ListenerControl, type NodeListener, type NodeListenerOptions } from '../listener.js';
@@ -187,7 +189,9 @@ export function createHttp2Server(setup: Http2Setup): Http2Served {
   const serverOptions: SecureServerOptions = { ...tls, ...netOptions, allowHTTP1, settings: announced };
   if (maxHeaderListPairs !== undefined) serverOptions.maxHeaderListPairs = maxHeaderListPairs;
   if (maxSessionMemory !== undefined) serverOptions.maxSessionMemory = maxSessionMemory;
-  const server = tls ? http2.createSecureServer(serverOptions) : http2.createServer(serverOptions);
+  // node:http2 loads with the first HTTP/2 server, not with tsgi/node (node-builtins.node.ts).
+  const h2 = nodeHttp2();
+  const server = tls ? h2.createSecureServer(serverOptions) : h2.createServer(serverOptions);
 
   if (allowHTTP1) {
     // The fallback is node:http's connection handling, which reads its limits from the server.
@@ -230,7 +234,7 @@ export function createHttp2Server(setup: Http2Setup): Http2Served {
     if (state === undefined) return;
     state.opened();
     stream.on('close', state.streamClosed);
-    if (requestTimeout > 0 && (flags & http2.constants.NGHTTP2_FLAG_END_STREAM) === 0) {
+    if (requestTimeout > 0 && (flags & h2.constants.NGHTTP2_FLAG_END_STREAM) === 0) {
       stream[REQUEST_TIMER] = setTimeout(cancelSlowRequest, requestTimeout, stream);
     }
     handle(stream, state.info, flags, rawHeaders ?? flattenHeaders(headers));
