@@ -14,7 +14,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { checkLayerExports, plan, publicEntry, sourceFiles } from './build/layout.js';
+import { checkLayerExports, importedNames, layerOutput, plan, sourceFiles } from './build/layout.js';
 import { lazyQs, layerEntry, layerImports, writeLicenses, writeOutputs } from './build/plugins.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -82,27 +82,32 @@ async function javascript() {
   // What each module exports and imports, and from that the layers (scripts/build/layout.js).
   const survey = await build({ ...bundled, entryPoints: sourceFiles(root), splitting: true, plugins: [qs.plugin] });
   const { exportsOf, layers, lazy, rest } = plan(survey.metafile, publicEntries());
-  const layerBuilds = await Promise.all(
-    layers.map(async (layer, index) => {
-      const result = await build({
-        ...bundled,
-        entryPoints: [{ in: `tsgi-layer:${layer.name}`, out: `chunks/${layer.name}` }],
-        plugins: [qs.plugin, layerEntry(root, layer, lazy), layerImports(root, layers.slice(0, index))],
-      });
-      checkLayerExports(layer, exportsOf, Object.values(result.metafile.outputs).find((output) => output.entryPoint).exports);
-      const entry = publicEntry(layer, exportsOf);
-      return { ...result, outputFiles: [...result.outputFiles, { path: join(root, 'dist', `${entry.out}.js`), text: entry.text }] };
+  // The other entries first, then the layers from the last to the first: each layer then knows
+  // which of its bindings the files built before it import (layout.js, `layerOutput`).
+  const builds = [
+    await build({
+      ...bundled,
+      entryPoints: rest,
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      plugins: [qs.plugin, layerImports(root, layers)],
     }),
-  );
-  const restBuild = await build({
-    ...bundled,
-    entryPoints: rest,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
-    plugins: [qs.plugin, layerImports(root, layers)],
-  });
-  const builds = [...layerBuilds, restBuild];
-  writeOutputs(root, builds.flatMap((result) => result.outputFiles));
+  ];
+  const files = {};
+  for (const [index, layer] of [...layers.entries()].reverse()) {
+    const imported = importedNames(builds.flatMap((result) => result.outputFiles), layer);
+    const output = layerOutput(layer, exportsOf, imported);
+    files[layer.name] = join(root, 'dist', `${output.out}.js`);
+    const result = await build({
+      ...bundled,
+      entryPoints: [{ in: `tsgi-layer:${layer.name}`, out: output.out }],
+      plugins: [qs.plugin, layerEntry(root, output.source, lazy, output.out), layerImports(root, layers.slice(0, index))],
+    });
+    if (output.check) checkLayerExports(layer, exportsOf, Object.values(result.metafile.outputs).find((entry) => entry.entryPoint).exports);
+    if (output.stub) result.outputFiles.push({ path: join(root, 'dist', `${output.stub.out}.js`), text: output.stub.text });
+    builds.push(result);
+  }
+  writeOutputs(root, builds.flatMap((result) => result.outputFiles), files);
   writeLicenses(root, [qs.metafile, ...builds.map((result) => result.metafile)]);
 }
 

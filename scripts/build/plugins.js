@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { dirname, join, relative } from 'node:path';
-import { LAYERS, lazyName, layerSource, layerSpecifier } from './layout.js';
+import { LAYERS, lazyName, layerSpecifier } from './layout.js';
 
 /**
  * qs, which only `req.query` uses, bundled but evaluated on first use. qs is CommonJS with about
@@ -58,21 +58,23 @@ async function resolvePath(build, root, args) {
 }
 
 /**
- * A layer's file (layout.js): its entry exports every binding of its modules; a module it imports
+ * A layer's file (layout.js), whose entry is `source`; a module it imports
  * only dynamically (the debug page, the HTTP/2 server, mime) stays a file of its own in
  * dist/chunks/, built by the last step; modules of the layers before it are imported from their
  * files (`layerImports`).
  */
-export function layerEntry(root, layer, lazy) {
+export function layerEntry(root, source, lazy, out) {
   return {
     name: 'layer-entry',
     setup(build) {
       build.onResolve({ filter: /^tsgi-layer:/ }, (args) => ({ path: args.path, namespace: 'layer-entry' }));
-      build.onLoad({ filter: /.*/, namespace: 'layer-entry' }, () => ({ contents: layerSource(layer), resolveDir: root, loader: 'js' }));
+      build.onLoad({ filter: /.*/, namespace: 'layer-entry' }, () => ({ contents: source, resolveDir: root, loader: 'js' }));
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.kind !== 'dynamic-import' || args.pluginData?.inner || args.path.startsWith('node:')) return undefined;
         const target = await resolvePath(build, root, args);
-        return target && lazy.has(target.file) ? { path: `./${lazyName(target.file)}.js`, external: true } : undefined;
+        if (!target || !lazy.has(target.file)) return undefined;
+        const path = relative(dirname(`dist/${out}.js`), `dist/chunks/${lazyName(target.file)}.js`);
+        return { path: path.startsWith('.') ? path : `./${path}`, external: true };
       });
     },
   };
@@ -107,8 +109,8 @@ export function layerImports(root, layers) {
  *   evaluation (esbuild's `__esm`, which a dynamic import of a bundled module would bring).
  * It also checks that core.js, which every runtime loads, imports no Node module.
  */
-export function writeOutputs(root, outputFiles) {
-  const layerFile = (name) => join(root, `dist/chunks/${name}.js`);
+export function writeOutputs(root, outputFiles, layerFiles) {
+  const layerFile = (name) => layerFiles[name];
   for (const file of outputFiles) {
     let text = file.text;
     if (file.path.endsWith('.js')) {

@@ -87,11 +87,11 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('the built package (di
     for (const lazy of ['http2', 'https', 'tls', 'cluster', 'os', 'fs/promises']) expect(loaded).not.toContain(lazy);
   });
 
-  it('keeps tsgi to two files and tsgi/node and tsgi/fetch to at most three', () => {
+  it('keeps tsgi, tsgi/node and tsgi/fetch to two files each', () => {
     const count = (file: string) => staticGraph(join(root, file)).size;
     expect(count('dist/index.js')).toBe(2);
-    expect(count('dist/adapters/node/index.js')).toBeLessThanOrEqual(3);
-    expect(count('dist/adapters/fetch/index.js')).toBeLessThanOrEqual(3);
+    expect(count('dist/adapters/node/index.js')).toBe(2);
+    expect(count('dist/adapters/fetch/index.js')).toBe(2);
   });
 
   it('has no require at run time (workerd has none in ES modules) and core.js imports no Node module', () => {
