@@ -14,17 +14,11 @@ import { decodePath } from '../../request/decode-path.js';
 import { diskStorage } from '../../request/multipart/temp-storage.node.js';
 import { nodeDecoders } from '../../request/content-encoding.node.js';
 import { ENVIRON_PROTOTYPE, SIGNAL_SOURCE } from '../../signal.js';
+import { nodeCluster } from '../../node-builtins.node.js';
 
 // Whether this process is a node:cluster worker (tsgi.multiprocess), found on the first request:
-// loading node:cluster on `import 'tsgi/node'` costs about 1 ms (bench/README.md, "Import time").
+// loading node:cluster on `import 'tsgi/node'` costs about 1 ms (node-builtins.node.ts).
 let IS_WORKER: boolean | undefined;
-function clusterWorker(): boolean {
-  // The module object itself (what require gives), not the ES namespace the types describe.
-  const cluster = process.getBuiltinModule?.('node:cluster' as string) as { isWorker: boolean } | undefined;
-  // Node before 20.16 has no getBuiltinModule; its node:cluster decides by this variable.
-  IS_WORKER = cluster ? cluster.isWorker : 'NODE_UNIQUE_ID' in process.env;
-  return IS_WORKER;
-}
 
 /**
  * @internal The environ key of a raw header name (HTTP/1.1 and HTTP/2 share it); `null` for names holding `_`: `X_Forwarded_For` would
@@ -183,7 +177,7 @@ function initEnviron(
   this['tsgi.input'] = emptyInput();
   this['tsgi.errors'] = errors;
   this['tsgi.multithread'] = false;
-  this['tsgi.multiprocess'] = IS_WORKER ?? clusterWorker();
+  this['tsgi.multiprocess'] = IS_WORKER ??= nodeCluster().isWorker;
   this['tsgi.run_once'] = false;
   this['tsgi.file_storage'] = FILE_STORAGE;
   this['tsgi.body_decoders'] = BODY_DECODERS;
