@@ -9,10 +9,10 @@
 // The package is imported as users get it: `npm pack`, installed with hono (packed from this
 // checkout's node_modules) into a fresh project in the temp directory, so resolution goes
 // through package.json `exports` as it does for them. Each sample is a fresh process that times
-// one `await import(specifier)` with performance.now() (the runtime's own start-up is left out);
-// within a round every import runs once per runtime, in an order that rotates from round to
-// round, so load on the machine hits each alike. Reported: the median over rounds, and the
-// median of the per-round ratios to Hono's import on the same runtime in the same round.
+// one `await import(specifier)` with performance.now() (the runtime's own start-up is left out).
+// Each sample of an entry is paired with a sample of Hono taken right before or after it, on the
+// same runtime, so load on the machine (shared, 2 cores) hits both alike. Reported: the median
+// time over rounds, and the median of the pairs' ratios.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -30,7 +30,9 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-const ENTRIES = ['tsgi', 'tsgi/fetch', 'tsgi/node', 'tsgi/test'];
+// An app on a Fetch runtime imports tsgi and tsgi/fetch together. tsgi/node holds a server
+// adapter as well: Hono's own, @hono/node-server, is the like of it.
+const ENTRIES = ['tsgi', 'tsgi/fetch', 'tsgi+tsgi/fetch', 'tsgi/node', 'tsgi/test', 'hono+@hono/node-server'];
 const RUNTIMES = {
   node: { label: 'Node', command: (file, spec) => [process.execPath, file, spec] },
   deno: { label: 'Deno', command: (file, spec) => [join(root, 'node_modules/.bin/deno'), 'run', '-A', file, spec] },
@@ -55,15 +57,15 @@ function packCommit(ref) {
 }
 
 /** A fresh project with `tarball` (as tsgi) and Hono installed, and the one-line import file. */
-function project(name, tarball, hono) {
+function project(name, tarball, honoTarballs) {
   const dir = join(work, name);
   execFileSync('mkdir', ['-p', dir]);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `imports-${name}`, private: true, type: 'module' }));
-  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, hono], { cwd: dir, stdio: 'ignore' });
-  // Node, Deno and Bun all have performance.now() and process.argv.
+  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...honoTarballs], { cwd: dir, stdio: 'ignore' });
+  // Node, Deno and Bun all have performance.now() and process.argv; `a+b` imports both.
   writeFileSync(
     join(dir, 'import.mjs'),
-    'const start = performance.now(); await import(process.argv[2]); console.log(performance.now() - start);\n',
+    "const start = performance.now(); for (const spec of process.argv[2].split('+')) await import(spec); console.log(performance.now() - start);\n",
   );
   return dir;
 }
@@ -77,7 +79,7 @@ function sample(runtime, dir, spec) {
 }
 
 if (!existsSync(join(root, 'dist/index.js'))) throw new Error('build first: npm run build');
-const hono = pack(join(root, 'node_modules/hono'));
+const hono = [pack(join(root, 'node_modules/hono')), pack(join(root, 'node_modules/@hono/node-server'))];
 const honoVersion = JSON.parse(readFileSync(join(root, 'node_modules/hono/package.json'), 'utf8')).version;
 const projects = [{ label: 'this checkout', dir: project('current', pack(root), hono) }];
 if (args.baseline) {
@@ -86,18 +88,30 @@ if (args.baseline) {
 }
 
 const runtimes = args.runtimes.split(',');
+// One cell per runtime, project and entry; each sample of a cell is taken right next to a sample
+// of Hono on the same runtime (which of the two goes first alternates), and the ratio is that
+// pair's, so a change in the machine's load between samples hits both sides alike.
 const cells = [];
 for (const runtime of runtimes) {
-  for (const { label, dir } of projects) {
-    for (const spec of ENTRIES) cells.push({ runtime, project: label, dir, spec, ms: [] });
+  for (const [index, { label, dir }] of projects.entries()) {
+    for (const spec of ENTRIES) {
+      if (index === 0 || spec.startsWith('tsgi')) cells.push({ runtime, project: label, dir, spec, ms: [], ratios: [] });
+    }
   }
-  cells.push({ runtime, project: 'hono', dir: projects[0].dir, spec: 'hono', ms: [] });
 }
+const honoMs = Object.fromEntries(runtimes.map((runtime) => [runtime, []]));
 const rounds = Number(args.rounds);
 const load = [loadavg()[0]];
 for (let round = 0; round < rounds; round++) {
-  const order = cells.map((_, i) => cells[(i + round) % cells.length]);
-  for (const cell of order) cell.ms.push(sample(cell.runtime, cell.dir, cell.spec));
+  for (const [index, cell] of cells.entries()) {
+    const honoFirst = (round + index) % 2 === 0;
+    const hono = honoFirst ? sample(cell.runtime, cell.dir, 'hono') : undefined;
+    const ms = sample(cell.runtime, cell.dir, cell.spec);
+    const pair = hono ?? sample(cell.runtime, cell.dir, 'hono');
+    cell.ms.push(ms);
+    cell.ratios.push(ms / pair);
+    honoMs[cell.runtime].push(pair);
+  }
   process.stderr.write(`round ${round + 1}/${rounds}\r`);
 }
 load.push(loadavg()[0]);
@@ -111,24 +125,20 @@ console.log(`\n${runtimes.map((r) => versions[r]).join(', ')}; hono ${honoVersio
   `${rounds} rounds; 1-minute load average ${load.map((l) => l.toFixed(1)).join(' before, ')} after.\n`);
 const header = projects.length > 1 ? '| runtime | import | ms (vs Hono) | before: ms (vs Hono) |' : '| runtime | import | ms | vs Hono |';
 console.log(header);
-console.log(projects.length > 1 ? '|---|---|---:|---:|' : '|---|---|---:|---:|');
-const fmt = (cell, honoCell) => {
-  const ratio = median(cell.ms.map((ms, i) => ms / honoCell.ms[i]));
-  return { ms: median(cell.ms).toFixed(1), ratio: `${ratio.toFixed(2)}x` };
-};
+console.log('|---|---|---:|---:|');
+const fmt = (cell) => ({ ms: median(cell.ms).toFixed(1), ratio: `${median(cell.ratios).toFixed(2)}x` });
 for (const runtime of runtimes) {
-  const honoCell = cells.find((cell) => cell.runtime === runtime && cell.spec === 'hono');
   for (const spec of ENTRIES) {
     const [now, before] = projects.map(({ label }) => cells.find((cell) => cell.runtime === runtime && cell.project === label && cell.spec === spec));
-    const a = fmt(now, honoCell);
-    if (before) {
-      const b = fmt(before, honoCell);
-      console.log(`| ${RUNTIMES[runtime].label} | \`${spec}\` | ${a.ms} (${a.ratio}) | ${b.ms} (${b.ratio}) |`);
+    const a = fmt(now);
+    if (projects.length > 1) {
+      const b = before ? fmt(before) : undefined;
+      console.log(`| ${RUNTIMES[runtime].label} | \`${spec}\` | ${a.ms} (${a.ratio}) | ${b ? `${b.ms} (${b.ratio})` : ''} |`);
     } else {
       console.log(`| ${RUNTIMES[runtime].label} | \`${spec}\` | ${a.ms} | ${a.ratio} |`);
     }
   }
-  const h = median(honoCell.ms).toFixed(1);
+  const h = median(honoMs[runtime]).toFixed(1);
   console.log(projects.length > 1 ? `| ${RUNTIMES[runtime].label} | \`hono\` | ${h} (1.00x) | ${h} (1.00x) |` : `| ${RUNTIMES[runtime].label} | \`hono\` | ${h} | 1.00x |`);
 }
 if (args.keep) console.log(`\nprojects kept in ${work}`);
