@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TextBody, type Body, type Environ, type ErrorStream, type HeaderList, type StartResponse } from '../../gateway.js';
 import type { AccessLogEntry } from './access-log.js';
 import { BodyPump, notBytes, type AnyIterator } from './body-pump.js';
+import { errorText, logExchange, returnIterator } from './exchange-end.js';
 import { framing, hasPresetHeaders, sendHead, statusOf } from './head.js';
 import { setSignalSource, type SignalSource } from '../../signal.js';
 
@@ -23,9 +24,6 @@ const ERROR_HEADERS: HeaderList = [
   ['Content-Type', 'text/plain; charset=utf-8'],
   ['Content-Length', String(ERROR_BODY.byteLength)],
 ];
-function errorText(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-}
 
 
 /**
@@ -287,19 +285,13 @@ export class Exchange implements SignalSource {
     this.closeIterator();
     const log = this.state.log;
     if (log) {
-      const environ = this.environ;
-      log(
-        {
-          remoteAddr: environ.REMOTE_ADDR ?? '',
-          method: environ.REQUEST_METHOD,
-          target: environ.REQUEST_URI ?? environ.PATH_INFO,
-          protocol: environ.SERVER_PROTOCOL,
-          status: this.aborted && !this.headSent ? 499 : this.statusCode,
-          bytes: this.bytes,
-          durationMs: performance.now() - this.started,
-        },
-        Date.now(),
-      );
+      logExchange(log, {
+        environ: this.environ,
+        statusCode: this.statusCode,
+        abortedBeforeHead: this.aborted && !this.headSent,
+        bytes: this.bytes,
+        started: this.started,
+      });
     }
   }
 
@@ -307,19 +299,6 @@ export class Exchange implements SignalSource {
     const iterator = this.iterator;
     if (iterator === null || this.closed) return;
     this.closed = true;
-    const close = (iterator as { return?: (this: AnyIterator) => unknown }).return;
-    if (typeof close !== 'function') return;
-    try {
-      const result = close.call(iterator);
-      if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
-        (result as PromiseLike<unknown>).then(undefined, (error: unknown) => this.reportCloseError(error));
-      }
-    } catch (error) {
-      this.reportCloseError(error);
-    }
-  }
-
-  private reportCloseError(error: unknown): void {
-    this.state.errors.write(`tsgi: error while closing the response body\n${errorText(error)}\n`);
+    returnIterator(iterator, this.state.errors);
   }
 }

@@ -8,6 +8,7 @@ import type { ServerHttp2Stream } from 'node:http2';
 import { TextBody, type Body, type Environ, type HeaderList, type StartResponse } from '../../../gateway.js';
 import { setSignalSource, type SignalSource } from '../../../signal.js';
 import { BodyPump, notBytes, type AnyIterator, type PumpedExchange } from '../body-pump.js';
+import { errorText, logExchange, returnIterator } from '../exchange-end.js';
 import type { ListenerState } from '../exchange.js';
 import { statusOf } from '../head.js';
 import { responseHead } from './headers.js';
@@ -19,9 +20,6 @@ const ERROR_HEADERS = {
   'content-length': String(ERROR_BODY.byteLength),
 };
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-}
 
 /**
  * @internal One HTTP/2 exchange, and the source of the request's `tsgi.signal`. What differs from
@@ -326,19 +324,13 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
     if (!stream.endAfterHeaders && !stream.readableEnded && !stream.destroyed) stream.resume();
     const log = this.state.log;
     if (log) {
-      const environ = this.environ;
-      log(
-        {
-          remoteAddr: environ.REMOTE_ADDR ?? '',
-          method: environ.REQUEST_METHOD,
-          target: environ.REQUEST_URI ?? environ.PATH_INFO,
-          protocol: environ.SERVER_PROTOCOL,
-          status: this.aborted && !this.headSent ? 499 : this.statusCode,
-          bytes: this.bytes,
-          durationMs: performance.now() - this.started,
-        },
-        Date.now(),
-      );
+      logExchange(log, {
+        environ: this.environ,
+        statusCode: this.statusCode,
+        abortedBeforeHead: this.aborted && !this.headSent,
+        bytes: this.bytes,
+        started: this.started,
+      });
     }
   }
 
@@ -346,19 +338,6 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
     const iterator = this.iterator;
     if (iterator === null || this.closed) return;
     this.closed = true;
-    const close = (iterator as { return?: (this: AnyIterator) => unknown }).return;
-    if (typeof close !== 'function') return;
-    try {
-      const result = close.call(iterator);
-      if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
-        (result as PromiseLike<unknown>).then(undefined, (error: unknown) => this.reportCloseError(error));
-      }
-    } catch (error) {
-      this.reportCloseError(error);
-    }
-  }
-
-  private reportCloseError(error: unknown): void {
-    this.state.errors.write(`tsgi: error while closing the response body\n${errorText(error)}\n`);
+    returnIterator(iterator, this.state.errors);
   }
 }
