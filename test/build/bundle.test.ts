@@ -42,6 +42,7 @@ const APP = `
   const nested = await client.get('/?user[name]=Ada&tags[]=a&tags[]=b');
   const deep = await client.get('/?a[b][c][d][e][f][g]=1');
   const css = await client.get('/static/site.css');
+  (await import('node:fs')).rmSync(dir, { recursive: true, force: true });
   console.log(JSON.stringify({
     nested: [nested.statusCode, await nested.json(), nested instanceof Response],
     deep: deep.statusCode,
