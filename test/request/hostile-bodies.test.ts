@@ -10,8 +10,10 @@ import { gzipSync, deflateSync, brotliCompressSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client } from '../../src/adapters/test/index.js';
+import { nodeDecoders } from '../../src/request/content-encoding.node.js';
 import { createHostileApp, NASTY_STRINGS } from '../e2e/hostile-app.js';
 
+const NODE_DECODERS = nodeDecoders();
 const root = mkdtempSync(path.join(tmpdir(), 'tsgi-hostile-bodies-'));
 const uploadDir = path.join(root, 'uploads');
 const app = createHostileApp({ uploadDir, publicDir: path.join(root, 'public'), maxContentLength: 256 * 1024 });
@@ -184,7 +186,13 @@ describe('hostile bodies through the test client', () => {
           : undefined;
         const headers: Array<[string, string]> = [];
         if (header !== undefined) headers.push(['Content-Encoding', header]);
-        const environ: Record<string, unknown> = { CONTENT_TYPE: contentType.replace(/[\r\n\0]/g, ' ') };
+        // The node server's decoders: Node 20's DecompressionStream can throw an uncaught
+        // "Controller is already closed" when a body is cancelled mid-inflate (a Node bug, seen
+        // once in five full runs); the core decoder's hostile cases are in content-encoding.test.ts.
+        const environ: Record<string, unknown> = {
+          CONTENT_TYPE: contentType.replace(/[\r\n\0]/g, ' '),
+          'tsgi.body_decoders': NODE_DECODERS,
+        };
         environ.CONTENT_LENGTH = length === undefined ? undefined : String(length);
         const mismatched = frame.length === 'short' || frame.length === 'long' || (frame.length === 'zero' && body.length > 0);
         const res = await (mismatched ? unlinted : client).request(frame.method, route, { headers, body: chunked(body, frame.chunkSizes, frame.disconnectAfter), environ });
