@@ -1,25 +1,33 @@
 // Helpers shared by the benchmark scripts.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** How bench/fetch-server.js is started on each Fetch runtime (the binaries come from npm). */
+/**
+ * The Fetch runtimes bench/fetch.js and bench/ab.js run the apps of bench/fetch-apps.js on (the
+ * binaries come from npm): Bun and Deno run bench/fetch-server.js; workerd runs a bundle of the
+ * same apps (see startWorkerd).
+ */
 export const FETCH_RUNTIMES = [
   { name: 'Bun', command: [join(root, 'node_modules/.bin/bun'), join(root, 'bench/fetch-server.js')] },
   {
     name: 'Deno',
     command: [join(root, 'node_modules/.bin/deno'), 'run', '--allow-net', '--allow-read', '--allow-env', join(root, 'bench/fetch-server.js')],
   },
+  { name: 'workerd', command: [join(root, 'node_modules/.bin/workerd')] },
 ];
 
 /**
- * Starts bench/fetch-server.js for `framework` (hono, tsgi, tsgi-raw) on a Fetch runtime; resolves
- * with the child and its base URL once it prints that it listens.
+ * Starts `framework` (hono, tsgi, tsgi-raw) on a Fetch runtime; resolves with the child and its
+ * base URL once it answers. TSGI_DIST in the environment serves another build of tsgi.
  */
 export function startFetchServer(runtime, framework) {
+  if (runtime.name === 'workerd') return startWorkerd(runtime, framework);
   const [bin, ...args] = runtime.command;
   const child = spawn(bin, [...args, framework], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -30,6 +38,78 @@ export function startFetchServer(runtime, framework) {
       if (match) resolve({ child, url: match[1] });
     });
     child.once('exit', (code) => reject(new Error(`${runtime.name} ${framework} exited with ${code}`)));
+  });
+}
+
+/**
+ * workerd (without wrangler, as test/e2e/runtimes/workerd.test.ts runs it): esbuild bundles a
+ * worker whose `fetch` is the app's handler, called as Workers call it (`request, env, ctx`); a
+ * config beside it in a temporary directory names the bundle and a free port. The directory goes
+ * when the process exits.
+ */
+async function startWorkerd(runtime, framework) {
+  const { build } = await import('esbuild');
+  const dist = (process.env.TSGI_DIST ?? join(root, 'dist')).replace(/\/$/, '');
+  const dir = mkdtempSync(join(tmpdir(), 'tsgi-bench-workerd-'));
+  await build({
+    stdin: {
+      contents: [
+        "import { Hono } from 'hono';",
+        `import { Request, Response } from ${JSON.stringify(`${dist}/index.js`)};`,
+        `import { toFetchHandler } from ${JSON.stringify(`${dist}/adapters/fetch/index.js`)};`,
+        "import { fetchHandler } from './bench/fetch-apps.js';",
+        `export default { fetch: fetchHandler(${JSON.stringify(framework)}, { Hono, Request, Response, toFetchHandler }) };`,
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'js',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: join(dir, 'worker.js'),
+    logLevel: 'error',
+  });
+  const port = await freePort();
+  writeFileSync(
+    join(dir, 'bench.capnp'),
+    `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [ (name = "main", worker = .benchWorker) ],
+  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
+);
+const benchWorker :Workerd.Worker = (
+  modules = [ (name = "worker.js", esModule = embed "worker.js") ],
+  compatibilityDate = "2025-06-01",
+);
+`,
+  );
+  const child = spawn(runtime.command[0], ['serve', join(dir, 'bench.capnp')], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  child.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`workerd ${framework} exited with ${child.exitCode}`);
+    try {
+      await (await fetch(`${url}/hello`)).arrayBuffer();
+      return { child, url };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  child.kill();
+  throw new Error(`workerd ${framework} did not answer in 20 s`);
+}
+
+/** A free TCP port on 127.0.0.1, for workerd, which cannot be told to pick one. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
   });
 }
 
