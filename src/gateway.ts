@@ -4,6 +4,15 @@
  * @module
  */
 import { encodeUtf8, utf8Length } from './http/utf8.js';
+import type { WebSocketOffer } from './gateway-websocket.js';
+
+export type {
+  WebSocketAcceptOptions,
+  WebSocketCloseInfo,
+  WebSocketConnection,
+  WebSocketMessage,
+  WebSocketOffer,
+} from './gateway-websocket.js';
 
 /** The `tsgi.errors` stream: where an app or server writes diagnostics. */
 export interface ErrorStream {
@@ -54,6 +63,8 @@ export interface Environ {
    * unexpected errors answered with the development error page, for local requests only (spec rule 3.21).
    */
   'tsgi.debug'?: boolean;
+  /** On a WebSocket handshake the server can accept: the offer to accept it (spec section 14). */
+  'tsgi.websocket'?: WebSocketOffer;
   [key: string]: unknown;
 }
 

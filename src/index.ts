@@ -41,6 +41,17 @@ export { decodeContentEncoding, webDecoder, type BodyDecoder, type ContentEncodi
 export { Response, DEFAULT_CONTENT_TYPE, type ResponseInit, type BodyInit } from './response/response.js';
 export { redirect, safeLocation } from './response/redirect.js';
 export { EventStream } from './response/event-stream/stream.js';
+export type {
+  WebSocketAcceptOptions,
+  WebSocketCloseInfo,
+  WebSocketConnection,
+  WebSocketMessage,
+  WebSocketOffer,
+} from './gateway-websocket.js';
+export { WebSocketResponse, type AcceptWebSocketOptions, type WebSocketHandler } from './response/websocket/response.js';
+export { WebSocketSession, isSendableCloseCode, type WebSocketTransport } from './response/websocket/session.js';
+export { ServerWebSocketOffer, handshakeHeaders } from './response/websocket/offer.js';
+export { WEBSOCKET_DEFAULTS, websocketLimits, type WebSocketLimits } from './response/websocket/limits.js';
 export type { EventStreamOptions, EventStreamOverflow, EventStreamSource } from './response/event-stream/options.js';
 export { EVENT_STREAM_TYPE, type EventStreamInit } from './response/event-stream/response.js';
 export { abortable } from './response/event-stream/abortable.js';

@@ -25,3 +25,4 @@ export * from './status.js';
 export * from './url.js';
 export * from './utf8.js';
 export * from './vary.js';
+export * from './websocket.js';

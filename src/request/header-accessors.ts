@@ -28,6 +28,7 @@ import { isToken } from '../http/grammar.js';
 import { parseAccessControlRequestHeaders } from '../http/cors.js';
 import { HeaderSet } from '../http/header-set.js';
 import { parseLastEventId } from '../http/sse.js';
+import { isWebSocketHandshake, parseWebSocketProtocols } from '../http/websocket.js';
 
 /**
  * The header properties `Request` inherits. Not used on its own.
@@ -122,6 +123,32 @@ export abstract class RequestHeaderAccessors {
    */
   get lastEventId(): string | undefined {
     return parseLastEventId(this.environ.HTTP_LAST_EVENT_ID);
+  }
+
+  /**
+   * True for a WebSocket handshake (`Upgrade: websocket`, `Connection: upgrade`), whether or not
+   * the server can accept it (`environ['tsgi.websocket']` tells that).
+   *
+   * @example
+   * ```ts
+   * if (req.isWebSocket) return req.acceptWebSocket({}, (ws) => echo(ws));
+   * ```
+   */
+  get isWebSocket(): boolean {
+    return isWebSocketHandshake(this.environ.HTTP_UPGRADE, this.environ.HTTP_CONNECTION);
+  }
+
+  /**
+   * The subprotocols a WebSocket handshake offers (`Sec-WebSocket-Protocol`), in the client's
+   * order; `[]` for none.
+   *
+   * @example
+   * ```ts
+   * req.websocketProtocols; // ['chat.v2', 'chat']
+   * ```
+   */
+  get websocketProtocols(): readonly string[] {
+    return this.environ['tsgi.websocket']?.protocols ?? parseWebSocketProtocols(this.environ.HTTP_SEC_WEBSOCKET_PROTOCOL);
   }
 
   /**

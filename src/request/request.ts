@@ -26,6 +26,7 @@ import { applicationOf, defineReceiverBound, type Application } from './decorate
 import { decodeUtf8 } from '../http/utf8.js';
 import { after, settle, type Eventually } from './eventually.js';
 import { urlFor, type UrlForOptions } from './url-for.js';
+import { WebSocketResponse, type AcceptWebSocketOptions, type WebSocketHandler } from '../response/websocket/response.js';
 
 function ignore(): void {
   // A rejection that a later reader will see; see `#bodyUnder`.
@@ -171,6 +172,23 @@ export class Request extends RequestHeaderAccessors {
    */
   urlFor(endpoint: string, values?: Record<string, unknown>, options?: UrlForOptions): string {
     return urlFor(this.environ, endpoint, values, options);
+  }
+
+  /**
+   * Accepts this WebSocket handshake: returns a 101 response that, when served, selects the first
+   * of `options.protocol` the client offered, refuses a cross-site `Origin` with 403, and runs
+   * `handler` with the connection. Return it from the handler like any response (set cookies on
+   * it if you like). Without a handshake it answers 400; on a server that cannot upgrade, 501.
+   *
+   * @example
+   * ```ts
+   * return req.acceptWebSocket({ protocol: 'chat' }, async (ws) => {
+   *   for await (const message of ws) ws.send(message);
+   * });
+   * ```
+   */
+  acceptWebSocket(options: AcceptWebSocketOptions, handler: WebSocketHandler): WebSocketResponse {
+    return new WebSocketResponse(options, handler);
   }
 
   // ---- request line and URL -------------------------------------------------------------

@@ -4,6 +4,7 @@
  * the script name, path, method and query string.
  * @module
  */
+import { isWebSocketHandshake } from '../http/websocket.js';
 import { BadRequest } from '../errors.js';
 import type { Environ } from '../gateway.js';
 import { isTrustedHost, requestHost } from '../request/host.js';
@@ -101,8 +102,5 @@ export function bindingFromEnviron(
  * ```
  */
 export function isWebsocketUpgrade(environ: Environ): boolean {
-  const upgrade = environ.HTTP_UPGRADE;
-  if (upgrade === undefined || upgrade.trim().toLowerCase() !== 'websocket') return false;
-  const connection = environ.HTTP_CONNECTION ?? '';
-  return connection.toLowerCase().split(',').some((token) => token.trim() === 'upgrade');
+  return isWebSocketHandshake(environ.HTTP_UPGRADE, environ.HTTP_CONNECTION);
 }
