@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { BadRequest, Response, abort, escapeHtml } from 'tsgi';
 import { staticFiles } from 'tsgi/node';
 import { Router } from 'tsgi/routing';
+import { liveEvents, livePage, liveSocket } from './live.js';
 
 const ITEMS = [
   { id: 1, name: 'Werkzeug', language: 'Python' },
@@ -81,7 +82,13 @@ const dynamic = new Router()
     const res = page('A visit counter', `<p>You have been here ${visits} time${visits === 1 ? '' : 's'}.</p>`);
     res.setCookie('visits', String(visits), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
     return res;
-  });
+  })
+
+  // The live page (live.js): a WebSocket echo, each line also posted to a server-sent event feed.
+  // A `websocket: true` route matches only a WebSocket handshake (plain HTTP gets a 400).
+  .get('/live', livePage)
+  .get('/live/events', liveEvents)
+  .get('/live/socket', { websocket: true }, liveSocket);
 
 // Files under public/ are served from the root (index.html for `/`); other paths fall through.
 export default staticFiles(dynamic, { '/': fileURLToPath(new URL('./public', import.meta.url)) });
