@@ -5,6 +5,7 @@
 import type { App, Body, Environ, HeaderList, StartResponse } from '../gateway.js';
 import { checkEnviron, checkHeaders, checkStatus, describe, isAbortSignal, type Report } from './lint-rules.js';
 import { optionsChecker } from '../options.js';
+import { checkWebSocketAnswer, watchWebSocketOffer, type WebSocketWatch } from './lint-websocket.js';
 
 /**
  * A violation of the gateway protocol, naming the rule of `docs/spec.md` it breaks.
@@ -56,6 +57,10 @@ interface LintState {
   closed: boolean;
   /** `tsgi.signal` as the server gave it (rule 8.4 is checked against it). */
   signal: AbortSignal | undefined;
+  /** What lint saw of `tsgi.websocket` (section 14), when the server made an offer. */
+  websocket: WebSocketWatch | undefined;
+  /** True once startResponse was called with an error (rules 6.6, 9.2). */
+  errorResponse: boolean;
 }
 
 /**
@@ -92,7 +97,10 @@ export function lint(app: App, options: LintOptions = {}): App {
       headersSent: false,
       closed: false,
       signal: isAbortSignal(environ['tsgi.signal']) ? environ['tsgi.signal'] : undefined,
+      websocket: undefined,
+      errorResponse: false,
     };
+    state.websocket = watchWebSocketOffer(environ, report, () => state.closed);
     wrapInput(environ, state);
     wrapErrors(environ, state);
     const result = app(environ, wrapStartResponse(startResponse, state));
@@ -127,6 +135,7 @@ function wrapStartResponse(startResponse: StartResponse, state: LintState): Star
     state.code = code;
     state.headers = Array.isArray(headers) ? headers : [];
     state.contentLength = contentLengthOf(state.headers);
+    if (error !== undefined) state.errorResponse = true;
     if (state.contentLength !== undefined && (code < 200 && code >= 100 || code === 204)) {
       report('6.7', 'app', `Content-Length must not be sent with status ${code}`);
     }
@@ -304,7 +313,9 @@ class BodyChecker {
     if (chunk.byteLength === 0) return step;
     this.#bytes += chunk.byteLength;
     state.headersSent = true;
-    if (state.code !== 0 && (state.code < 200 || state.code === 204 || state.code === 304)) {
+    if (state.code === 101) {
+      report('14.6', 'app', `a 101 Switching Protocols carries no body, but the app produced ${this.#bytes} bytes`);
+    } else if (state.code !== 0 && (state.code < 200 || state.code === 204 || state.code === 304)) {
       report('7.7', 'app', `status ${state.code} carries no body, but the app produced ${this.#bytes} bytes`);
     } else if (state.contentLength !== undefined && this.#bytes > state.contentLength) {
       report('7.5', 'app', `the body produced ${this.#bytes} bytes, more than Content-Length ${state.contentLength}`);
@@ -314,8 +325,11 @@ class BodyChecker {
 
   beforeReturn(): void {
     this.#returns++;
-    if (this.#returns > 1) this.#state.report('8.1', 'server', `return() called ${this.#returns} times on the body iterator`);
-    this.#state.closed = true;
+    const state = this.#state;
+    if (this.#returns > 1) state.report('8.1', 'server', `return() called ${this.#returns} times on the body iterator`);
+    // The server settles a WebSocket handshake once it has closed the body: check the answer now.
+    if (this.#returns === 1 && state.calls > 0) checkWebSocketAnswer(state.websocket, state.code, state.headers, state.errorResponse, state.report);
+    state.closed = true;
   }
 
   /** Checks made when the body ends normally. */

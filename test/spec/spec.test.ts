@@ -29,7 +29,7 @@ describe('docs/spec.md', () => {
   });
 
   it('defines every rule that lint cites', () => {
-    const sources = ['src/middleware/lint.ts', 'src/middleware/lint-rules.ts'].map((file) => readFileSync(join(root, file), 'utf8'));
+    const sources = ['src/middleware/lint.ts', 'src/middleware/lint-rules.ts', 'src/middleware/lint-websocket.ts'].map((file) => readFileSync(join(root, file), 'utf8'));
     const cited = new Set(sources.flatMap((source) => [...source.matchAll(/report\('(\d+\.\d+)'/g)].map((match) => match[1])));
     expect(cited.size).toBeGreaterThan(30);
     for (const rule of cited) expect(definedRules, `rule ${rule}`).toContain(rule);

@@ -12,6 +12,9 @@ import { ClientCookies } from './cookies.js';
 import { streamChunks, TestResponse, type ChunkSource } from './test-response.js';
 import { nextHop, type Hop } from './redirects.js';
 import { optionsChecker } from '../../options.js';
+import { websocketLimits, type WebSocketLimits } from '../../response/websocket/limits.js';
+import { connectWebSocket, handshakeInit, type ClientWebSocketInit, type PreparedRequest } from './websocket.js';
+import type { TestWebSocket } from './test-websocket.js';
 
 /** Options for `new Client(app, options)`. */
 export interface ClientOptions {
@@ -27,6 +30,12 @@ export interface ClientOptions {
   maxRedirects?: number;
   /** Scheme, host and port of relative URLs. Default `http://localhost`. */
   baseUrl?: string;
+  /**
+   * The limits the in-memory server applies to `client.websocket(...)` connections, as `serve`
+   * and `toFetchHandler` do (a message over `maxMessageSize` from the test closes with 1009).
+   * Default: `WEBSOCKET_DEFAULTS`. Pings are not sent: nothing in memory goes stale.
+   */
+  websocket?: Partial<WebSocketLimits>;
 }
 
 /** Options for one request: those of `createEnviron`, plus redirects and streaming. */
@@ -48,6 +57,7 @@ const checkOptions = optionsChecker<ClientOptions>('new Client', {
   followRedirects: true,
   maxRedirects: true,
   baseUrl: true,
+  websocket: true,
 });
 
 /** What one request adds to `createEnviron`'s options, which `createEnviron` checks itself. */
@@ -82,6 +92,8 @@ export class Client {
   readonly #maxRedirects: number;
   readonly #origin: string;
   readonly #baseUrl: string;
+  readonly #websocketLimits: WebSocketLimits;
+  readonly #sockets = new Set<TestWebSocket>();
 
   constructor(app: App, options: ClientOptions = {}) {
     checkOptions(options);
@@ -95,6 +107,7 @@ export class Client {
     this.#throwErrors = options.throwErrors ?? false;
     this.#followRedirects = options.followRedirects ?? false;
     this.#maxRedirects = options.maxRedirects ?? 10;
+    this.#websocketLimits = websocketLimits(options.websocket);
   }
 
   /** A GET request. */
@@ -168,14 +181,55 @@ export class Client {
     return response;
   }
 
+  /**
+   * Opens a WebSocket to the app, in memory: the handshake a browser sends (with the jar's
+   * cookies), the app run as every tsgi server runs it, then messages both ways. Resolves once
+   * the app has answered: check `ws.accepted`, or read its refusal in `ws.response`. Lint checks
+   * the handshake as it checks every request.
+   *
+   * @example
+   * ```ts
+   * const ws = await client.websocket('/chat/socket?token=let-me-in', { protocols: ['chat.v1'] });
+   * expect(ws.accepted).toBe(true);
+   * ws.send('hi');
+   * expect(await ws.nextMessage()).toBe('echo: hi');
+   * await ws.close(4000, 'bye');
+   * ```
+   */
+  websocket(url: string, init: ClientWebSocketInit = {}): Promise<TestWebSocket> {
+    const request = this.#prepare({ method: 'GET', url: this.#absolute(url), init: handshakeInit(init) });
+    return connectWebSocket(request, {
+      limits: this.#websocketLimits,
+      throwErrors: this.#throwErrors,
+      receiveCookies: (at, headers) => this.cookies?.receive(at, setCookies(headers)),
+      track: (socket, open) => {
+        if (open) this.#sockets.add(socket);
+        else this.#sockets.delete(socket);
+      },
+    });
+  }
+
+  /**
+   * Closes every WebSocket still open (1001, as a browser leaving the page) and resolves once
+   * the app has seen each close, so that its cleanup has run. The client stays usable.
+   *
+   * @example
+   * ```ts
+   * afterEach(() => client.close());
+   * ```
+   */
+  async close(): Promise<void> {
+    await Promise.all([...this.#sockets].map((socket) => socket.close(1001, 'the test client closed')));
+  }
+
   #absolute(url: string): string {
     if (url.startsWith('/') && !url.startsWith('//')) return this.#origin + url;
     if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url)) return url;
     return new URL(url, this.#baseUrl).href;
   }
 
-  /** Sends one request to the app and builds its response. */
-  async #send(hop: Hop): Promise<TestResponse> {
+  /** The environ of one request (cookies from the jar), and the app to call on it (linted or not). */
+  #prepare(hop: Hop): PreparedRequest {
     let errorsText = '';
     const errors: ErrorStream = {
       write(message: string) {
@@ -201,7 +255,12 @@ export class Client {
     const check = () => {
       if (lintErrors.length > 0) throw lintErrors[0];
     };
+    return { url: hop.url, environ, app, check, errors, errorLog: () => errorsText, abort };
+  }
 
+  /** Sends one request to the app and builds its response. */
+  async #send(hop: Hop): Promise<TestResponse> {
+    const { environ, app, check, errors, errorLog, abort } = this.#prepare(hop);
     let run: AppRun;
     try {
       run = await AppRun.start(app, environ);
@@ -213,7 +272,7 @@ export class Client {
         ['Content-Type', 'text/plain; charset=utf-8'],
         ['Content-Length', String(INTERNAL_ERROR.byteLength)],
       ], INTERNAL_ERROR);
-      return response.attach(environ, () => errorsText, error);
+      return response.attach(environ, errorLog, error);
     }
     check();
     this.cookies?.receive(hop.url, setCookies(run.headers));
@@ -223,7 +282,7 @@ export class Client {
       const response = buildResponse(TestResponse, run.status, run.headers, {
         [Symbol.asyncIterator]: () => streamChunks(source),
       });
-      return response.attach(environ, () => errorsText, run.error, source);
+      return response.attach(environ, errorLog, run.error, source);
     }
 
     const chunks: Uint8Array[] = [];
@@ -239,7 +298,7 @@ export class Client {
     check();
     const response = buildResponse(TestResponse, run.status, run.headers, concatBytes(chunks));
     if (failure !== undefined) response.aborted = true;
-    return response.attach(environ, () => errorsText, failure ?? run.error);
+    return response.attach(environ, errorLog, failure ?? run.error);
   }
 }
 

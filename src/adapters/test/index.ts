@@ -12,6 +12,8 @@
  */
 export { Client, type ClientOptions, type ClientRequestInit } from './client.js';
 export { TestResponse } from './test-response.js';
+export { TestWebSocket, type NextMessageOptions } from './test-websocket.js';
+export type { ClientWebSocketInit } from './websocket.js';
 export { ClientCookies, type StoredCookie, type CookieLocation } from './cookies.js';
 export {
   createEnviron,
