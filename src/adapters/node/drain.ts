@@ -6,6 +6,7 @@
  */
 import type http from 'node:http';
 import net from 'node:net';
+import type { ListenerControl } from './listener.js';
 
 /**
  * What a shutdown does with idle keep-alive connections: `'close'` them at once, or `'leave'` them
@@ -22,7 +23,8 @@ const IDLE_POLL_MS = 50;
  * promise, and a later `'close'` hastens a `'leave'` that is under way. In both manners the server
  * stops accepting at once; every response from then on (or from when `keepAliveUntil` settles)
  * carries `Connection: close` (set by the listener when `control.draining` is true); requests in
- * flight finish; whatever is still open after `shutdownTimeout` ms is cut.
+ * flight finish; open WebSockets are closed with 1001; whatever is still open after
+ * `shutdownTimeout` ms is cut.
  *
  * @example
  * ```ts
@@ -32,7 +34,7 @@ const IDLE_POLL_MS = 50;
  */
 export function drainer(
   server: http.Server,
-  control: { draining: boolean },
+  control: ListenerControl,
   shutdownTimeout: number,
 ): (idle: IdleConnections, keepAliveUntil?: PromiseLike<unknown>) => Promise<void> {
   let done: Promise<void> | null = null;
@@ -45,6 +47,8 @@ export function drainer(
   };
   const closeConnections = (): void => {
     control.draining = true;
+    // A WebSocket never becomes idle: it is asked to close (1001), and cut at the deadline.
+    control.websockets?.goAway();
   };
   return (idle, keepAliveUntil) => {
     if (done !== null) {
@@ -57,7 +61,10 @@ export function drainer(
     done = new Promise<void>((resolve) => {
       if (keepAliveUntil === undefined || idle === 'close') closeConnections();
       else keepAliveUntil.then(closeConnections, closeConnections);
-      const deadline = setTimeout(() => server.closeAllConnections(), shutdownTimeout);
+      const deadline = setTimeout(() => {
+        server.closeAllConnections();
+        control.websockets?.terminate();
+      }, shutdownTimeout);
       // net.Server's close only stops listening, and calls back once the last connection is gone.
       // http.Server's would also close every idle keep-alive connection at once: a proxy that
       // picks one of them at that instant sends a request into a closing socket, and nginx

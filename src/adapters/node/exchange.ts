@@ -237,6 +237,15 @@ export class Exchange implements SignalSource {
     return this.res;
   }
 
+  /**
+   * The app accepted a WebSocket and the server sent the 101 itself (`websocket-upgrade.ts`):
+   * the exchange is over, logged as a 101 with no body.
+   */
+  upgraded(): void {
+    this.statusCode = 101;
+    this.finished();
+  }
+
   /** The client went away before the response finished. */
   abort(): void {
     if (this.done) return;

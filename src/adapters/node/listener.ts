@@ -10,6 +10,7 @@ import { Exchange, type ListenerState } from './exchange.js';
 import { NodeInput } from './input.js';
 import { refuseRequest } from './refuse.js';
 import { optionsChecker, type OptionNames } from '../../options.js';
+import type { OpenWebSockets } from './websocket-connection.js';
 
 /** A `node:http` request listener. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -35,6 +36,8 @@ const checkOptions = optionsChecker<NodeListenerOptions>('toNodeListener', LISTE
 /** @internal Shared with `serve` so it can switch the listener to draining. */
 export interface ListenerControl {
   draining: boolean;
+  /** The server's WebSockets, which a shutdown closes (1001) and, at its deadline, cuts. */
+  websockets?: OpenWebSockets;
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<Body> {
@@ -45,8 +48,8 @@ function stdoutLog(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-/** @internal The listener with the control hook `serve` uses. */
-export function createListener(app: App, options: NodeListenerOptions, control: ListenerControl): NodeListener {
+/** @internal What the request listener and the upgrade listener of one server make of its options. */
+export function listenerSetup(options: NodeListenerOptions, control: ListenerControl): { context: EnvironContext; state: ListenerState } {
   const errors = options.errors ?? consoleErrors;
   const context: EnvironContext = { errors };
   if (options.scriptName) context.scriptName = options.scriptName.replace(/\/+$/, '');
@@ -60,6 +63,13 @@ export function createListener(app: App, options: NodeListenerOptions, control: 
         logLine(formatAccessLog(entry, now));
       }),
   };
+  return { context, state };
+}
+
+/** @internal The listener with the control hook `serve` uses. */
+export function createListener(app: App, options: NodeListenerOptions, control: ListenerControl): NodeListener {
+  const { context, state } = listenerSetup(options, control);
+  const errors = state.errors;
 
   function run(req: IncomingMessage, res: ServerResponse, environ: Environ): void {
     const exchange = new Exchange(req, res, environ, state);

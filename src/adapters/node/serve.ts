@@ -14,6 +14,9 @@ import { drainer, type IdleConnections } from './drain.js';
 import { connectionOptions, type ConnectionLimits } from './limits.js';
 import { createHttp2Server, type Http2Options } from './http2/server.js';
 import { http2Drainer } from './http2/drain.js';
+import { websocketLimits, type WebSocketLimits } from '../../response/websocket/limits.js';
+import { OpenWebSockets } from './websocket-connection.js';
+import { createUpgradeListener } from './websocket-upgrade.js';
 
 /** Options of {@link serve}; any other `http.createServer` option is passed on to it. */
 export interface ServeOptions
@@ -39,6 +42,17 @@ export interface ServeOptions
   tls?: https.ServerOptions;
   /** HTTP/1.x only (the default); {@link Http2ServeOptions} says how to serve HTTP/2. */
   http2?: false;
+  /**
+   * The limits of every WebSocket the app accepts (`req.acceptWebSocket`): largest message
+   * (1 MiB), unsent and unread backlogs (8 MiB each), ping interval (30 s). docs/security.md,
+   * "WebSocket", says why each default is what it is.
+   *
+   * @example
+   * ```ts
+   * await serve(app, { websocket: { maxMessageSize: 64 * 1024, pingInterval: 10_000 } });
+   * ```
+   */
+  websocket?: Partial<WebSocketLimits>;
   /**
    * Development only: answer unexpected errors with the development error page (`debugErrors`),
    * for requests from this machine (loopback peer and `Host`); others get the generic 500. Off by default.
@@ -108,6 +122,7 @@ const checkOptions = optionsChecker<ServeOptions | Http2ServeOptions>('serve', {
   tls: true,
   http2: true,
   debug: true,
+  websocket: true,
   maxConnections: true,
   // What http.createServer takes (tsgi refuses insecureHTTPParser on its own, with a reason).
   requestTimeout: true,
@@ -157,6 +172,7 @@ export async function serve(app: App, options: ServeOptions | Http2ServeOptions 
     tls,
     http2 = false,
     debug = false,
+    websocket,
     errors,
     scriptName,
     accessLog,
@@ -168,9 +184,11 @@ export async function serve(app: App, options: ServeOptions | Http2ServeOptions 
     ...serverOptions
   } = options;
   const limits = connectionOptions({ headersTimeout, requestTimeout, keepAliveTimeout, maxConnections, connectionsCheckingInterval });
+  const limitsOfWebSockets = websocketLimits(websocket);
   signal?.throwIfAborted();
 
-  const control: ListenerControl = { draining: false };
+  const websockets = new OpenWebSockets();
+  const control: ListenerControl = { draining: false, websockets };
   const listenerOptions: NodeListenerOptions = {};
   if (errors) listenerOptions.errors = errors;
   if (scriptName) listenerOptions.scriptName = scriptName;
@@ -185,12 +203,15 @@ export async function serve(app: App, options: ServeOptions | Http2ServeOptions 
     const h2 = createHttp2Server({ app: served, http2, tls, listenerOptions, control, limits: timeouts, serverOptions });
     server = h2.server;
     shutdown = http2Drainer(h2.server, h2.sessions, control, shutdownTimeout, h2.http1);
+    // WebSocket over HTTP/1.1 on the fallback; over HTTP/2 itself (RFC 8441) it is not served.
+    if (h2.http1) h2.server.on('upgrade', createUpgradeListener(served, listenerOptions, control, limitsOfWebSockets, websockets));
   } else {
     const listener = createListener(served, listenerOptions, control);
     const nodeOptions: http.ServerOptions = { ...serverOptions, ...timeouts, insecureHTTPParser: false };
     const h1 = tls
       ? (await import('node:https')).createServer({ ...tls, ...nodeOptions }, listener)
       : http.createServer(nodeOptions, listener);
+    h1.on('upgrade', createUpgradeListener(served, listenerOptions, control, limitsOfWebSockets, websockets));
     server = h1;
     shutdown = drainer(h1, control, shutdownTimeout);
   }

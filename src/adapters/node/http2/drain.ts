@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { Http2SecureServer, Http2Server, ServerHttp2Session } from 'node:http2';
 import net from 'node:net';
 import { stopTimeoutChecks, type IdleConnections } from '../drain.js';
+import type { ListenerControl } from '../listener.js';
 
 /** How often a quick stop looks for HTTP/1.1 connections that became idle since. */
 const IDLE_POLL_MS = 50;
@@ -30,7 +31,7 @@ const IDLE_POLL_MS = 50;
 export function http2Drainer(
   server: Http2SecureServer | Http2Server,
   sessions: ReadonlySet<ServerHttp2Session>,
-  control: { draining: boolean },
+  control: ListenerControl,
   shutdownTimeout: number,
   http1: boolean,
 ): (idle: IdleConnections, keepAliveUntil?: PromiseLike<unknown>) => Promise<void> {
@@ -47,6 +48,8 @@ export function http2Drainer(
     // Also read by the server for sessions that finish their handshake from now on.
     control.draining = true;
     for (const session of sessions) if (!session.closed) session.close();
+    // WebSockets of the HTTP/1.1 fallback (RFC 8441's WebSocket over HTTP/2 is not served).
+    control.websockets?.goAway();
   };
   return (idle, keepAliveUntil) => {
     if (done !== null) {
@@ -62,6 +65,7 @@ export function http2Drainer(
       const deadline = setTimeout(() => {
         for (const session of sessions) session.destroy();
         if (http1Server !== null) http.Server.prototype.closeAllConnections.call(http1Server);
+        control.websockets?.terminate();
       }, shutdownTimeout);
       // Not the server's own close(): with allowHTTP1 it closes idle HTTP/1.1 connections at once.
       net.Server.prototype.close.call(server, () => {

@@ -1,0 +1,182 @@
+/**
+ * @internal A WebSocket of the `ws` package wired to the app's `WebSocketSession`: messages in,
+ * sends and closes out, pings that find a dead peer, the `'error'` listener that keeps a bad frame
+ * from ending the process, and the set of open connections a shutdown closes with 1001.
+ * @module
+ */
+import type { Duplex } from 'node:stream';
+import type { RawData, WebSocket } from 'ws';
+import type { WebSocketSession, WebSocketTransport } from '../../response/websocket/session.js';
+
+/** The close a shutdown sends to every open WebSocket. */
+const GOING_AWAY: readonly [number, string] = [1001, 'server shutting down'];
+
+/**
+ * @internal The WebSockets of one server, open or still in their handshake, for the shutdown:
+ * `goAway` closes the open ones with 1001 (and those that open from then on), `terminate` cuts
+ * what is left once the shutdown timeout has passed.
+ *
+ * @example
+ * ```ts
+ * const sockets = new OpenWebSockets();
+ * sockets.goAway();    // the shutdown began
+ * sockets.terminate(); // its deadline passed
+ * ```
+ */
+export class OpenWebSockets {
+  readonly #open = new Set<WebSocket>();
+  readonly #handshaking = new Set<Duplex>();
+  #goingAway = false;
+
+  /** True once a shutdown began: a WebSocket that opens now is closed with 1001 at once. */
+  get goingAway(): boolean {
+    return this.#goingAway;
+  }
+
+  /** A socket whose upgrade request the app is answering; forgotten when it closes. */
+  handshaking(socket: Duplex): void {
+    this.#handshaking.add(socket);
+    socket.once('close', () => this.#handshaking.delete(socket));
+  }
+
+  /** The handshake is over (the socket is a WebSocket now, or its refusal was sent). */
+  handshakeDone(socket: Duplex): void {
+    this.#handshaking.delete(socket);
+  }
+
+  add(ws: WebSocket): void {
+    this.#open.add(ws);
+    if (this.#goingAway) closeQuietly(ws, ...GOING_AWAY);
+  }
+
+  delete(ws: WebSocket): void {
+    this.#open.delete(ws);
+  }
+
+  /** How many WebSockets are open. */
+  get size(): number {
+    return this.#open.size;
+  }
+
+  /** Closes every open WebSocket with 1001 'server shutting down', and any that opens later. */
+  goAway(): void {
+    this.#goingAway = true;
+    for (const ws of this.#open) closeQuietly(ws, ...GOING_AWAY);
+  }
+
+  /** Cuts every WebSocket and handshake still open (the shutdown's deadline passed). */
+  terminate(): void {
+    for (const ws of this.#open) ws.terminate();
+    for (const socket of this.#handshaking) socket.destroy();
+  }
+}
+
+function closeQuietly(ws: WebSocket, code: number, reason: string): void {
+  try {
+    ws.close(code, reason);
+  } catch {
+    // Still connecting or already closed: there is nothing to close.
+  }
+}
+
+/**
+ * Close codes for the errors `ws` reports on a connection (its `code` property): what the server
+ * sent the peer when it gave up on it, which the app then sees too.
+ */
+const ERROR_CLOSE_CODES: Record<string, number> = {
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 1009,
+  WS_ERR_INVALID_UTF8: 1007,
+};
+
+/**
+ * @internal Connects an open `ws` WebSocket to the app's session, and keeps it in `sockets`
+ * until it closes. Cleanup (the session's `transportClosed`, the ping timer, leaving `sockets`)
+ * runs once, on the socket's `'close'`, whatever ended it.
+ *
+ * @example
+ * ```ts
+ * wss.handleUpgrade(req, socket, head, (ws) => connectSession(ws, session, sockets, 30_000));
+ * ```
+ */
+export function connectSession(ws: WebSocket, session: WebSocketSession, sockets: OpenWebSockets, pingInterval: number): void {
+  // Set when the server ends the connection for a reason of its own, so the app learns that
+  // reason rather than the 1006 of a peer that never answered the close.
+  let ended: [number, string] | undefined;
+  let alive = true;
+  let timer: NodeJS.Timeout | undefined;
+
+  // Without an 'error' listener, an oversized or malformed frame would be an uncaught exception.
+  ws.on('error', (error: Error & { code?: string }) => {
+    const code = error.code === undefined ? undefined : ERROR_CLOSE_CODES[error.code];
+    ended ??= [code ?? 1002, error.message];
+  });
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    const buffer = asBuffer(data);
+    session.receive(isBinary ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : buffer.toString('utf8'));
+  });
+  ws.on('pong', () => {
+    alive = true;
+  });
+  ws.once('close', (code: number, reason: Buffer) => {
+    clearInterval(timer);
+    sockets.delete(ws);
+    if (ended !== undefined && (code === 1006 || code === ended[0])) session.transportClosed(ended[0], ended[1], code !== 1006);
+    else session.transportClosed(code, reason.toString(), code !== 1006);
+  });
+
+  if (pingInterval > 0) {
+    timer = setInterval(() => {
+      if (!alive) {
+        ended ??= [1006, `the peer did not answer a ping within ${pingInterval} ms`];
+        ws.terminate();
+        return;
+      }
+      alive = false;
+      try {
+        ws.ping();
+      } catch {
+        // Closing already: the close handshake (or its timeout) ends the connection.
+      }
+    }, pingInterval);
+    // The socket keeps the process alive while it is open; the timer need not.
+    timer.unref();
+  }
+
+  sockets.add(ws);
+  session.open(wsTransport(ws, () => (ended ??= [1006, 'the connection failed'])));
+}
+
+/** The session's view of a `ws` WebSocket. It never throws into the app: a failure cuts the connection. */
+function wsTransport(ws: WebSocket, failed: () => void): WebSocketTransport {
+  return {
+    send(message) {
+      try {
+        ws.send(message);
+      } catch {
+        failed();
+        ws.terminate();
+      }
+    },
+    close(code, reason) {
+      try {
+        ws.close(code, reason);
+      } catch {
+        failed();
+        ws.terminate();
+      }
+    },
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+  };
+}
+
+/**
+ * A message's bytes as one `Buffer` (what `ws` hands over unless `binaryType` is changed). A
+ * binary message reaches the app as a plain `Uint8Array` view of it (no copy), the type it gets on
+ * every runtime.
+ */
+function asBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+}

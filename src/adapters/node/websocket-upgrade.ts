@@ -1,0 +1,289 @@
+/**
+ * The `'upgrade'` listener of a node:http server: WebSocket handshakes go to the app with
+ * `environ['tsgi.websocket']` (docs/spec.md section 14), and its answer becomes a WebSocket (a 101
+ * sent by the `ws` package) or an ordinary response written to the socket, which is then closed.
+ * Other upgrades (`Upgrade: h2c`, ...) are served as the ordinary requests they also are.
+ * @module
+ */
+import { ServerResponse, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { TextBody, type App, type Body, type Environ, type HeaderList, type StartResponse } from '../../gateway.js';
+import { BadRequest, NotImplemented } from '../../errors.js';
+import { isWebSocketHandshake } from '../../http/websocket.js';
+import { optionsChecker } from '../../options.js';
+import { websocketLimits, type WebSocketLimits } from '../../response/websocket/limits.js';
+import { handshakeHeaders, ServerWebSocketOffer } from '../../response/websocket/offer.js';
+import { notBytes, type AnyIterator } from './body-pump.js';
+import { buildEnviron } from './environ.js';
+import { Exchange } from './exchange.js';
+import { returnIterator } from './exchange-end.js';
+import { LISTENER_OPTIONS, listenerSetup, type ListenerControl, type NodeListenerOptions } from './listener.js';
+import { refuseRequest } from './refuse.js';
+import { connectSession, OpenWebSockets } from './websocket-connection.js';
+import { handshakeLines, WsHandshakes } from './websocket-handshake.js';
+
+/** Options of {@link toNodeUpgradeListener}. */
+export interface NodeUpgradeListenerOptions extends NodeListenerOptions {
+  /** The limits of every WebSocket (docs/security.md, "WebSocket"); each has a default. */
+  websocket?: Partial<WebSocketLimits>;
+}
+
+/**
+ * A node:http `'upgrade'` listener, with the server's WebSockets for a shutdown: `goAway()`
+ * closes them with 1001 (and any that opens later), `terminate()` cuts what is left.
+ */
+export interface NodeUpgradeListener {
+  (req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  readonly websockets: Pick<OpenWebSockets, 'goAway' | 'terminate' | 'size'>;
+}
+
+/** Most bytes a client may send before its handshake is answered (it should send none). */
+const EARLY_DATA_LIMIT = 64 * 1024;
+
+/** Sec-WebSocket-Key: 16 bytes in base64 (RFC 6455 section 4.1), as `ws` checks it. */
+const KEY = /^[+/0-9A-Za-z]{22}==$/;
+
+/** What node:http's server says of the limits it applies to requests, read from the socket. */
+interface ServerLimits {
+  requestTimeout?: unknown;
+  requireHostHeader?: unknown;
+}
+
+function ignoreSocketError(): void {
+  // A reset socket: its 'close' follows, which is where the exchange or the WebSocket ends.
+}
+
+/**
+ * The reason to refuse an upgrade request before the app sees it, else `undefined`. Node's parser
+ * hands upgrade requests over before its own Host check, so it is made here.
+ */
+function refusal(req: IncomingMessage, requireHost: boolean): BadRequest | NotImplemented | undefined {
+  const headers = req.headers;
+  if (requireHost && req.httpVersion === '1.1' && headers.host === undefined) {
+    return new BadRequest('The request has no Host header (RFC 9112 section 3.2).');
+  }
+  const hasBody = (headers['content-length'] !== undefined && headers['content-length'] !== '0') || headers['transfer-encoding'] !== undefined;
+  if (!isWebSocketHandshake(headers.upgrade, headers.connection)) {
+    // Node stops parsing at an upgrade's head: a body would have to be read off the raw socket.
+    return hasBody ? new NotImplemented('This server upgrades to WebSocket only: send this request without its Upgrade header.') : undefined;
+  }
+  if (req.method !== 'GET') return new BadRequest('A WebSocket handshake is a GET request (RFC 6455 section 4.1).');
+  if (req.httpVersion !== '1.1') return new BadRequest('A WebSocket handshake is an HTTP/1.1 request (RFC 6455 section 4.1).');
+  if (hasBody) return new BadRequest('A WebSocket handshake has no body.');
+  const key = headers['sec-websocket-key'];
+  if (key === undefined || !KEY.test(key)) return new BadRequest('The Sec-WebSocket-Key header is missing or is not 16 bytes in base64.');
+  if (headers['sec-websocket-version'] !== '13') return new BadRequest('Sec-WebSocket-Version must be 13 (RFC 6455).');
+  return undefined;
+}
+
+/** Runs the app; a throw becomes a rejection. */
+function callApp(app: App, environ: Environ, startResponse: StartResponse): Promise<Body> {
+  try {
+    return Promise.resolve(app(environ, startResponse));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** Runs a 101's body, which must be empty, and closes it (spec: `return()` exactly once). */
+async function drainEmptyBody(body: Body, errors: Environ['tsgi.errors']): Promise<void> {
+  const nonEmpty = (length: number) =>
+    new TypeError(`the app answered 101 Switching Protocols with a body of ${length} bytes; a 101 has none (return [])`);
+  if (body instanceof TextBody) {
+    if (body.byteLength > 0) throw nonEmpty(body.byteLength);
+    return;
+  }
+  if (Array.isArray(body)) {
+    for (const chunk of body as unknown[]) {
+      if (!(chunk instanceof Uint8Array)) throw notBytes(chunk);
+      if (chunk.byteLength > 0) throw nonEmpty(chunk.byteLength);
+    }
+    return;
+  }
+  const asyncFactory = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator];
+  const iterator: AnyIterator =
+    typeof asyncFactory === 'function' ? asyncFactory.call(body) : (body as Iterable<Uint8Array>)[Symbol.iterator]();
+  try {
+    for (let result = await iterator.next(); !result.done; result = await iterator.next()) {
+      const chunk: unknown = result.value;
+      if (!(chunk instanceof Uint8Array)) throw notBytes(chunk);
+      if (chunk.byteLength > 0) throw nonEmpty(chunk.byteLength);
+    }
+  } finally {
+    returnIterator(iterator, errors);
+  }
+}
+
+/**
+ * Reads what the client sends while the app decides (a client should send nothing before the
+ * 101), so that a client that leaves is noticed (`tsgi.signal`); `stop()` hands the bytes back for
+ * `ws` and leaves the socket as node:http left it.
+ */
+function watchEarlyData(socket: Duplex): { stop(): Buffer[] } {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const onData = (chunk: Buffer) => {
+    size += chunk.byteLength;
+    if (size > EARLY_DATA_LIMIT) socket.destroy();
+    else chunks.push(chunk);
+  };
+  // The client closed its side before the handshake: it is not waiting for a WebSocket.
+  const onEnd = () => socket.destroy();
+  socket.on('data', onData);
+  socket.on('end', onEnd);
+  return {
+    stop() {
+      socket.pause();
+      socket.off('data', onData);
+      socket.off('end', onEnd);
+      // As node:http hands an upgraded socket over: whoever listens to 'data' next starts it.
+      (socket as { readableFlowing: boolean | null }).readableFlowing = null;
+      return chunks;
+    },
+  };
+}
+
+/**
+ * @internal The upgrade listener of `serve` (and of {@link toNodeUpgradeListener}).
+ */
+export function createUpgradeListener(
+  app: App,
+  options: NodeListenerOptions,
+  control: ListenerControl,
+  limits: WebSocketLimits,
+  sockets: OpenWebSockets,
+): NodeUpgradeListener {
+  const { context, state } = listenerSetup(options, control);
+  const errors = state.errors;
+  const handshakes = new WsHandshakes(limits.maxMessageSize);
+
+  function tsgiUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // node:http removed its own listener when it handed the socket over: a reset would crash.
+    socket.on('error', ignoreSocketError);
+    const server = ((socket as Socket & { server?: ServerLimits }).server ?? {}) as ServerLimits;
+    sockets.handshaking(socket);
+    const res = new ServerResponse(req);
+    res.shouldKeepAlive = false;
+    res.assignSocket(socket as Socket);
+    // The connection left node:http's parser: it closes once the answer is out.
+    res.once('finish', () => (socket as Socket).destroySoon());
+    const early = watchEarlyData(socket);
+    // The app has as long to answer a handshake as a client has to send a request.
+    const timeout = typeof server.requestTimeout === 'number' && server.requestTimeout > 0 ? server.requestTimeout : 0;
+    const timer = timeout > 0 ? setTimeout(() => socket.destroy(), timeout) : undefined;
+    socket.once('close', () => clearTimeout(timer));
+    res.once('finish', () => clearTimeout(timer));
+
+    const refused = refusal(req, server.requireHostHeader !== false);
+    if (refused !== undefined) {
+      refuseRequest(res, refused, errors);
+      return;
+    }
+    let environ: Environ;
+    try {
+      environ = buildEnviron(req, context);
+    } catch (error) {
+      refuseRequest(res, error, errors);
+      return;
+    }
+    const exchange = new Exchange(req, res, environ, state);
+    if (!isWebSocketHandshake(req.headers.upgrade, req.headers.connection)) {
+      // Upgrade: h2c and the like: the server may ignore the header (RFC 9110 section 7.8).
+      callApp(app, environ, exchange.startResponse).then(
+        (body) => exchange.run(body),
+        (error: unknown) => exchange.fail(error),
+      );
+      return;
+    }
+
+    const offer = new ServerWebSocketOffer(environ, limits);
+    environ['tsgi.websocket'] = offer;
+    let status: string | undefined;
+    let headers: HeaderList = [];
+    const startResponse: StartResponse = (line, list, error) => {
+      exchange.startResponse(line, list, error);
+      status = line;
+      headers = list;
+    };
+    // ws loads while the app decides.
+    handshakes.prepare().catch(() => undefined);
+    callApp(app, environ, startResponse).then(
+      (body) => answer(body),
+      (error: unknown) => {
+        offer.settle('500 Internal Server Error');
+        exchange.fail(error);
+      },
+    );
+
+    async function answer(body: Body): Promise<void> {
+      if (status === undefined || !status.startsWith('101')) {
+        offer.settle(status);
+        exchange.run(body);
+        return;
+      }
+      let lines: string[];
+      try {
+        await drainEmptyBody(body, errors);
+        if (offer.settle(status) === undefined) throw new TypeError('the WebSocket offer was not accepted');
+        lines = handshakeLines(handshakeHeaders(headers));
+      } catch (error) {
+        // Abandons an accepted session: the client gets the 500.
+        offer.settle('500 Internal Server Error');
+        exchange.fail(error);
+        return;
+      }
+      const session = offer.session!;
+      if (socket.destroyed) {
+        session.abandon('the client left before the handshake');
+        exchange.abort();
+        return;
+      }
+      try {
+        await handshakes.prepare();
+      } catch (error) {
+        session.abandon('the server could not complete the handshake');
+        exchange.fail(error);
+        return;
+      }
+      res.detachSocket(socket as Socket);
+      clearTimeout(timer);
+      sockets.handshakeDone(socket);
+      const ws = await handshakes.complete(req, socket, Buffer.concat([head, ...early.stop()]), session.protocol, lines);
+      if (ws === undefined) {
+        session.abandon('the WebSocket handshake did not complete');
+        exchange.abort();
+        return;
+      }
+      exchange.upgraded();
+      connectSession(ws, session, sockets, limits.pingInterval);
+    }
+  }
+
+  return Object.assign(tsgiUpgrade, { websockets: sockets });
+}
+
+const checkOptions = optionsChecker<NodeUpgradeListenerOptions>('toNodeUpgradeListener', { ...LISTENER_OPTIONS, websocket: true });
+
+/**
+ * Turns a tsgi app into a node:http `'upgrade'` listener, for a server made with
+ * `http.createServer(toNodeListener(app))`: WebSocket handshakes reach the app with
+ * `environ['tsgi.websocket']` (`req.acceptWebSocket(...)`), other upgrade requests are served as
+ * ordinary requests. `serve` does this by itself. The `ws` package is loaded on the first handshake.
+ * On shutdown, call `listener.websockets.goAway()` (close 1001), then `terminate()` what is left.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { toNodeListener, toNodeUpgradeListener } from 'tsgi/node';
+ *
+ * const upgrade = toNodeUpgradeListener(app, { websocket: { maxMessageSize: 64 * 1024 } });
+ * const server = createServer(toNodeListener(app)).on('upgrade', upgrade).listen(8000, '127.0.0.1');
+ * process.on('SIGTERM', () => { upgrade.websockets.goAway(); server.close(); });
+ * ```
+ */
+export function toNodeUpgradeListener(app: App, options: NodeUpgradeListenerOptions = {}): NodeUpgradeListener {
+  checkOptions(options);
+  const { websocket, ...listenerOptions } = options;
+  return createUpgradeListener(app, listenerOptions, { draining: false }, websocketLimits(websocket), new OpenWebSockets());
+}
