@@ -95,9 +95,10 @@ export class WebSocketSession implements WebSocketConnection {
 
   send(message: string | Uint8Array | ArrayBuffer): void {
     const data = toSendable(message);
-    if (this.#state === 'closing' || this.#state === 'closed') return;
+    // A close asked for before the handshake counts as closing: later sends are dropped too.
+    if (this.#state === 'closing' || this.#state === 'closed' || this.#pendingClose !== undefined) return;
     const transport = this.#transport;
-    if (transport === undefined || this.#pendingClose !== undefined) {
+    if (transport === undefined) {
       this.#outbox.push(data);
       this.#outboxBytes += byteLengthOf(data);
     } else {
