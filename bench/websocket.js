@@ -46,7 +46,8 @@ const WRITE =
   process.env.BENCH_WRITE !== '0' && RUNS >= 3 && DURATION >= 5 && !process.env.BENCH_SERVERS && !process.env.TSGI_DIST;
 
 if (!process.env.TSGI_DIST) {
-  const copy = mkdtempSync(join(os.tmpdir(), 'tsgi-bench-dist-'));
+  // Under node_modules/, not the temp directory: the build imports `ws` (a dependency) by name.
+  const copy = mkdtempSync(join(here, '..', 'node_modules', '.tsgi-bench-dist-'));
   cpSync(join(here, '..', 'dist'), copy, { recursive: true });
   process.env.TSGI_DIST = copy;
   process.on('exit', () => rmSync(copy, { recursive: true, force: true }));

@@ -1,7 +1,10 @@
 // `npm start` on this clone: it builds, serves the demo through the CLI, and every page answers.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { readEventStream } from '../../src/index.js';
 
 const root = resolve(import.meta.dirname, '../..');
 let child: ChildProcess;
@@ -41,7 +44,7 @@ describe('npm start serves the demo site', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await res.text();
-    for (const link of ['/time', '/greet?name=World', '/api/items?limit=2', '/form', '/upload', '/counter', '/oops']) {
+    for (const link of ['/time', '/greet?name=World', '/api/items?limit=2', '/form', '/upload', '/counter', '/live', '/oops']) {
       expect(html).toContain(`href="${link}"`);
     }
     expect((await fetch(`${base}/style.css`)).headers.get('content-type')).toMatch(/^text\/css/);
@@ -109,6 +112,41 @@ describe('npm start serves the demo site', () => {
     expect(html).toMatch(/<span class="row here"><span class="ln">\d+<\/span>\s+return page\(item\.name/);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
+
+  it('serves the live page: its WebSocket (echo.v1) echoes a line and posts it to the event feed', async () => {
+    const html = await (await fetch(`${base}/live`)).text();
+    expect(html).toContain("new EventSource('/live/events')");
+    expect(html).toContain("/live/socket`, 'echo.v1')");
+    expect((await fetch(`${base}/live/socket`)).status).toBe(400); // a websocket route, asked without the handshake
+
+    const feed = await fetch(`${base}/live/events`);
+    expect(feed.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const events = readEventStream(feed.body!);
+    const ws = new WebSocket(`${base.replace('http:', 'ws:')}/live/socket`, ['echo.v1']);
+    await once(ws, 'open');
+    expect(ws.protocol).toBe('echo.v1');
+    const line = `hello <live> ${Date.now()}`;
+    const echoed = once(ws, 'message');
+    ws.send(line);
+    const [data, isBinary] = (await echoed) as [Buffer, boolean];
+    expect([data.toString(), isBinary]).toEqual([line, false]);
+    // The feed sends the last lines first, then new ones: read on until this one.
+    let posted;
+    for await (const event of events) {
+      if (event.data === line) {
+        posted = event;
+        break;
+      }
+    }
+    expect(posted).toMatchObject({ event: 'message', data: line });
+    ws.close(1000);
+    expect((await once(ws, 'close'))[0]).toBe(1000);
+
+    // A page of another site may not open it (cross-site WebSocket hijacking).
+    const other = new WebSocket(`${base.replace('http:', 'ws:')}/live/socket`, ['echo.v1'], { origin: 'https://elsewhere.example' });
+    const [error] = (await once(other, 'error')) as [Error];
+    expect(error.message).toBe('Unexpected server response: 403');
+  }, 20_000);
 
   it('answers 404 for unknown pages', async () => {
     expect((await fetch(`${base}/nope`)).status).toBe(404);
