@@ -24,7 +24,7 @@ const GOING_AWAY: readonly [number, string] = [1001, 'server shutting down'];
  * ```
  */
 export class OpenWebSockets {
-  readonly #open = new Set<WebSocket>();
+  readonly #open = new Map<WebSocket, WebSocketSession>();
   readonly #handshaking = new Set<Duplex>();
   #goingAway = false;
 
@@ -44,9 +44,10 @@ export class OpenWebSockets {
     this.#handshaking.delete(socket);
   }
 
-  add(ws: WebSocket): void {
-    this.#open.add(ws);
-    if (this.#goingAway) closeQuietly(ws, ...GOING_AWAY);
+  /** An open WebSocket and the app's session on it. */
+  add(ws: WebSocket, session: WebSocketSession): void {
+    this.#open.set(ws, session);
+    if (this.#goingAway) session.close(...GOING_AWAY);
   }
 
   delete(ws: WebSocket): void {
@@ -61,21 +62,14 @@ export class OpenWebSockets {
   /** Closes every open WebSocket with 1001 'server shutting down', and any that opens later. */
   goAway(): void {
     this.#goingAway = true;
-    for (const ws of this.#open) closeQuietly(ws, ...GOING_AWAY);
+    // Through the session: the app's iteration ends and it learns the code even if the peer never answers.
+    for (const session of this.#open.values()) session.close(...GOING_AWAY);
   }
 
   /** Cuts every WebSocket and handshake still open (the shutdown's deadline passed). */
   terminate(): void {
-    for (const ws of this.#open) ws.terminate();
+    for (const ws of this.#open.keys()) ws.terminate();
     for (const socket of this.#handshaking) socket.destroy();
-  }
-}
-
-function closeQuietly(ws: WebSocket, code: number, reason: string): void {
-  try {
-    ws.close(code, reason);
-  } catch {
-    // Still connecting or already closed: there is nothing to close.
   }
 }
 
@@ -99,16 +93,17 @@ const ERROR_CLOSE_CODES: Record<string, number> = {
  * ```
  */
 export function connectSession(ws: WebSocket, session: WebSocketSession, sockets: OpenWebSockets, pingInterval: number): void {
-  // Set when the server ends the connection for a reason of its own, so the app learns that
-  // reason rather than the 1006 of a peer that never answered the close.
+  // Set when the server ends the connection (the app's close, a limit, a bad frame, no pong), so
+  // the app learns that code rather than the 1006 of a peer that never answered the close.
   let ended: [number, string] | undefined;
+  const end = (code: number, reason: string) => (ended ??= [code, reason]);
   let alive = true;
   let timer: NodeJS.Timeout | undefined;
 
   // Without an 'error' listener, an oversized or malformed frame would be an uncaught exception.
   ws.on('error', (error: Error & { code?: string }) => {
     const code = error.code === undefined ? undefined : ERROR_CLOSE_CODES[error.code];
-    ended ??= [code ?? 1002, error.message];
+    end(code ?? 1002, error.message);
   });
   ws.on('message', (data: RawData, isBinary: boolean) => {
     const buffer = asBuffer(data);
@@ -127,7 +122,7 @@ export function connectSession(ws: WebSocket, session: WebSocketSession, sockets
   if (pingInterval > 0) {
     timer = setInterval(() => {
       if (!alive) {
-        ended ??= [1006, `the peer did not answer a ping within ${pingInterval} ms`];
+        end(1006, `the peer did not answer a ping within ${pingInterval} ms`);
         ws.terminate();
         return;
       }
@@ -142,26 +137,29 @@ export function connectSession(ws: WebSocket, session: WebSocketSession, sockets
     timer.unref();
   }
 
-  sockets.add(ws);
-  session.open(wsTransport(ws, () => (ended ??= [1006, 'the connection failed'])));
+  session.open(wsTransport(ws, end));
+  sockets.add(ws, session);
 }
 
-/** The session's view of a `ws` WebSocket. It never throws into the app: a failure cuts the connection. */
-function wsTransport(ws: WebSocket, failed: () => void): WebSocketTransport {
+/**
+ * The session's view of a `ws` WebSocket; `end` learns each close the server starts. It never
+ * throws into the app: a failure cuts the connection.
+ */
+function wsTransport(ws: WebSocket, end: (code: number, reason: string) => void): WebSocketTransport {
   return {
     send(message) {
       try {
         ws.send(message);
       } catch {
-        failed();
+        end(1006, 'the connection failed');
         ws.terminate();
       }
     },
     close(code, reason) {
+      end(code, reason);
       try {
         ws.close(code, reason);
       } catch {
-        failed();
         ws.terminate();
       }
     },

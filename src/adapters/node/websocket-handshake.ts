@@ -18,10 +18,11 @@ type DecidedRequest = IncomingMessage & { [DECIDED]?: { protocol: string; lines:
 type WsModule = typeof import('ws');
 
 let loading: Promise<WsModule> | undefined;
+let loaded: WsModule | undefined;
 
 /** `import('ws')` once per process; a failure is retried on the next handshake. */
 function loadWs(): Promise<WsModule> {
-  loading ??= import('ws').catch((error: unknown) => {
+  loading ??= import('ws').then((module) => (loaded = module)).catch((error: unknown) => {
     loading = undefined;
     throw new Error(
       `tsgi: WebSocket on node:http needs the ws package, which could not be loaded (npm install ws): ${
@@ -56,30 +57,35 @@ export function handshakeLines(headers: HeaderList): string[] {
  * @example
  * ```ts
  * const handshakes = new WsHandshakes(limits.maxMessageSize);
- * const ws = await handshakes.complete(req, socket, head, session.protocol, handshakeLines(headers));
+ * const ws = handshakes.complete(await handshakes.prepare(), req, socket, head, session.protocol, handshakeLines(headers));
  * if (ws !== undefined) session.open(...);
  * ```
  */
 export class WsHandshakes {
-  #server: Promise<WebSocketServer> | undefined;
+  #server: WebSocketServer | undefined;
 
   constructor(private readonly maxPayload: number) {}
 
-  /** Loads `ws` and makes the server, once: called on a handshake request, before the app runs. */
-  prepare(): Promise<WebSocketServer> {
-    const server = (this.#server ??= loadWs().then(({ WebSocketServer }) => this.#create(WebSocketServer)));
-    server.catch(() => {
-      if (this.#server === server) this.#server = undefined;
-    });
-    return server;
+  /**
+   * The server, once `ws` is loaded (made on first use): a handshake then completes in the same
+   * turn as the app's answer, before an accepted handler's first await.
+   */
+  get ready(): WebSocketServer | undefined {
+    if (this.#server === undefined && loaded !== undefined) this.#server = this.#create(loaded.WebSocketServer);
+    return this.#server;
+  }
+
+  /** Loads `ws` (once per process): called on a handshake request, while the app decides. */
+  async prepare(): Promise<WebSocketServer> {
+    await loadWs();
+    return this.ready!;
   }
 
   /**
-   * Sends the 101 and resolves the open WebSocket; `undefined` when the socket was gone or `ws`
+   * Sends the 101 and returns the open WebSocket; `undefined` when the socket was gone or `ws`
    * refused the request (it then answered it, 400, and closed the socket).
    */
-  async complete(req: IncomingMessage, socket: Duplex, head: Buffer, protocol: string, lines: string[]): Promise<WebSocket | undefined> {
-    const server = await this.prepare();
+  complete(server: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer, protocol: string, lines: string[]): WebSocket | undefined {
     if (socket.destroyed) return undefined;
     (req as DecidedRequest)[DECIDED] = { protocol, lines };
     let opened: WebSocket | undefined;

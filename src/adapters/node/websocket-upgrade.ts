@@ -8,6 +8,7 @@
 import { ServerResponse, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { WebSocketServer } from 'ws';
 import { TextBody, type App, type Body, type Environ, type HeaderList, type StartResponse } from '../../gateway.js';
 import { BadRequest, NotImplemented } from '../../errors.js';
 import { isWebSocketHandshake } from '../../http/websocket.js';
@@ -77,42 +78,58 @@ function refusal(req: IncomingMessage, requireHost: boolean): BadRequest | NotIm
   return undefined;
 }
 
-/** Runs the app; a throw becomes a rejection. */
-function callApp(app: App, environ: Environ, startResponse: StartResponse): Promise<Body> {
-  try {
-    return Promise.resolve(app(environ, startResponse));
-  } catch (error) {
-    return Promise.reject(error);
-  }
+function isPromiseLike(value: unknown): value is PromiseLike<Body> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
-/** Runs a 101's body, which must be empty, and closes it (spec: `return()` exactly once). */
-async function drainEmptyBody(body: Body, errors: Environ['tsgi.errors']): Promise<void> {
-  const nonEmpty = (length: number) =>
-    new TypeError(`the app answered 101 Switching Protocols with a body of ${length} bytes; a 101 has none (return [])`);
-  if (body instanceof TextBody) {
-    if (body.byteLength > 0) throw nonEmpty(body.byteLength);
+/**
+ * Runs the app and hands its body to `then`, synchronously when the app returned it so (the 101
+ * then goes out before an accepted handler's first turn); a throw or a rejection goes to `fail`.
+ */
+function runApp(app: App, environ: Environ, startResponse: StartResponse, then: (body: Body) => void, fail: (error: unknown) => void): void {
+  let body: Body | Promise<Body>;
+  try {
+    body = app(environ, startResponse);
+  } catch (error) {
+    fail(error);
     return;
   }
+  if (isPromiseLike(body)) body.then(then, fail);
+  else then(body);
+}
+
+/**
+ * Checks that a 101's body is empty and closes it (spec: `return()` exactly once). Arrays and
+ * text are checked at once; an iterator's end is awaited (a promise is returned then).
+ */
+function drainEmptyBody(body: Body, errors: Environ['tsgi.errors']): Promise<void> | undefined {
+  if (body instanceof TextBody) {
+    if (body.byteLength > 0) throw nonEmpty(body.byteLength);
+    return undefined;
+  }
   if (Array.isArray(body)) {
-    for (const chunk of body as unknown[]) {
-      if (!(chunk instanceof Uint8Array)) throw notBytes(chunk);
-      if (chunk.byteLength > 0) throw nonEmpty(chunk.byteLength);
-    }
-    return;
+    for (const chunk of body as unknown[]) checkEmpty(chunk);
+    return undefined;
   }
   const asyncFactory = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator];
   const iterator: AnyIterator =
     typeof asyncFactory === 'function' ? asyncFactory.call(body) : (body as Iterable<Uint8Array>)[Symbol.iterator]();
-  try {
-    for (let result = await iterator.next(); !result.done; result = await iterator.next()) {
-      const chunk: unknown = result.value;
-      if (!(chunk instanceof Uint8Array)) throw notBytes(chunk);
-      if (chunk.byteLength > 0) throw nonEmpty(chunk.byteLength);
+  return (async () => {
+    try {
+      for (let result = await iterator.next(); !result.done; result = await iterator.next()) checkEmpty(result.value);
+    } finally {
+      returnIterator(iterator, errors);
     }
-  } finally {
-    returnIterator(iterator, errors);
-  }
+  })();
+}
+
+function checkEmpty(chunk: unknown): void {
+  if (!(chunk instanceof Uint8Array)) throw notBytes(chunk);
+  if (chunk.byteLength > 0) throw nonEmpty(chunk.byteLength);
+}
+
+function nonEmpty(length: number): TypeError {
+  return new TypeError(`the app answered 101 Switching Protocols with a body of ${length} bytes; a 101 has none (return [])`);
 }
 
 /**
@@ -188,12 +205,10 @@ export function createUpgradeListener(
       return;
     }
     const exchange = new Exchange(req, res, environ, state);
+    const fail = (error: unknown) => exchange.fail(error);
     if (!isWebSocketHandshake(req.headers.upgrade, req.headers.connection)) {
       // Upgrade: h2c and the like: the server may ignore the header (RFC 9110 section 7.8).
-      callApp(app, environ, exchange.startResponse).then(
-        (body) => exchange.run(body),
-        (error: unknown) => exchange.fail(error),
-      );
+      runApp(app, environ, exchange.startResponse, (body) => exchange.run(body), fail);
       return;
     }
 
@@ -206,57 +221,67 @@ export function createUpgradeListener(
       status = line;
       headers = list;
     };
+    // Anything but the 101 the app may answer: the client gets it, an accepted session is abandoned.
+    const refuse = (error: unknown) => {
+      offer.settle('500 Internal Server Error');
+      exchange.fail(error);
+    };
     // ws loads while the app decides.
-    handshakes.prepare().catch(() => undefined);
-    callApp(app, environ, startResponse).then(
-      (body) => answer(body),
-      (error: unknown) => {
-        offer.settle('500 Internal Server Error');
-        exchange.fail(error);
-      },
-    );
+    if (handshakes.ready === undefined) handshakes.prepare().catch(() => undefined);
+    runApp(app, environ, startResponse, answer, refuse);
 
-    async function answer(body: Body): Promise<void> {
+    function answer(body: Body): void {
       if (status === undefined || !status.startsWith('101')) {
         offer.settle(status);
         exchange.run(body);
         return;
       }
+      let drained: Promise<void> | undefined;
+      try {
+        drained = drainEmptyBody(body, errors);
+      } catch (error) {
+        refuse(error);
+        return;
+      }
+      if (drained === undefined) upgrade();
+      else drained.then(upgrade, refuse);
+    }
+
+    function upgrade(): void {
       let lines: string[];
       try {
-        await drainEmptyBody(body, errors);
         if (offer.settle(status) === undefined) throw new TypeError('the WebSocket offer was not accepted');
         lines = handshakeLines(handshakeHeaders(headers));
       } catch (error) {
-        // Abandons an accepted session: the client gets the 500.
-        offer.settle('500 Internal Server Error');
-        exchange.fail(error);
+        refuse(error);
         return;
       }
       const session = offer.session!;
-      if (socket.destroyed) {
-        session.abandon('the client left before the handshake');
-        exchange.abort();
-        return;
+      const complete = (server: WebSocketServer) => {
+        if (socket.destroyed) {
+          session.abandon('the client left before the handshake');
+          exchange.abort();
+          return;
+        }
+        res.detachSocket(socket as Socket);
+        clearTimeout(timer);
+        sockets.handshakeDone(socket);
+        const ws = handshakes.complete(server, req, socket, Buffer.concat([head, ...early.stop()]), session.protocol, lines);
+        if (ws === undefined) {
+          session.abandon('the WebSocket handshake did not complete');
+          exchange.abort();
+          return;
+        }
+        exchange.upgraded();
+        connectSession(ws, session, sockets, limits.pingInterval);
+      };
+      if (handshakes.ready !== undefined) complete(handshakes.ready);
+      else {
+        handshakes.prepare().then(complete, (error: unknown) => {
+          session.abandon('the server could not complete the handshake');
+          fail(error);
+        });
       }
-      try {
-        await handshakes.prepare();
-      } catch (error) {
-        session.abandon('the server could not complete the handshake');
-        exchange.fail(error);
-        return;
-      }
-      res.detachSocket(socket as Socket);
-      clearTimeout(timer);
-      sockets.handshakeDone(socket);
-      const ws = await handshakes.complete(req, socket, Buffer.concat([head, ...early.stop()]), session.protocol, lines);
-      if (ws === undefined) {
-        session.abandon('the WebSocket handshake did not complete');
-        exchange.abort();
-        return;
-      }
-      exchange.upgraded();
-      connectSession(ws, session, sockets, limits.pingInterval);
     }
   }
 
