@@ -56,8 +56,10 @@ const bundled = {
   // reads no process.env.NODE_ENV, which this platform would define.
   platform: 'browser',
   // node:* stays an import of the runtime's module; tough-cookie stays a dependency because the
-  // test client's public type `ClientCookies.jar` is its `CookieJar` (docs/dependencies.md).
-  external: ['node:*', 'tough-cookie'],
+  // test client's public type `ClientCookies.jar` is its `CookieJar` (docs/dependencies.md); ws
+  // stays one, imported by tsgi/node on the first WebSocket handshake only (and, bundled for
+  // this platform, its `browser` field would swap in a stub that throws).
+  external: ['node:*', 'tough-cookie', 'ws'],
   metafile: true,
   write: false,
 };
