@@ -12,8 +12,11 @@
 //
 // Servers are the files of bench/servers (by name), any module that calls `report` from
 // bench/servers/listen.js, or `deno:<app>` / `bun:<app>` for bench/fetch-server.js on that runtime
-// (app: hono, tsgi or tsgi-raw; routes /hello and /json), whose CPU time is read from /proc:
+// (app: hono, tsgi or tsgi-raw; routes of bench/fetch-apps.js), `workerd:<app>` for the same app
+// bundled for workerd, whose CPU time is read from /proc; `@/path/to/dist` after the app serves
+// that build of tsgi (a copy of an older dist/):
 //   node bench/ab.js deno:hono deno:tsgi /hello
+//   node bench/ab.js bun:tsgi@/tmp/old-dist bun:tsgi /form
 import { execFileSync, fork } from 'node:child_process';
 import os from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -62,10 +65,10 @@ const live = new Set();
 process.on('exit', () => live.forEach((child) => child.kill()));
 
 async function start(name) {
-  const fetchServer = /^(deno|bun):(.+)$/.exec(name);
+  const fetchServer = /^(deno|bun|workerd):([^@]+)(?:@(.+))?$/.exec(name);
   if (fetchServer) {
     const runtime = FETCH_RUNTIMES.find((r) => r.name.toLowerCase() === fetchServer[1]);
-    const { child, url } = await startFetchServer(runtime, fetchServer[2]);
+    const { child, url } = await startFetchServer(runtime, fetchServer[2], fetchServer[3]);
     live.add(child);
     pin(child.pid, '1'); // once it listens, so every thread it started is pinned
     return { name, child, url: `${url}${path}`, fetchRuntime: true };

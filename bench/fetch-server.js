@@ -15,6 +15,10 @@ const { toFetchHandler } = await import(`${dist}adapters/fetch/index.js`);
 
 const handler = fetchHandler(framework, { Hono, Request, Response, toFetchHandler });
 
+// Leave through exit() on SIGTERM, so that `--cpu-prof` writes its profile.
+if (globalThis.Deno) Deno.addSignalListener('SIGTERM', () => Deno.exit(0));
+else process.on('SIGTERM', () => process.exit(0));
+
 if (globalThis.Bun) {
   const server = Bun.serve({ hostname: '127.0.0.1', port: 0, fetch: (request) => handler(request) });
   console.log(`listening on http://127.0.0.1:${server.port}/`);

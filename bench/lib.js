@@ -24,12 +24,14 @@ export const FETCH_RUNTIMES = [
 
 /**
  * Starts `framework` (hono, tsgi, tsgi-raw) on a Fetch runtime; resolves with the child and its
- * base URL once it answers. TSGI_DIST in the environment serves another build of tsgi.
+ * base URL once it answers. `dist` (by default TSGI_DIST from the environment) serves another
+ * build of tsgi: the path of a copy of dist/.
  */
-export function startFetchServer(runtime, framework) {
-  if (runtime.name === 'workerd') return startWorkerd(runtime, framework);
+export function startFetchServer(runtime, framework, dist = process.env.TSGI_DIST) {
+  if (runtime.name === 'workerd') return startWorkerd(runtime, framework, dist);
   const [bin, ...args] = runtime.command;
-  const child = spawn(bin, [...args, framework], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = dist ? { ...process.env, TSGI_DIST: dist } : process.env;
+  const child = spawn(bin, [...args, framework], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (data) => {
@@ -47,9 +49,9 @@ export function startFetchServer(runtime, framework) {
  * config beside it in a temporary directory names the bundle and a free port. The directory goes
  * when the process exits.
  */
-async function startWorkerd(runtime, framework) {
+async function startWorkerd(runtime, framework, distDir) {
   const { build } = await import('esbuild');
-  const dist = (process.env.TSGI_DIST ?? join(root, 'dist')).replace(/\/$/, '');
+  const dist = (distDir ?? join(root, 'dist')).replace(/\/$/, '');
   const dir = mkdtempSync(join(tmpdir(), 'tsgi-bench-workerd-'));
   await build({
     stdin: {
