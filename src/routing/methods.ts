@@ -11,6 +11,9 @@ export const ANY_METHOD = 0x7fffffff;
 
 const NAMES = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'CONNECT', 'TRACE'] as const;
 
+/** How many methods have a bit of their own: bits `1 << 0` to `1 << (STANDARD_METHODS - 1)`. */
+export const STANDARD_METHODS = NAMES.length;
+
 /**
  * The bit of a method name (case-sensitive, as HTTP methods are; callers upper-case first).
  *

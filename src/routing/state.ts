@@ -8,7 +8,7 @@
  * @module
  */
 import type { DynamicPart, RulePart } from './compile.js';
-import type { MethodMatch } from './methods.js';
+import { STANDARD_METHODS, type MethodMatch } from './methods.js';
 import { compareWeighting } from './weighting.js';
 
 /** What the matcher reads of a rule. */
@@ -25,6 +25,10 @@ export interface DynamicEdge<R extends MatchTarget> {
   readonly state: State<R>;
 }
 
+const NO_RULES: readonly never[] = [];
+/** Up to this many static children, a state's keys are scanned in a row. */
+const WIDE = 6;
+
 /** One state of the trie. */
 export class State<R extends MatchTarget> {
   /** Rules ending here, in insertion order: the first whose method fits wins. */
@@ -38,6 +42,13 @@ export class State<R extends MatchTarget> {
   keys: string[] = [];
   firsts: number[] = [];
   children: Array<State<R>> = [];
+  /**
+   * With many static children (sorted by first char): `starts[c - low]` to `starts[c - low + 1]`
+   * are the keys starting with char code `c`, so a wide state (the GitHub API's root, or `repos/
+   * <owner>/<repo>` with 40 children) is not scanned whole. Undefined for a few children.
+   */
+  starts: Uint16Array | undefined;
+  low = 0;
   /** No rule here matches without strict slashes: nothing to try once the children failed. */
   strictOnly = true;
   /** No dynamic child either: after the static child, nothing is left to try here. */
@@ -46,6 +57,12 @@ export class State<R extends MatchTarget> {
   slash: State<R> | undefined;
   /** On a domain state: the state after the leading `/`. */
   pathRoot: State<R> | undefined;
+  /**
+   * By a standard method's bit index: the rule an HTTP (not WebSocket) request of that method
+   * matches here, the first in `rules` that takes it. A hit is one array read; a miss goes through
+   * `rules` to record what a 405 or 400 needs.
+   */
+  byMethod: ReadonlyArray<R | undefined> = NO_RULES;
 
   /** The state reached by `parts`, made as needed. */
   descend(parts: readonly RulePart[]): State<R> {
@@ -69,14 +86,38 @@ export class State<R extends MatchTarget> {
     return state;
   }
 
+  // The static children's arrays, and `starts` for a wide state. Their order does not matter: the
+  // keys differ in their first segment, so at most one fits a path.
+  private index(keys: string[], children: Array<State<R>>): void {
+    const first = (key: string): number => (key === '' ? 47 : key.charCodeAt(0));
+    const order = keys.map((_, i) => i).sort((a, b) => first(keys[a]) - first(keys[b]));
+    this.keys = order.map((i) => keys[i]);
+    this.children = order.map((i) => children[i]);
+    this.firsts = this.keys.map(first);
+    this.starts = undefined;
+    this.low = 0;
+    const count = order.length;
+    if (count <= WIDE) return;
+    const low = this.firsts[0];
+    const span = this.firsts[count - 1] - low + 1;
+    if (span > 256) return; // far-apart first chars (non-Latin text): scanned whole
+    const starts = new Uint16Array(span + 1);
+    let k = 0;
+    for (let c = 0; c <= span; c++) {
+      while (k < count && this.firsts[k] - low < c) k++;
+      starts[c] = k;
+    }
+    this.starts = starts;
+    this.low = low;
+  }
+
   /** Sorts and indexes this state and everything below it; the root's children are domain states. */
   freeze(level: 'root' | 'domain' | 'path' = 'root'): void {
     const below = level === 'root' ? 'domain' : 'path';
     // Array sort is stable: equal weights keep insertion order, as in Werkzeug.
     this.dynamic.sort((a, b) => compareWeighting(a.part.weight, b.part.weight));
-    this.keys = [];
-    this.firsts = [];
-    this.children = [];
+    const keys: string[] = [];
+    const children: Array<State<R>> = [];
     for (const [text, state] of this.static) {
       state.freeze(below);
       let key = text;
@@ -89,10 +130,12 @@ export class State<R extends MatchTarget> {
         key = `${key}/${onlyKey}`;
         target = only;
       }
-      this.keys.push(key);
-      this.firsts.push(key === '' ? 47 : key.charCodeAt(0));
-      this.children.push(target);
+      keys.push(key);
+      children.push(target);
     }
+    this.index(keys, children);
+    this.byMethod = this.rules.length === 0 ? NO_RULES : Array.from({ length: STANDARD_METHODS }, (_, index) =>
+      this.rules.find((rule) => !rule.websocket && (rule.methodMatch.mask & (1 << index)) !== 0));
     this.strictOnly = this.rules.every((rule) => rule.strictSlashes);
     this.passThrough = this.dynamic.length === 0 && this.strictOnly;
     this.slash = this.static.get('');

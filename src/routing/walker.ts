@@ -17,6 +17,8 @@ export class Walker<R extends MatchTarget> {
   len = 0;
   method = '';
   bit = 0;
+  /** The index of a standard method's bit, for `State.byMethod`; -1 for another method or a WebSocket request. */
+  methodIndex = -1;
   websocket = false;
   /** The values of the variables on the current branch, domain first. */
   readonly values: unknown[] = [];
@@ -35,6 +37,7 @@ export class Walker<R extends MatchTarget> {
     this.len = path.length;
     this.method = method;
     this.bit = bit;
+    this.methodIndex = websocket || bit === OTHER_METHOD ? -1 : 31 - Math.clz32(bit);
     this.websocket = websocket;
     this.top = 0;
     this.allowMask = 0;
@@ -86,7 +89,19 @@ export class Walker<R extends MatchTarget> {
       if (keys.length !== 0) {
         const first = pos < len ? path.charCodeAt(pos) : 47;
         const firsts = state.firsts;
-        for (let k = 0; k < keys.length; k++) {
+        let k = 0;
+        let stopAt = keys.length;
+        const starts = state.starts;
+        if (starts !== undefined) {
+          const at = first - state.low;
+          if (at >= 0 && at < starts.length - 1) {
+            k = starts[at];
+            stopAt = starts[at + 1];
+          } else {
+            stopAt = 0;
+          }
+        }
+        for (; k < stopAt; k++) {
           if (firsts[k] !== first) continue;
           const key = keys[k];
           const size = key.length;
@@ -154,6 +169,11 @@ export class Walker<R extends MatchTarget> {
   }
 
   private atEnd(state: State<R>): R | null {
+    const index = this.methodIndex;
+    if (index !== -1) {
+      const found = state.byMethod[index];
+      if (found !== undefined) return found;
+    }
     const rules = state.rules;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
