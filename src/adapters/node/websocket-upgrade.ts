@@ -24,7 +24,14 @@ import { refuseRequest } from './refuse.js';
 import { connectSession, OpenWebSockets } from './websocket-connection.js';
 import { handshakeLines, WsHandshakes } from './websocket-handshake.js';
 
-/** Options of {@link toNodeUpgradeListener}. */
+/**
+ * Options of {@link toNodeUpgradeListener}: those of `toNodeListener`, and the WebSocket limits.
+ *
+ * @example
+ * ```ts
+ * toNodeUpgradeListener(app, { accessLog: true, websocket: { pingInterval: 10_000 } });
+ * ```
+ */
 export interface NodeUpgradeListenerOptions extends NodeListenerOptions {
   /** The limits of every WebSocket (docs/security.md, "WebSocket"); each has a default. */
   websocket?: Partial<WebSocketLimits>;
@@ -32,7 +39,15 @@ export interface NodeUpgradeListenerOptions extends NodeListenerOptions {
 
 /**
  * A node:http `'upgrade'` listener, with the server's WebSockets for a shutdown: `goAway()`
- * closes them with 1001 (and any that opens later), `terminate()` cuts what is left.
+ * closes them with 1001 (and any that opens later), `terminate()` cuts what is left, `size` counts
+ * the open ones.
+ *
+ * @example
+ * ```ts
+ * const upgrade: NodeUpgradeListener = toNodeUpgradeListener(app);
+ * server.on('upgrade', upgrade);
+ * upgrade.websockets.goAway();
+ * ```
  */
 export interface NodeUpgradeListener {
   (req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -49,6 +64,12 @@ const KEY = /^[+/0-9A-Za-z]{22}==$/;
 interface ServerLimits {
   requestTimeout?: unknown;
   requireHostHeader?: unknown;
+}
+
+/** The server's limits: `this` of the listener is the server that emitted `'upgrade'`, else the socket knows it. */
+function serverLimits(emitter: unknown, socket: Duplex): ServerLimits {
+  if (typeof emitter === 'object' && emitter !== null && 'requestTimeout' in emitter) return emitter as ServerLimits;
+  return (socket as Socket & { server?: ServerLimits }).server ?? {};
 }
 
 function ignoreSocketError(): void {
@@ -175,10 +196,10 @@ export function createUpgradeListener(
   const errors = state.errors;
   const handshakes = new WsHandshakes(limits.maxMessageSize);
 
-  function tsgiUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  function tsgiUpgrade(this: unknown, req: IncomingMessage, socket: Duplex, head: Buffer): void {
     // node:http removed its own listener when it handed the socket over: a reset would crash.
     socket.on('error', ignoreSocketError);
-    const server = ((socket as Socket & { server?: ServerLimits }).server ?? {}) as ServerLimits;
+    const server = serverLimits(this, socket);
     sockets.handshaking(socket);
     const res = new ServerResponse(req);
     res.shouldKeepAlive = false;

@@ -60,8 +60,11 @@ export interface RawWebSocket {
   received(): Buffer;
 }
 
-/** Sends a handshake for `path` with `headers` and resolves once the response head has arrived. */
-export function rawHandshake(port: number, path: string, headers: Record<string, string> = {}): Promise<RawWebSocket> {
+/**
+ * Sends a handshake for `path` with `headers` (and `early` bytes right behind it, in the same
+ * write) and resolves once the response head has arrived.
+ */
+export function rawHandshake(port: number, path: string, headers: Record<string, string> = {}, early?: Buffer): Promise<RawWebSocket> {
   const lines = [
     `GET ${path} HTTP/1.1`,
     `Host: 127.0.0.1:${port}`,
@@ -74,7 +77,8 @@ export function rawHandshake(port: number, path: string, headers: Record<string,
   return new Promise((resolve, reject) => {
     let buffer = Buffer.alloc(0);
     let head: string | undefined;
-    const socket = connect(port, '127.0.0.1', () => socket.write(`${lines.join('\r\n')}\r\n\r\n`));
+    const request = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+    const socket = connect(port, '127.0.0.1', () => socket.write(early === undefined ? request : Buffer.concat([request, early])));
     socket.on('error', reject);
     socket.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
@@ -128,6 +132,19 @@ export function parseFrames(data: Buffer): Frame[] {
     at = start + length;
   }
   return frames;
+}
+
+/** A short text frame from a client (masked, as RFC 6455 requires of clients). */
+export function maskedTextFrame(text: string): Buffer {
+  const payload = Buffer.from(text);
+  if (payload.length > 125) throw new Error('maskedTextFrame: short texts only');
+  const mask = randomBytes(4);
+  const frame = Buffer.alloc(6 + payload.length);
+  frame[0] = 0x81;
+  frame[1] = 0x80 | payload.length;
+  mask.copy(frame, 2);
+  for (let i = 0; i < payload.length; i++) frame[6 + i] = payload[i] ^ mask[i % 4];
+  return frame;
 }
 
 /** The code and reason of a close frame's payload. */

@@ -11,7 +11,8 @@ import { Response } from '../../../src/response/response.js';
 import type { RunningServer } from '../../../src/adapters/node/index.js';
 import { chat, CHAT_TOKEN } from '../../../examples/realtime/chat.js';
 import { listen, waitFor } from './helpers.js';
-import { closeOf, nextMessage, openWebSocket, rawExchange, rawHandshake, refusalOf } from './websocket-client.js';
+import { connect } from 'node:net';
+import { closeOf, maskedTextFrame, nextMessage, openWebSocket, parseFrames, rawExchange, rawHandshake, refusalOf } from './websocket-client.js';
 
 interface Stats {
   open: number;
@@ -174,5 +175,73 @@ describe('WebSocket on node:http: the chat example', () => {
     await waitFor(() => received().includes('first') && received().length > 12, 5000, 'the messages');
     socket.destroy();
     expect(received().subarray(0, 7)).toEqual(Buffer.from([0x81, 5, ...Buffer.from('first')]));
+  });
+
+  it('aborts tsgi.signal when the client leaves before the app answers', async () => {
+    let aborted = false;
+    const app = Request.application(async (req) => {
+      await new Promise((resolve) => req.signal.addEventListener('abort', resolve, { once: true }));
+      aborted = true;
+      return new Response('too late', { status: 503 });
+    });
+    server = await listen(app);
+    const socket = connect(server.port, '127.0.0.1', () =>
+      socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(aborted).toBe(false);
+    socket.end(); // a FIN, not a reset: the server must notice it while the app is waiting
+    await waitFor(() => aborted, 5000, 'the signal to abort');
+  });
+
+  it('bounds the handshake by requestTimeout, and not the WebSocket that follows', async () => {
+    const app = Request.application((req) =>
+      req.path === '/hang' ? new Promise<Response>(() => undefined) : req.acceptWebSocket({}, async (ws) => {
+        for await (const message of ws) ws.send(message);
+      }),
+    );
+    server = await listen(app, { requestTimeout: 600, headersTimeout: 600 });
+    const started = performance.now();
+    const cut = await rawExchange(
+      server.port,
+      'GET /hang HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    expect(cut).toBe('');
+    expect(performance.now() - started).toBeGreaterThan(500);
+    expect(performance.now() - started).toBeLessThan(5000);
+
+    const ws = await openWebSocket(`${server.url.replace('http:', 'ws:')}/`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const echoed = nextMessage(ws);
+    ws.send('still open');
+    expect(await echoed).toBe('still open');
+    ws.close();
+  });
+
+  it('keeps messages the client sent before the 101: behind the handshake, and while the app decided', async () => {
+    const app = Request.application(async (req) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return req.acceptWebSocket({}, async (ws) => {
+        for await (const message of ws) ws.send(`echo: ${String(message)}`);
+      });
+    });
+    server = await listen(app);
+    let received = Buffer.alloc(0);
+    const handshake = Buffer.from(
+      'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+      'latin1',
+    );
+    const socket = connect(server.port, '127.0.0.1', () => socket.write(Buffer.concat([handshake, maskedTextFrame('behind')])));
+    socket.on('data', (chunk: Buffer) => (received = Buffer.concat([received, chunk])));
+    // Sent while the app is still deciding (it answers after 300 ms).
+    setTimeout(() => socket.write(maskedTextFrame('meanwhile')), 100);
+    const frames = () => {
+      const end = received.indexOf('\r\n\r\n');
+      return end === -1 ? [] : parseFrames(received.subarray(end + 4));
+    };
+    await waitFor(() => frames().length === 2, 5000, 'both echoes');
+    expect(received.toString('latin1')).toMatch(/^HTTP\/1\.1 101 /);
+    expect(frames().map((frame) => frame.payload.toString())).toEqual(['echo: behind', 'echo: meanwhile']);
+    socket.destroy();
   });
 });
