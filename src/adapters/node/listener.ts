@@ -40,7 +40,8 @@ export interface ListenerControl {
   websockets?: OpenWebSockets;
 }
 
-function isPromiseLike(value: unknown): value is PromiseLike<Body> {
+/** @internal True for a body the app returned as a promise. */
+export function isPromiseLike(value: unknown): value is PromiseLike<Body> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 

@@ -19,7 +19,7 @@ import { notBytes, type AnyIterator } from './body-pump.js';
 import { buildEnviron } from './environ.js';
 import { Exchange } from './exchange.js';
 import { returnIterator } from './exchange-end.js';
-import { LISTENER_OPTIONS, listenerSetup, type ListenerControl, type NodeListenerOptions } from './listener.js';
+import { isPromiseLike, LISTENER_OPTIONS, listenerSetup, type ListenerControl, type NodeListenerOptions } from './listener.js';
 import { refuseRequest } from './refuse.js';
 import { connectSession, OpenWebSockets } from './websocket-connection.js';
 import { handshakeLines, WsHandshakes } from './websocket-handshake.js';
@@ -97,10 +97,6 @@ function refusal(req: IncomingMessage, requireHost: boolean): BadRequest | NotIm
   if (key === undefined || !KEY.test(key)) return new BadRequest('The Sec-WebSocket-Key header is missing or is not 16 bytes in base64.');
   if (headers['sec-websocket-version'] !== '13') return new BadRequest('Sec-WebSocket-Version must be 13 (RFC 6455).');
   return undefined;
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<Body> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 /**

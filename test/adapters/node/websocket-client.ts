@@ -8,6 +8,24 @@ import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
 
+/** What the chat example's /stats answers. */
+export interface ChatStats {
+  open: number;
+  finished: number;
+  lastClose: null | { code: number; reason: string };
+}
+
+/** The chat example's /stats on the server at `url`. */
+export async function chatStats(url: string): Promise<ChatStats> {
+  return (await (await fetch(`${url}/stats`)).json()) as ChatStats;
+}
+
+/** A valid handshake request for `path`, written by hand (`host: null` leaves the Host header out). */
+export function handshakeRequest(path: string, host: string | null = '127.0.0.1'): string {
+  const hostLine = host === null ? '' : `Host: ${host}\r\n`;
+  return `GET ${path} HTTP/1.1\r\n${hostLine}Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`;
+}
+
 /** Resolves with the socket once open; rejects with the error, or the status of a refusal. */
 export function openWebSocket(url: string, protocols: string[] = [], options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
   const ws = new WebSocket(url, protocols, options);

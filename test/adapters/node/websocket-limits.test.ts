@@ -10,13 +10,7 @@ import { Request } from '../../../src/request/request.js';
 import type { RunningServer } from '../../../src/adapters/node/index.js';
 import { chat, CHAT_TOKEN } from '../../../examples/realtime/chat.js';
 import { listen, sleep, waitFor } from './helpers.js';
-import { closeOf, closePayload, nextMessage, openWebSocket, parseFrames, rawHandshake } from './websocket-client.js';
-
-interface Stats {
-  open: number;
-  finished: number;
-  lastClose: null | { code: number; reason: string };
-}
+import { chatStats, closeOf, closePayload, nextMessage, openWebSocket, parseFrames, rawHandshake, type ChatStats } from './websocket-client.js';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -24,8 +18,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function stats(): Promise<Stats> {
-  return (await (await fetch(`${server!.url}/stats`)).json()) as Stats;
+function stats(): Promise<ChatStats> {
+  return chatStats(server!.url);
 }
 
 function socketUrl(): string {
@@ -120,7 +114,7 @@ describe('WebSocket limits on node:http', () => {
 
   it("a graceful shutdown closes WebSockets with 1001 'server shutting down'", async () => {
     const running = await listen(chat);
-    const before = (await (await fetch(`${running.url}/stats`)).json()) as Stats;
+    const before = await chatStats(running.url);
     const ws = await openWebSocket(`${running.url.replace('http:', 'ws:')}/socket?token=${CHAT_TOKEN}`, ['chat.v1']);
     const closed = closeOf(ws);
     const started = performance.now();

@@ -12,13 +12,19 @@ import type { RunningServer } from '../../../src/adapters/node/index.js';
 import { chat, CHAT_TOKEN } from '../../../examples/realtime/chat.js';
 import { listen, waitFor } from './helpers.js';
 import { connect } from 'node:net';
-import { closeOf, maskedTextFrame, nextMessage, openWebSocket, parseFrames, rawExchange, rawHandshake, refusalOf } from './websocket-client.js';
-
-interface Stats {
-  open: number;
-  finished: number;
-  lastClose: null | { code: number; reason: string };
-}
+import {
+  chatStats,
+  closeOf,
+  handshakeRequest,
+  maskedTextFrame,
+  nextMessage,
+  openWebSocket,
+  parseFrames,
+  rawExchange,
+  rawHandshake,
+  refusalOf,
+  type ChatStats,
+} from './websocket-client.js';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -26,8 +32,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function stats(): Promise<Stats> {
-  return (await (await fetch(`${server!.url}/stats`)).json()) as Stats;
+function stats(): Promise<ChatStats> {
+  return chatStats(server!.url);
 }
 
 function socketUrl(token = CHAT_TOKEN): string {
@@ -135,7 +141,7 @@ describe('WebSocket on node:http: the chat example', () => {
     expect(badKey).toContain('Sec-WebSocket-Key');
     const noHost = await rawExchange(
       server.port,
-      'GET /socket HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+      handshakeRequest('/socket', null),
     );
     expect(noHost).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(noHost).toContain('Host');
@@ -186,7 +192,7 @@ describe('WebSocket on node:http: the chat example', () => {
     });
     server = await listen(app);
     const socket = connect(server.port, '127.0.0.1', () =>
-      socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`),
+      socket.write(handshakeRequest('/')),
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(aborted).toBe(false);
@@ -204,7 +210,7 @@ describe('WebSocket on node:http: the chat example', () => {
     const started = performance.now();
     const cut = await rawExchange(
       server.port,
-      'GET /hang HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+      handshakeRequest('/hang'),
     );
     expect(cut).toBe('');
     expect(performance.now() - started).toBeGreaterThan(500);
@@ -227,10 +233,7 @@ describe('WebSocket on node:http: the chat example', () => {
     });
     server = await listen(app);
     let received = Buffer.alloc(0);
-    const handshake = Buffer.from(
-      'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
-      'latin1',
-    );
+    const handshake = Buffer.from(handshakeRequest('/'), 'latin1');
     const socket = connect(server.port, '127.0.0.1', () => socket.write(Buffer.concat([handshake, maskedTextFrame('behind')])));
     socket.on('data', (chunk: Buffer) => (received = Buffer.concat([received, chunk])));
     // Sent while the app is still deciding (it answers after 300 ms).
