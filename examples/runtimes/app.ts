@@ -8,6 +8,7 @@ import { Request, Response, redirect } from '../../src/index.js';
 import { compress, dispatcher, webCodecs } from '../../src/middleware/index.js';
 import type { App } from '../../src/gateway.js';
 import { feed } from '../realtime/sse.js';
+import { chat } from '../realtime/chat.js';
 
 const encoder = new TextEncoder();
 
@@ -67,7 +68,8 @@ const api = Request.application((req) => Response.json({ rootPath: req.rootPath,
 
 /**
  * The whole site: `/api/*` goes to `api`, `/sse/*` to the server-sent events feed of
- * `examples/realtime/sse.ts`, everything else to `main`, all compressed when worth it (which
- * event streams never are).
+ * `examples/realtime/sse.ts`, `/chat/*` to the chat room of `examples/realtime/chat.ts` (a
+ * WebSocket and an event stream), everything else to `main`, all compressed when worth it (which
+ * event streams and WebSocket handshakes never are).
  */
-export const app: App = compress(dispatcher(main, { '/api': api, '/sse': feed }));
+export const app: App = compress(dispatcher(main, { '/api': api, '/sse': feed, '/chat': chat }));

@@ -6,7 +6,9 @@ const handler = toFetchHandler(app);
 const server = Bun.serve({
   hostname: process.env.HOST ?? '127.0.0.1',
   port: Number(process.env.PORT ?? 8000),
-  // Bun gives the peer address through server.requestIP(); toFetchHandler makes it REMOTE_ADDR.
-  fetch: (request, bunServer) => handler(request, { remoteAddr: bunServer.requestIP(request) }),
+  // Bun calls fetch(request, server): toFetchHandler reads the peer address from server.requestIP()
+  // and upgrades WebSocket handshakes with server.upgrade(), whose sockets Bun hands to these callbacks.
+  fetch: handler,
+  websocket: handler.websocket,
 });
 console.log(`listening on http://127.0.0.1:${server.port}/`);

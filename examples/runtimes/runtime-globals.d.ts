@@ -1,10 +1,16 @@
 // The few Bun and Deno globals the entry files use. Their full type packages are not installed
 // here; in your project, `@types/bun` or Deno's own types provide them.
+interface BunServer {
+  requestIP(request: Request): { address: string; port: number } | null;
+  upgrade(request: Request, options?: { data?: unknown; headers?: HeadersInit }): boolean;
+}
+
 declare const Bun: {
   serve(options: {
     hostname: string;
     port: number;
-    fetch(request: Request, server: { requestIP(request: Request): { address: string; port: number } | null }): Promise<Response>;
+    fetch(request: Request, server: BunServer): Promise<Response>;
+    websocket?: { open(ws: never): void; message(ws: never, message: string | Uint8Array): void; close(ws: never, code: number, reason: string): void };
   }): { port: number; stop(): void };
 };
 

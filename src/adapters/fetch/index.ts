@@ -4,6 +4,7 @@
  * @module
  */
 export { toFetchHandler, buildEnviron } from './to-fetch.js';
-export type { FetchContext, FetchHandler, RemoteAddress, ToFetchOptions } from './to-fetch.js';
+export type { AppFetchHandler, FetchContext, FetchHandler, RemoteAddress, ToFetchOptions } from './to-fetch.js';
+export type { BunServerWebSocket, BunWebSocketHandler } from './websocket-bun.js';
 export { fromFetchHandler, toWebRequest } from './from-fetch.js';
 export type { AnyFetchHandler, FromFetchContext, FromFetchOptions } from './from-fetch.js';

@@ -54,7 +54,7 @@ const checkOptions = optionsChecker<ToFetchOptions>('toFetchHandler', { errors: 
 /** A Fetch handler: what `Bun.serve`, `Deno.serve` and Workers' `fetch` export call. */
 export type FetchHandler = (
   request: globalThis.Request,
-  context?: FetchContext,
+  context?: FetchContext | object,
   executionContext?: unknown,
 ) => Promise<globalThis.Response>;
 
@@ -165,7 +165,7 @@ function bufferable(environ: Environ): boolean {
  */
 export function buildEnviron(
   request: globalThis.Request,
-  context?: FetchContext,
+  context?: FetchContext | object,
   errors: ErrorStream = consoleErrors,
 ): Environ {
   const url = splitUrl(request.url);
@@ -176,7 +176,7 @@ export function buildEnviron(
   environ['tsgi.input'] = inputOf(request, environ.CONTENT_LENGTH);
   // A Fetch request always knows its host, even when the runtime dropped the header.
   if (environ.HTTP_HOST === undefined) environ.HTTP_HOST = url.host;
-  const remote = remoteOf(context?.remoteAddr ?? requestIPOf(context, request));
+  const remote = remoteOf(peerOf(context, request));
   if (remote.addr !== undefined) environ.REMOTE_ADDR = remote.addr;
   if (remote.port !== undefined) environ.REMOTE_PORT = remote.port;
   if (context !== undefined) environ['fetch.env'] = context;
@@ -286,10 +286,12 @@ function keyOf(name: string): string {
   return key;
 }
 
-/** Bun passes its server as the second argument: `server.requestIP(request)` is the peer. */
-function requestIPOf(context: FetchContext | undefined, request: globalThis.Request): RemoteAddress | undefined {
-  const requestIP = context?.requestIP;
-  return typeof requestIP === 'function' ? (requestIP as (request: globalThis.Request) => RemoteAddress).call(context, request) : undefined;
+/** The peer's address from the second argument: its `remoteAddr`, or Bun's `server.requestIP(request)`. */
+function peerOf(context: FetchContext | object | undefined, request: globalThis.Request): RemoteAddress | undefined {
+  if (context === undefined) return undefined;
+  const { remoteAddr, requestIP } = context as FetchContext;
+  if (remoteAddr !== undefined || typeof requestIP !== 'function') return remoteAddr;
+  return (requestIP as (request: globalThis.Request) => RemoteAddress).call(context, request);
 }
 
 function remoteOf(remote: RemoteAddress | undefined): { addr?: string; port?: string } {
