@@ -195,6 +195,16 @@ export function createUpgradeListener(
   function tsgiUpgrade(this: unknown, req: IncomingMessage, socket: Duplex, head: Buffer): void {
     // node:http removed its own listener when it handed the socket over: a reset would crash.
     socket.on('error', ignoreSocketError);
+    const previous = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (previous) {
+      // The response to a request pipelined before this one is still going out: answer after it
+      // (node:http detaches it from the socket in a 'finish' listener of its own, run first).
+      previous.once('finish', () => {
+        if ((socket as { _httpMessage?: ServerResponse | null })._httpMessage) socket.destroy();
+        else tsgiUpgrade.call(this, req, socket, head);
+      });
+      return;
+    }
     const server = serverLimits(this, socket);
     sockets.handshaking(socket);
     const res = new ServerResponse(req);

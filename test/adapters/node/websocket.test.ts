@@ -247,4 +247,20 @@ describe('WebSocket on node:http: the chat example', () => {
     expect(frames().map((frame) => frame.payload.toString())).toEqual(['echo: behind', 'echo: meanwhile']);
     socket.destroy();
   });
+
+  it('answers a handshake pipelined behind a request once that response is out (no crash)', async () => {
+    const slow = Request.application(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return new Response('slow\n');
+    });
+    server = await listen((environ, startResponse) => (environ.PATH_INFO === '/slow' ? slow : chat)(environ, startResponse));
+    let text = '';
+    const socket = connect(server.port, '127.0.0.1', () =>
+      socket.write(`GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n${handshakeRequest(`/socket?token=${CHAT_TOKEN}`)}`),
+    );
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+    await waitFor(() => text.includes('101 Switching Protocols'), 5000, 'the 101');
+    socket.destroy();
+    expect(text).toMatch(/^HTTP\/1\.1 200 OK\r\n[\s\S]*\r\n\r\nslow\nHTTP\/1\.1 101 Switching Protocols\r\n/);
+  });
 });
