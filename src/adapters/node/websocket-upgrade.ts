@@ -18,7 +18,7 @@ import { handshakeHeaders, ServerWebSocketOffer } from '../../response/websocket
 import { notBytes, type AnyIterator } from './body-pump.js';
 import { buildEnviron } from './environ.js';
 import { Exchange } from './exchange.js';
-import { returnIterator } from './exchange-end.js';
+import { errorText, returnIterator } from './exchange-end.js';
 import { isPromiseLike, LISTENER_OPTIONS, listenerSetup, type ListenerControl, type NodeListenerOptions } from './listener.js';
 import { refuseRequest } from './refuse.js';
 import { connectSession, OpenWebSockets } from './websocket-connection.js';
@@ -111,7 +111,7 @@ function runApp(app: App, environ: Environ, startResponse: StartResponse, then: 
     fail(error);
     return;
   }
-  if (isPromiseLike(body)) body.then(then, fail);
+  if (isPromiseLike(body)) body.then(then, fail).then(undefined, fail);
   else then(body);
 }
 
@@ -201,7 +201,7 @@ export function createUpgradeListener(
       // (node:http detaches it from the socket in a 'finish' listener of its own, run first).
       previous.once('finish', () => {
         if ((socket as { _httpMessage?: ServerResponse | null })._httpMessage) socket.destroy();
-        else tsgiUpgrade.call(this, req, socket, head);
+        else guardedUpgrade.call(this, req, socket, head);
       });
       return;
     }
@@ -312,7 +312,17 @@ export function createUpgradeListener(
     }
   }
 
-  return Object.assign(tsgiUpgrade, { websockets: sockets });
+  // node:http emits 'upgrade' from its parser: a throw here would end the process.
+  function guardedUpgrade(this: unknown, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    try {
+      tsgiUpgrade.call(this, req, socket, head);
+    } catch (error) {
+      errors.write(`tsgi: error while answering an upgrade request\n${errorText(error)}\n`);
+      socket.destroy();
+    }
+  }
+
+  return Object.assign(guardedUpgrade, { websockets: sockets });
 }
 
 const checkOptions = optionsChecker<NodeUpgradeListenerOptions>('toNodeUpgradeListener', { ...LISTENER_OPTIONS, websocket: true });
