@@ -271,7 +271,7 @@ export function createUpgradeListener(
         return;
       }
       if (drained === undefined) upgrade();
-      else drained.then(upgrade, refuse);
+      else drained.then(upgrade, refuse).then(undefined, refuse);
     }
 
     function upgrade(): void {
@@ -304,10 +304,13 @@ export function createUpgradeListener(
       };
       if (handshakes.ready !== undefined) complete(handshakes.ready);
       else {
-        handshakes.prepare().then(complete, (error: unknown) => {
-          session.abandon('the server could not complete the handshake');
-          fail(error);
-        });
+        handshakes
+          .prepare()
+          .then(complete, (error: unknown) => {
+            session.abandon('the server could not complete the handshake');
+            fail(error);
+          })
+          .then(undefined, fail);
       }
     }
   }
