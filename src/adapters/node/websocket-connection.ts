@@ -28,11 +28,6 @@ export class OpenWebSockets {
   readonly #handshaking = new Set<Duplex>();
   #goingAway = false;
 
-  /** True once a shutdown began: a WebSocket that opens now is closed with 1001 at once. */
-  get goingAway(): boolean {
-    return this.#goingAway;
-  }
-
   /** A socket whose upgrade request the app is answering; forgotten when it closes. */
   handshaking(socket: Duplex): void {
     this.#handshaking.add(socket);

@@ -51,7 +51,14 @@ export interface NodeUpgradeListenerOptions extends NodeListenerOptions {
  */
 export interface NodeUpgradeListener {
   (req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  readonly websockets: Pick<OpenWebSockets, 'goAway' | 'terminate' | 'size'>;
+  readonly websockets: {
+    /** Closes every open WebSocket with 1001 'server shutting down', and any that opens later. */
+    goAway(): void;
+    /** Cuts every WebSocket and handshake still open (after a shutdown's timeout). */
+    terminate(): void;
+    /** How many WebSockets are open. */
+    readonly size: number;
+  };
 }
 
 /** Most bytes a client may send before its handshake is answered (it should send none). */
