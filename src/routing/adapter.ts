@@ -236,8 +236,20 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
   }
 }
 
+// The last server name converted and its form: binding per request sees the same one each time.
+let lastName = '';
+let lastIdna = '';
+
 // Lower case; a non-ASCII name in its IDNA form (the port is not part of it).
 function idnaServerName(serverName: string): string {
+  if (serverName === lastName) return lastIdna;
+  const idna = toIdna(serverName);
+  lastName = serverName;
+  lastIdna = idna;
+  return idna;
+}
+
+function toIdna(serverName: string): string {
   const lower = serverName.toLowerCase();
   if (!/[^\x00-\x7f]/.test(lower)) return lower;
   const colon = lower.lastIndexOf(':');

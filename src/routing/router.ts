@@ -11,6 +11,7 @@ import { errorResponse, wrapHandler, type RequestClass } from '../request/applic
 import { Request } from '../request/request.js';
 import { RoutedMatch } from '../request/url-for.js';
 import { Response } from '../response/response.js';
+import type { EnvironBindOptions } from './bind-environ.js';
 import { ROUTING_KEY, type RoutingInfo } from './environ-routing.js';
 import { withoutStack } from './exceptions.js';
 import type { ConverterTable } from './map.js';
@@ -93,6 +94,7 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
   /** The class handlers get. */
   readonly request: RequestClass<R>;
   readonly #options: RouterOptions<R, CT>;
+  readonly #bindOptions: EnvironBindOptions;
   readonly #entries: Array<RouteEntry | MountEntry> = [];
   #compiled: Compiled | undefined;
   /** 405s with OPTIONS added to `Allow`, by the methods the map allowed. */
@@ -102,6 +104,7 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
     super();
     this.request = options.request ?? (Request as unknown as RequestClass<R>);
     this.#options = options;
+    this.#bindOptions = { trustedHosts: options.trustedHosts };
   }
 
   /**
@@ -305,7 +308,7 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
     let outcome;
     let urls;
     try {
-      urls = compiled.map.bindToEnviron(environ, { trustedHosts: this.#options.trustedHosts });
+      urls = compiled.map.bindToEnviron(environ, this.#bindOptions);
       outcome = urls.tryMatch();
     } catch (error) {
       return this.#answer(error, environ, startResponse);
