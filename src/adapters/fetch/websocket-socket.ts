@@ -4,7 +4,7 @@
  * app's session.
  * @module
  */
-import type { WebSocketSession } from '../../response/websocket/session.js';
+import { isSendableCloseCode, type WebSocketSession } from '../../response/websocket/session.js';
 
 /**
  * @internal Tracks the close a server starts (the app's `close`, a limit), so the app learns that
@@ -23,6 +23,11 @@ export class CloseTracker {
   /** The server sends a close (the first one counts). */
   started(code: number, reason: string): void {
     this.#ended ??= [code, reason];
+  }
+
+  /** True once the server sent a close. */
+  get closing(): boolean {
+    return this.#ended !== undefined;
   }
 
   /** What to tell the session for the close a runtime reported. */
@@ -80,7 +85,22 @@ export function connectWebSocket(socket: WebStyleSocket, session: WebSocketSessi
     else if (data instanceof ArrayBuffer) session.receive(new Uint8Array(data));
     else if (ArrayBuffer.isView(data)) session.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   });
-  socket.addEventListener('close', (event) => finish(event.code ?? 1006, event.reason ?? '', event.wasClean === true));
+  socket.addEventListener('close', (event) => {
+    const code = event.code ?? 1006;
+    const reason = event.reason ?? '';
+    if (!closing.closing) {
+      // The peer closed: answer its close frame. workerd does so itself only from compatibility
+      // date 2026-04-07 (web_socket_auto_reply_to_close); before it, the client waits for the
+      // reply until its own timeout. Where the runtime replied already, this does nothing.
+      try {
+        if (isSendableCloseCode(code)) socket.close(code, reason);
+        else socket.close();
+      } catch {
+        // Closed already.
+      }
+    }
+    finish(code, reason, event.wasClean === true);
+  });
   // Not every runtime follows an error with a close event (workerd did not, for a frame over its
   // own 32 MiB limit): the session ends here, once.
   socket.addEventListener('error', (event) => finish(1006, event.message ?? 'the WebSocket failed', false));

@@ -15,5 +15,6 @@ runtimeSuite(
       stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
     };
   },
-  { greeting: /^hello from Node\.js\/v\d/, remoteAddr: true, codecs: ['gzip', 'deflate'] },
+  // The bridge hands toFetchHandler Web Requests only: no upgrade mechanism, so no WebSocket offer.
+  { greeting: /^hello from Node\.js\/v\d/, remoteAddr: true, codecs: ['gzip', 'deflate'], websocket: false },
 );

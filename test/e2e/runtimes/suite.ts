@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchClient, sseChecks, type IdleCleanup } from './sse-checks.js';
+import { websocketChecks, wsClient, type WsSkips } from './websocket-checks.js';
 
 export const ROOT = new URL('../../../', import.meta.url).pathname;
 export const BIN = `${ROOT}node_modules/.bin/`;
@@ -112,6 +113,13 @@ export interface RuntimeExpectations {
   codecs: string[];
   /** How soon an idle event stream must be closed after its client leaves. Default within 100 ms. */
   sseIdleCleanup?: IdleCleanup;
+  /**
+   * False where the host has no way to upgrade through the Fetch handler (a Node bridge): the app
+   * then answers a handshake 501. Default true: the WebSocket checks run.
+   */
+  websocket?: boolean;
+  /** WebSocket checks this runtime cannot pass, each with the runtime's limit that prevents it. */
+  websocketSkips?: WsSkips;
 }
 
 /**
@@ -253,5 +261,17 @@ export function runtimeSuite(name: string, start: () => Promise<Running | null>,
 
     // Server-sent events: the same checks as in the test client and on node:http (sse-checks.ts).
     sseChecks(() => (running ? fetchClient(running.base) : (live(), null)), expected.sseIdleCleanup);
+
+    // WebSocket: the same checks as in the test client and on node:http (websocket-checks.ts).
+    if (expected.websocket === false) {
+      it('WebSocket: without an upgrade mechanism there is no offer, and the app answers a handshake 501', async (ctx) => {
+        if (!live()) return ctx.skip();
+        const shake = await wsClient(running!.base).connect('/chat/socket?token=let-me-in', { protocols: ['chat.v1'] });
+        expect(shake.status).toBe(501);
+        expect(shake.peer).toBeUndefined();
+      });
+    } else {
+      websocketChecks(() => (running ? wsClient(running.base) : (live(), null)), expected.websocketSkips);
+    }
   });
 }
