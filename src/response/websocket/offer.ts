@@ -55,10 +55,7 @@ export class ServerWebSocketOffer implements WebSocketOffer {
     }
     const origin = this.#environ.HTTP_ORIGIN;
     if (origin !== undefined && !isAllowedOrigin(origin, this.#environ.HTTP_HOST, options.allowedOrigins)) {
-      throw new Forbidden(
-        `Cross-site WebSocket handshake refused: the Origin ${origin.slice(0, 200)} is not this host. ` +
-          'The app can allow it with allowedOrigins.',
-      );
+      throw crossSite(origin);
     }
     return (this.#session = new WebSocketSession(protocol, this.#limits));
   }
@@ -85,7 +82,16 @@ export class ServerWebSocketOffer implements WebSocketOffer {
   }
 }
 
-function isAllowedOrigin(
+/**
+ * True when a handshake's `Origin` may open a WebSocket: the request's own host (see
+ * `isSameHostOrigin`), or one the app allowed.
+ *
+ * @example
+ * ```ts
+ * isAllowedOrigin('https://app.example', 'api.example', ['https://app.example']); // true
+ * ```
+ */
+export function isAllowedOrigin(
   origin: string,
   host: string | undefined,
   allowed: WebSocketAcceptOptions['allowedOrigins'],
@@ -94,6 +100,14 @@ function isAllowedOrigin(
   if (allowed === undefined) return false;
   if (typeof allowed === 'function') return allowed(origin) === true;
   return allowed.includes(origin);
+}
+
+/** The 403 for a cross-site handshake. */
+export function crossSite(origin: string): Forbidden {
+  return new Forbidden(
+    `Cross-site WebSocket handshake refused: the Origin ${origin.slice(0, 200)} is not this host. ` +
+      'The app can allow it with allowedOrigins.',
+  );
 }
 
 // Headers the server writes itself in a 101, or that a 101 cannot carry.

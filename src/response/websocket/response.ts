@@ -9,6 +9,7 @@ import type { WebSocketAcceptOptions, WebSocketConnection } from '../../gateway-
 import { HTTPException } from '../../errors.js';
 import { isWebSocketHandshake } from '../../http/websocket.js';
 import { Response } from '../response.js';
+import { crossSite, isAllowedOrigin } from './offer.js';
 
 /** The handler of an accepted WebSocket: the connection lives until it returns (or closes first). */
 export type WebSocketHandler = (ws: WebSocketConnection) => void | Promise<void>;
@@ -67,9 +68,16 @@ export class WebSocketResponse extends Response {
         : new Response('This URL expects a WebSocket handshake (Upgrade: websocket).\n', { status: 400, mimetype: 'text/plain' });
       return refusal.serve(environ, startResponse);
     }
+    // The Origin is checked here against the Host this app sees, which `proxyFix` may have set
+    // from X-Forwarded-Host; the server's offer only knows the Host the proxy sent.
+    const origin = environ.HTTP_ORIGIN;
+    if (origin !== undefined && !isAllowedOrigin(origin, environ.HTTP_HOST, this.#options.allowedOrigins)) {
+      return crossSite(origin).getResponse(environ).serve(environ, startResponse);
+    }
     let ws: WebSocketConnection;
     try {
-      ws = offer.accept({ protocol: pickProtocol(offer.protocols, this.#options.protocol), allowedOrigins: this.#options.allowedOrigins });
+      const protocol = pickProtocol(offer.protocols, this.#options.protocol);
+      ws = offer.accept({ protocol, allowedOrigins: origin === undefined ? undefined : [origin] });
     } catch (error) {
       if (error instanceof HTTPException) return error.getResponse(environ).serve(environ, startResponse);
       throw error;

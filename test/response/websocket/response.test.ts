@@ -11,6 +11,8 @@ import { responseFromApp } from '../../../src/response/from-app.js';
 import { ServerWebSocketOffer } from '../../../src/response/websocket/offer.js';
 import { WebSocketResponse, type WebSocketHandler } from '../../../src/response/websocket/response.js';
 import type { WebSocketTransport } from '../../../src/response/websocket/session.js';
+import { proxyFix } from '../../../src/middleware/proxy-fix.js';
+import { Client } from '../../../src/adapters/test/index.js';
 
 const HANDSHAKE = { Upgrade: 'websocket', Connection: 'Upgrade', 'Sec-WebSocket-Version': '13' };
 
@@ -120,5 +122,33 @@ describe('WebSocketResponse', () => {
     const res = await responseFromApp(app, environ);
     expect(res.statusCode).toBe(101);
     expect(res.headers.get('Set-Cookie')).toMatch(/^id=7/);
+  });
+});
+
+describe('WebSocketResponse behind proxyFix', () => {
+  const app = proxyFix(
+    Request.application((req) => req.acceptWebSocket({}, () => {})),
+    { xHost: 1, xProto: 1 },
+  );
+
+  it('compares the Origin with the forwarded host the app sees, not the proxy-facing Host', async () => {
+    const client = new Client(app);
+    const ws = await client.websocket('http://127.0.0.1:8000/ws', {
+      origin: 'https://chat.example',
+      headers: { 'X-Forwarded-Host': 'chat.example', 'X-Forwarded-Proto': 'https' },
+    });
+    expect(ws.accepted).toBe(true);
+    await ws.close();
+  });
+
+  it('still refuses another site behind the proxy', async () => {
+    const client = new Client(app);
+    const ws = await client.websocket('http://127.0.0.1:8000/ws', {
+      origin: 'https://evil.example',
+      headers: { 'X-Forwarded-Host': 'chat.example', 'X-Forwarded-Proto': 'https' },
+    });
+    expect(ws.accepted).toBe(false);
+    expect(ws.response.statusCode).toBe(403);
+    expect(await ws.response.text()).toMatch(/Cross-site WebSocket handshake refused/);
   });
 });
