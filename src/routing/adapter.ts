@@ -198,7 +198,7 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
     }
     const domain = built.domain;
     // One leading slash (a rule kept '//' with mergeSlashes off): '//x' would name a host.
-    const path = built.path.charCodeAt(1) === 47 ? `/${built.path.replace(/^\/+/, '')}` : built.path;
+    const path = built.slashes && built.path.charCodeAt(1) === 47 ? `/${built.path.replace(/^\/+/, '')}` : built.path;
     let external = options?.external ?? false;
     let scheme = options?.urlScheme ?? this.urlScheme;
     const secure = scheme === 'https' || scheme === 'wss';

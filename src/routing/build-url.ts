@@ -13,6 +13,8 @@ export interface BuiltParts {
   readonly domain: string;
   readonly path: string;
   readonly websocket: boolean;
+  /** The path may start with `//` (see `RuleBuilder.mayStartWithSlashes`). */
+  readonly slashes: boolean;
 }
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
@@ -73,7 +75,7 @@ export function partialBuild(
     if (domain === undefined) continue;
     const path = builder.path(values, appendUnknown);
     if (path === undefined) continue;
-    const parts: BuiltParts = { domain, path, websocket: rule.websocket };
+    const parts: BuiltParts = { domain, path, websocket: rule.websocket, slashes: builder.mayStartWithSlashes };
     if (!hostMatching || domain === context.serverName) return parts;
     first ??= parts;
   }

@@ -38,6 +38,20 @@ export function methodBit(method: string): number {
   }
 }
 
+/**
+ * The rule's methods take this one (upper case): one AND for the standard methods.
+ *
+ * @example
+ * ```ts
+ * allowsMethod(compileMethods(['GET', 'HEAD']), 'GET'); // true
+ * ```
+ */
+export function allowsMethod(match: MethodMatch, method: string): boolean {
+  const bit = methodBit(method);
+  if ((match.mask & bit) === 0) return false;
+  return bit !== OTHER_METHOD || match.mask === ANY_METHOD || match.extra!.has(method);
+}
+
 /** A rule's methods in the form the matcher checks. */
 export interface MethodMatch {
   /** Bits of the standard methods, plus `OTHER_METHOD` when `extra` is not empty. */

@@ -8,6 +8,7 @@
 import { quoteQueryPart, quoteUrlPath } from '../http/url.js';
 import { ValidationError, type SegmentConverter } from './converter.js';
 import type { TraceItem } from './compile.js';
+import { allowsMethod, type MethodMatch } from './methods.js';
 
 type Op = string | { readonly name: string; readonly converter: SegmentConverter };
 
@@ -15,6 +16,7 @@ type Op = string | { readonly name: string; readonly converter: SegmentConverter
 export interface BuildableRule {
   readonly endpoint: string | undefined;
   readonly methods: readonly string[] | undefined;
+  readonly methodMatch: MethodMatch;
   readonly defaults: Readonly<Record<string, unknown>> | undefined;
   readonly arguments: ReadonlySet<string>;
   readonly buildOnly: boolean;
@@ -39,6 +41,12 @@ export class RuleBuilder {
   readonly defaultPairs: ReadonlyArray<readonly [string, unknown]>;
   /** The domain part when it has no variables (the usual case). */
   readonly staticDomain: string | undefined;
+  /**
+   * A built path may start with `//` (a variable first, or static text that does), which the
+   * adapter then collapses. Checking the built string itself would flatten it: it is a rope of
+   * concatenations, and reading a char of one copies it whole.
+   */
+  readonly mayStartWithSlashes: boolean;
   readonly #domainOps: readonly Op[];
   readonly #pathOps: readonly Op[];
   readonly #known: ReadonlySet<string>;
@@ -70,6 +78,8 @@ export class RuleBuilder {
     this.#pathOps = compileOps(pathTrace);
     const domainOps = this.#domainOps;
     this.staticDomain = domainOps.length === 0 ? '' : domainOps.length === 1 && typeof domainOps[0] === 'string' ? domainOps[0] : undefined;
+    const first = this.#pathOps[0];
+    this.mayStartWithSlashes = typeof first !== 'string' || first.length < 2 || first.charCodeAt(1) === 47;
     this.#known = rule.arguments;
     this.required = [...converters.keys()].filter((name) => !Object.hasOwn(defaults, name));
     this.defaultPairs = Object.entries(defaults);
@@ -126,7 +136,7 @@ function fill(ops: readonly Op[], values: Readonly<Record<string, unknown>>): st
     }
     try {
       // The value goes to the converter as it is: a custom one may take a tuple.
-      out += quoteUrlPath(op.converter.toUrl(values[op.name]));
+      out += quoteSegment(op.converter.toUrl(values[op.name]));
     } catch (error) {
       if (error instanceof ValidationError) return undefined;
       throw error;
@@ -135,12 +145,28 @@ function fill(ops: readonly Op[], values: Readonly<Record<string, unknown>>): st
   return out;
 }
 
+// What quoteUrlPath leaves as it is (its PATH_SAFE set), as a table: a short value (an id, a slug)
+// is checked by a loop in less time than the regular expression takes to start.
+const SAFE = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,/:;=@") SAFE[c.charCodeAt(0)] = 1;
+
+/** `quoteUrlPath(text)`, with short text that needs no quoting returned at once. */
+export function quoteSegment(text: string): string {
+  const length = text.length;
+  if (length > 32) return quoteUrlPath(text);
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127 || SAFE[code] === 0) return quoteUrlPath(text);
+  }
+  return text;
+}
+
 /**
  * The rule can be built from these values (and method): every variable has a value or a default,
  * and the values given for defaults equal them.
  */
 export function suitableFor(rule: BuildableRule & { readonly compiled?: { readonly builder: RuleBuilder } }, values: Readonly<Record<string, unknown>>, method: string | undefined): boolean {
-  if (method !== undefined && rule.methods !== undefined && !rule.methods.includes(method)) return false;
+  if (method !== undefined && rule.methods !== undefined && !allowsMethod(rule.methodMatch, method)) return false;
   const builder = rule.compiled!.builder;
   const required = builder.required;
   for (let i = 0; i < required.length; i++) {

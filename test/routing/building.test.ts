@@ -3,7 +3,7 @@
  * against werkzeug 3.1.8 unless a comment says why tsgi differs).
  */
 import { describe, expect, it } from 'vitest';
-import { MultiDict } from 'tsgi';
+import { MultiDict, quoteUrlPath } from 'tsgi';
 import { BuildError, Rule, RuleMap } from 'tsgi/routing';
 
 const basic = new RuleMap([
@@ -245,5 +245,18 @@ describe('built paths', () => {
   it('start with one slash, even from a rule that keeps doubled ones', () => {
     const urls = new RuleMap([new Rule('//evil.example/x', { endpoint: 'x', mergeSlashes: false })]).bind('example.org');
     expect(urls.build('x')).toBe('/evil.example/x');
+  });
+});
+
+describe('built values are quoted as quoteUrlPath quotes them', () => {
+  it('every ASCII character, short and long values, and non-ASCII text', () => {
+    const urls = new RuleMap([new Rule('/v/<value>', { endpoint: 'v' }), new Rule('/<path:rest>', { endpoint: 'rest' })]).bind('example.org');
+    const values = [...Array(128).keys()].map((code) => `a${String.fromCharCode(code)}b`);
+    values.push('x'.repeat(40), `${'x'.repeat(40)} y`, 'é', '😀', 'a\uD800b', `${'x'.repeat(31)}/`);
+    for (const value of values) {
+      expect(urls.build('v', { value })).toBe(`/v/${quoteUrlPath(value)}`);
+    }
+    // A value starting with slashes, first in the path, still gives one leading slash.
+    expect(urls.build('rest', { rest: '//evil.example/x' })).toBe('/evil.example/x');
   });
 });
