@@ -5,7 +5,9 @@
  * selects `chat.v1`, echoes text, sends binary back as it is, posts the line to the room's event
  * stream, and closes with 4000 on `close`. A page served by a second server (another port: another
  * origin) that opens a WebSocket to the first is refused with 403 before the app accepts: the
- * browser sees an error and a 1006 close, the server answered 403.
+ * browser sees an error and a 1006 close, the server answered 403. Last, the demo site's /live page
+ * (examples/demo, `npm start`), its own inline script driven as a user would: type, send, see the
+ * echo and the feed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from '../support/chromium.js';
@@ -131,5 +133,30 @@ describe.skipIf(!available)('WebSockets in Chromium (e2e)', () => {
     expect(handshakes.slice(count)).toEqual(['403 Forbidden']);
     const stats = (await (await fetch(`${server.url}/chat/stats`)).json()) as { open: number };
     expect(stats.open).toBe(0);
+  }, 30_000);
+
+  it("drives the demo's /live page: the socket opens with echo.v1, a sent line is echoed and shows in the feed", async () => {
+    // The demo is JavaScript importing the built package (`tsgi`, dist/): served here by the adapter
+    // from src/, which only needs the protocol. A path held in a string, as it has no types.
+    const demoPath: string = '../../examples/demo/app.js';
+    const { default: demo } = (await import(demoPath)) as { default: App };
+    const site = await serve(demo, { port: 0, host: '127.0.0.1', accessLog: false });
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(`${site.url}/live`);
+      await tab.waitForFunction(() => document.getElementById('state')?.textContent === 'open, subprotocol echo.v1');
+      const line = `typed in <chromium> ${Date.now()}`;
+      await tab.fill('input[name=line]', line);
+      await tab.click('#send button');
+      await tab.waitForFunction(
+        (sent) => [...document.querySelectorAll('#echoes li, #feed li')].filter((li) => li.textContent === sent).length === 2,
+        line,
+      );
+      // Text from the network goes in as text: no element was made of the line's <chromium>.
+      expect(await tab.locator('chromium').count()).toBe(0);
+      await tab.close();
+    } finally {
+      await site.close();
+    }
   }, 30_000);
 });
