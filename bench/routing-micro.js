@@ -7,13 +7,17 @@
 // literal strings, which flatters hash-based routers). find-my-way (a dependency of the fastify
 // devDependency) runs the same loop, alternating with tsgi round by round; the figure is the
 // median of 7 rounds in ns per call. Misses go through tryMatch (what a router uses: the
-// HTTPException is returned, not thrown), and through match() for scale. A later benchmark
-// compares with the other routers.
+// HTTPException is returned, not thrown), and through match() for scale. Then the other targets
+// of issue 16: an <int> variable against a string one, build() against a template literal, and
+// the cold start (205 rules added and a first match, fresh processes) against find-my-way's.
+// bench/routers.js compares with the other routers.
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { githubCases, githubRoutes, standardCases, standardRoutes, toRule } from './routing-routes.js';
 
 const require = createRequire(import.meta.url);
-const { Rule, RuleMap } = await import(process.env.TSGI_ROUTING ?? '../dist/routing/index.js');
+const tsgiRouting = new URL(process.env.TSGI_ROUTING ?? '../dist/routing/index.js', import.meta.url).href;
+const { Rule, RuleMap } = await import(tsgiRouting);
 const seconds = Number(process.env.ROUTING_SECONDS ?? 1);
 
 function tsgiRouter(routes) {
@@ -118,14 +122,61 @@ net(`GitHub API (${githubCases.length} routes), fresh strings`, {
   strings: strings(githubCases, cutGithub),
 }, 5);
 
+// An <int> variable against the same rule with a string one (issue 16: under 1.10x), each in a
+// map of the standard routes with the event routes' <id> made an <int>.
+const intMap = new RuleMap(standardRoutes.map(([method, pattern], i) => new Rule(toRule(pattern).replace('/event/<id>', '/event/<int:id>'), { endpoint: `r${i}`, methods: [method] })));
+const intUrls = intMap.bind('example.org');
+const cutInt = fresh([['int', 'GET', '/event/1234/comments']]);
+if (intUrls.match(cutInt(0), 'GET').params.id !== 1234 || urls.match(cutInt(0), 'GET').params.id !== '1234') throw new Error('int rule');
+rows.push(...compare('/event/<int:id>/comments against /event/<id>/comments, `/event/1234/comments`', {
+  'tsgi <int:id>': () => { sink += keep(intUrls.match(cutInt(0), 'GET')); },
+  'tsgi <id>': () => { sink += keep(tsgiMatch('GET', cutInt(0))); },
+}));
+
+// build against the URL written by hand (issue 16: within 3x), with and without encoding the value
+// (build percent-encodes what needs it, as encodeURIComponent does for a segment). The value is a
+// fresh string each call, as a handler's would be.
+const cutValue = fresh([['v', 'GET', 'hey'], ['v', 'GET', 'abcd']]);
+if (urls.build('r3', { username: cutValue(0) }) !== `/user/lookup/username/${cutValue(0)}`) throw new Error('build');
 const builds = [
-  ['build static', () => urls.build('r0')],
-  ['build one string param', () => urls.build('r3', { username: 'hey' })],
-  ['build + 2 query args', () => urls.build('r6', { id: 'abcd', page: 2, sort: 'new' })],
+  ['build static', () => urls.build('r0'), () => '/user'],
+  ['build one string param', () => urls.build('r3', { username: cutValue(0) }), () => `/user/lookup/username/${encodeURIComponent(cutValue(0))}`,
+    () => `/user/lookup/username/${cutValue(0)}`],
+  ['build + 2 query args', () => urls.build('r6', { id: cutValue(1), page: 2, sort: 'new' }),
+    () => `/event/${encodeURIComponent(cutValue(1))}/comments?page=${encodeURIComponent(2)}&sort=${encodeURIComponent('new')}`,
+    () => `/event/${cutValue(1)}/comments?page=${2}&sort=new`],
 ];
-for (const [label, fn] of builds) rows.push(...compare(label, { tsgi: () => { sink += fn().length; } }));
+for (const [label, fn, encoded, plain] of builds) {
+  const fns = { tsgi: () => { sink += fn().length; }, 'template literal, encodeURIComponent': () => { sink += encoded().length; } };
+  if (plain) fns['template literal, as it is'] = () => { sink += plain().length; };
+  rows.push(...compare(label, fns));
+}
+
+// Cold start (issue 16: under find-my-way): registering the 205 GitHub routes and the first match,
+// each in a fresh process (module loading not counted), median of 7 alternating runs.
+function coldStart(router) {
+  const script = `
+    const t0 = performance.now();
+    const routes = ${JSON.stringify(githubRoutes)};
+    ${router === 'tsgi'
+    ? `const { Rule, RuleMap } = await import(${JSON.stringify(tsgiRouting)}); const { toRule } = await import(${JSON.stringify(new URL('./routing-routes.js', import.meta.url).href)});
+       const loaded = performance.now();
+       const urls = new RuleMap(routes.map(([m, p], i) => new Rule(toRule(p), { endpoint: 'r' + i, methods: [m] }))).bind('example.org');
+       const found = urls.match('/repos/julienschmidt/httprouter/stargazers', 'GET').endpoint;`
+    : `const router = (await import('node:module')).createRequire(${JSON.stringify(import.meta.url)})('find-my-way')();
+       const loaded = performance.now();
+       routes.forEach(([m, p], i) => router.on(m, p, () => i));
+       const found = router.find('GET', '/repos/julienschmidt/httprouter/stargazers').handler();`}
+    console.log(JSON.stringify({ ms: performance.now() - loaded, found: String(found) }));`;
+  const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+  if (!/^r?25$/.test(out.found)) throw new Error(`cold start: ${router} found ${out.found}`);
+  return out.ms * 1e6;
+}
+const cold = { tsgi: [], 'find-my-way': [] };
+for (let round = 0; round < 7; round++) for (const router of Object.keys(cold)) cold[router].push(coldStart(router));
+for (const [router, xs] of Object.entries(cold)) rows.push([router, 'cold start: 205 GitHub routes added + first match, fresh process', median(xs)]);
 
 console.log(`node ${process.version}, ns per call (median of 7 alternating rounds, ${seconds}s per case and router)\n`);
 console.log('| router | case | ns/call |\n|---|---|---:|');
-for (const [router, label, ns] of rows) console.log(`| ${router} | ${label} | ${ns >= 10000 ? `${(ns / 1000).toFixed(1)}k` : ns.toFixed(1)} |`);
+for (const [router, label, ns] of rows) console.log(`| ${router} | ${label} | ${ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 10000 ? `${(ns / 1000).toFixed(1)}k` : ns.toFixed(1)} |`);
 if (sink === 42) console.log('');
