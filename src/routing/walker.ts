@@ -168,12 +168,18 @@ export class Walker<R extends MatchTarget> {
     }
   }
 
+  // Small, so that V8 inlines it into walk; what a miss needs is in the next method.
   private atEnd(state: State<R>): R | null {
     const index = this.methodIndex;
     if (index !== -1) {
       const found = state.byMethod[index];
       if (found !== undefined) return found;
     }
+    return this.atEndMissed(state);
+  }
+
+  /** The end of the path without a rule for the method: what a 405, 400 or slash redirect needs. */
+  private atEndMissed(state: State<R>): R | null {
     const rules = state.rules;
     for (let i = 0; i < rules.length; i++) {
       const rule = rules[i];
@@ -205,32 +211,35 @@ export class Walker<R extends MatchTarget> {
 
   /** Matches a part that takes the rest of the path; the position after it, or -1 (nothing pushed). */
   private matchFinal(part: DynamicPart, pos: number): number {
+    const shape = part.pathTail;
+    if (shape === undefined) return this.matchFinalRegex(part, pos);
+    // prefix, then a `path` value (non-empty, not starting with '/'), then tail, to the end.
     const path = this.path;
     const len = this.len;
     let after = len + 1;
-    const shape = part.pathTail;
-    if (shape !== undefined) {
-      // prefix, then a `path` value (non-empty, not starting with '/'), then tail, to the end.
-      const from = pos + shape.prefix.length;
-      let to = len - shape.tail.length;
-      if (part.suffixed && len > 0 && path.charCodeAt(len - 1) === 47) {
-        to--;
-        after = len;
-        // The regex's (?<!/): the text before the optional slash must not end with one.
-        if (path.charCodeAt(len - 2) === 47) return -1;
-      }
-      if (to - from < 1 || path.charCodeAt(from) === 47) return -1;
-      const { prefix, tail } = shape;
-      if ((prefix !== '' && !path.startsWith(prefix, pos)) || (tail !== '' && !path.startsWith(tail, to))) return -1;
-      this.values[this.top++] = path.substring(from, to);
-    } else {
-      const regex = part.regex!;
-      regex.lastIndex = pos;
-      const m = regex.exec(path);
-      if (m === null || !this.pushGroups(part, m.groups!)) return -1;
-      if (part.suffixed && m.groups![SUFFIX_GROUP] === '/') after = len;
+    const from = pos + shape.prefix.length;
+    let to = len - shape.tail.length;
+    if (part.suffixed && len > 0 && path.charCodeAt(len - 1) === 47) {
+      to--;
+      after = len;
+      // The regex's (?<!/): the text before the optional slash must not end with one.
+      if (path.charCodeAt(len - 2) === 47) return -1;
     }
+    if (to - from < 1 || path.charCodeAt(from) === 47) return -1;
+    const { prefix, tail } = shape;
+    if ((prefix !== '' && !path.startsWith(prefix, pos)) || (tail !== '' && !path.startsWith(tail, to))) return -1;
+    this.values[this.top++] = path.substring(from, to);
     return after;
+  }
+
+  /** `matchFinal` for a part with its regular expression (several variables, or a custom converter). */
+  private matchFinalRegex(part: DynamicPart, pos: number): number {
+    const path = this.path;
+    const regex = part.regex!;
+    regex.lastIndex = pos;
+    const m = regex.exec(path);
+    if (m === null || !this.pushGroups(part, m.groups!)) return -1;
+    return part.suffixed && m.groups![SUFFIX_GROUP] === '/' ? this.len : this.len + 1;
   }
 
   /** Pushes the values of a part matched by its regular expression; false (and none pushed) if refused. */
