@@ -25,6 +25,12 @@ const site = Request.application(async (req) => {
       }
       return Response.json({ size, fnv1a: hash });
     }
+    case '/chat/socket':
+      // A WebSocket echo. nginx passes the handshake on from a location of its own (see the
+      // config); the Origin is checked against the Host nginx forwards.
+      return req.acceptWebSocket({ protocol: 'echo' }, async (ws) => {
+        for await (const message of ws) ws.send(message);
+      });
     case '/stream':
       return new Response(
         (async function* () {

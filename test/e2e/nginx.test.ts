@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const run = promisify(execFile);
@@ -226,6 +227,33 @@ describe.skipIf(!nginx || !haveOpenssl)('tsgi serve --workers behind nginx, as d
     expect(res.body.toString()).toBe('tick 0\ntick 1\ntick 2\n');
     // Ticks are 300 ms apart: the first one reached the client long before the response ended.
     expect(res.times[res.times.length - 1] - res.times[0]).toBeGreaterThan(450);
+  });
+
+  it('passes WebSocket handshakes on from their own location: subprotocol, echo, and 403 for another site', async () => {
+    const url = `wss://127.0.0.1:${port}/app/chat/socket`;
+    const ws = new WebSocket(url, ['echo'], { origin: `https://127.0.0.1:${port}`, rejectUnauthorized: false });
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    expect(ws.protocol).toBe('echo');
+    const echoed = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
+    ws.send('through nginx');
+    expect(await echoed).toBe('through nginx');
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.close(1000);
+    expect(await closed).toBe(1000);
+
+    // A page of another site: the app sees the Host nginx forwarded, which is not the Origin's.
+    const foreign = new WebSocket(url, ['echo'], { origin: 'https://evil.example', rejectUnauthorized: false });
+    const status = await new Promise<number>((resolve, reject) => {
+      foreign.once('unexpected-response', (_req, res) => {
+        resolve(res.statusCode ?? 0);
+        res.resume();
+      });
+      foreign.once('open', () => reject(new Error('a cross-site handshake was accepted')));
+    });
+    expect(status).toBe(403);
   });
 
   it('compresses in the app and nginx passes the encoding on', async () => {
