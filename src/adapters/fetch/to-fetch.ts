@@ -353,9 +353,15 @@ function without(headers: HeaderList, index: number): HeaderList {
 
 // The inits of the responses most apps give, a status line with one Content-Type or no header at
 // all, by status line and type: made once, as the runtime copies an init's headers. Their headers
-// are a `Headers`, which Bun copies in 0.3 us against 0.5 us for pairs. Bounded, in case an app
-// makes types or status lines from input.
+// are a `Headers` (Bun copies one in 0.3 us against 0.5 us for pairs), or on Deno a record for the
+// types it has a fast path for (below). Bounded, in case an app makes types or status lines from input.
 const COMMON_INITS = new Map<string, Map<string, WorkersResponseInit>>();
+
+// Deno 2.9 takes a record whose one key is Content-Type with one of these values without copying
+// it through its Headers (0.22 us against 0.42 us for a Headers object); Bun takes a Headers object
+// fastest (0.34 us against 0.55 us for the record).
+const RECORD_TYPES: ReadonlySet<string> =
+  typeof (globalThis as { Deno?: unknown }).Deno === 'object' ? new Set(['application/json', 'text/plain', 'text/plain;charset=UTF-8']) : new Set();
 
 /** The shared init for `status` with Content-Type `type` (`''`: no header); `undefined` past the bounds. */
 function commonInit(code: number, status: string, type: string): WorkersResponseInit | undefined {
@@ -368,7 +374,7 @@ function commonInit(code: number, status: string, type: string): WorkersResponse
   if (init === undefined) {
     if (byType.size >= 32) return undefined;
     // Throws for a value the Response constructor would refuse too (a 500), and then caches nothing.
-    const headers = type === '' ? undefined : new globalThis.Headers([['Content-Type', type]]);
+    const headers = type === '' ? undefined : RECORD_TYPES.has(type) ? { 'Content-Type': type } : new globalThis.Headers([['Content-Type', type]]);
     init = headers === undefined ? { status: code, statusText: status.slice(4) } : { status: code, statusText: status.slice(4), headers };
     byType.set(type, init);
   }
