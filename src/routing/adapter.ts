@@ -133,17 +133,27 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
    */
   tryMatch(path?: string, method?: string, options?: MatchOptions): MatchResult<R, ConverterTypes<CT>> | HTTPException {
     const record = path === undefined ? this.#record : undefined;
-    if (path === undefined) path = this.pathInfo;
-    if (method === undefined) method = this.defaultMethod;
+    const found = this.#lookup(path ?? this.pathInfo, method ?? this.defaultMethod, options?.websocket ?? this.websocket, options?.queryArgs);
+    // The instanceof test only when recording: a router checks the outcome itself, and on every
+    // hit the test cost about a tenth of a whole static match (measured).
+    if (record !== undefined && !(found instanceof HTTPException)) setRouting(record, found);
+    return found;
+  }
+
+  /**
+   * @internal What a router matches: this request's path, method and query string on an adapter
+   * it may have bound for an earlier request of the same host, scheme, script name and method.
+   */
+  matchRequest(path: string, method: string, query: QueryArgs): MatchResult<R, ConverterTypes<CT>> | HTTPException {
+    return this.#lookup(path, method, this.websocket, query);
+  }
+
+  #lookup(path: string, method: string, websocket: boolean, query: QueryArgs | undefined): MatchResult<R, ConverterTypes<CT>> | HTTPException {
     let bit = methodBit(method);
     if (bit === OTHER_METHOD) bit = methodBit((method = method.toUpperCase()));
     // Werkzeug routes '/' + path.lstrip('/'): leading slashes collapse without a redirect.
     if (path.length !== 0 && (path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47)) path = `/${path.replace(/^\/+/, '')}`;
-    const websocket = options?.websocket ?? this.websocket;
-    const found = lookup(this.map, this, this as unknown as UrlBuilder, this.#domain, path, method, bit, websocket, options?.queryArgs);
-    // The instanceof test only when recording: a router checks the outcome itself, and on every
-    // hit the test cost about a tenth of a whole static match (measured).
-    if (record !== undefined && !(found instanceof HTTPException)) setRouting(record, found);
+    const found = lookup(this.map, this, this as unknown as UrlBuilder, this.#domain, path, method, bit, websocket, query);
     return found as MatchResult<R, ConverterTypes<CT>> | HTTPException;
   }
 

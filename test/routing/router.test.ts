@@ -170,6 +170,25 @@ describe('Router', () => {
     expect(res.headers.get('Location')).toBe('/app/todos/2');
   });
 
+  it('binds each request by its own host, scheme, script name, method and query (one router, requests in a row)', async () => {
+    const router = new Router({ trustedHosts: ['example.org', 'api.example.org'] })
+      .route('/here', { methods: ['GET', 'POST'], name: 'here' }, (req) => new Response(req.urlFor('here', { q: req.method }, { external: true })))
+      .get('/dir/', () => new Response('dir'));
+    const client = new Client(router);
+    expect(await (await client.get('http://example.org/here')).text()).toBe('http://example.org/here?q=GET');
+    expect(await (await client.post('https://example.org/here')).text()).toBe('https://example.org/here?q=POST');
+    expect(await (await client.get('http://api.example.org/here')).text()).toBe('http://api.example.org/here?q=GET');
+    expect((await client.get('http://evil.test/here')).statusCode).toBe(400);
+    expect((await client.get('http://evil.test/here')).statusCode).toBe(400);
+    const environ = createEnviron('http://example.org/here');
+    environ.SCRIPT_NAME = '/app';
+    expect(await (await new Request(environ).getResponse(router)).text()).toBe('http://example.org/app/here?q=GET');
+    for (const query of ['a=1', 'b=2', '']) {
+      const res = await client.get(`http://example.org/dir${query ? `?${query}` : ''}`);
+      expect(res.headers.get('Location')).toBe(`http://example.org/dir/${query ? `?${query}` : ''}`);
+    }
+  });
+
   it('refuses untrusted hosts with 400 when given trustedHosts', async () => {
     const router = new Router({ trustedHosts: ['example.org'] }).get('/', () => new Response('ok'));
     expect((await new Client(router).get('http://evil.test/')).statusCode).toBe(400);
