@@ -48,5 +48,11 @@ function builtin<T>(id: string): () => T {
 export const nodeZlib: () => typeof import('node:zlib') = builtin('node:zlib');
 /** `node:http2` (serve with `http2`): about 10 ms of import time. */
 export const nodeHttp2: () => typeof import('node:http2') = builtin('node:http2');
+/** `node:http` (serve makes its server with it): about 3 ms of import time, as much as the adapter's own code. */
+export const nodeHttp: () => typeof import('node:http') = builtin('node:http');
+/** `node:net` (a draining server's close). */
+export const nodeNet: () => typeof import('node:net') = builtin('node:net');
+/** `node:stream` (the node:zlib codecs as Web streams). */
+export const nodeStream: () => typeof import('node:stream') = builtin('node:stream');
 /** `node:cluster` (whether this process is a worker: `tsgi.multiprocess`). */
 export const nodeCluster: () => typeof import('node:cluster').default = builtin('node:cluster');

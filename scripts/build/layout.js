@@ -7,12 +7,13 @@
 // - core (dist/chunks/core.js): everything `src/index.ts` reaches, plus the Web-standard modules
 //   that both tsgi/node and another entry use (they cannot live in the node layer, which imports
 //   node:*, nor in a chunk shared by the other entries, which the node layer would then import);
-// - node (dist/adapters/node/index.js itself, see `layerOutput`): the rest of what
-//   `src/adapters/node/index.ts` reaches.
+// - node (dist/chunks/node.js, re-exported by dist/adapters/node/index.js, see `layerOutput`):
+//   the rest of what `src/adapters/node/index.ts` reaches; the HTTP/2 and WebSocket code, loaded
+//   by `serve` and the first upgrade with import(), are chunks that import from it.
 // dist/index.js re-exports core's public bindings. The other entries (and modules the layers
 // import dynamically) are built with esbuild's splitting for what only they share, importing
-// what they use of a layer from its file. `tsgi`, `tsgi/node` and `tsgi/fetch` are then two
-// files each.
+// what they use of a layer from its file. `tsgi` and `tsgi/fetch` are then two files each,
+// `tsgi/node` three.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 

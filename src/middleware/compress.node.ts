@@ -3,16 +3,16 @@
  * Node-only; exported from `tsgi/node`.
  * @module
  */
-import { Duplex } from 'node:stream';
+import type { Duplex } from 'node:stream';
 import { compress, COMPRESS_OPTIONS, type CodecFactory, type CompressOptions } from './compress.js';
 import type { App } from '../gateway.js';
 import { optionsChecker } from '../options.js';
-import { nodeZlib } from '../node-builtins.node.js';
+import { nodeStream, nodeZlib } from '../node-builtins.node.js';
 
 const checkOptions = optionsChecker<CompressOptions>('compressNode', COMPRESS_OPTIONS);
 
 function web(stream: Duplex): ReadableWritablePair<Uint8Array, Uint8Array> {
-  return Duplex.toWeb(stream) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+  return nodeStream().Duplex.toWeb(stream) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
 }
 
 /**

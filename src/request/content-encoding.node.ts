@@ -3,12 +3,11 @@
  * of Node 20 lacks, plus `gzip` and `deflate` through `node:zlib`.
  * @module
  */
-import { Readable } from 'node:stream';
 import type { BrotliDecompress, Gunzip, Inflate } from 'node:zlib';
 import { BadRequest } from '../errors.js';
 import { readFailure } from './multipart/input.js';
 import type { BodyDecoder } from './content-encoding.js';
-import { nodeZlib } from '../node-builtins.node.js';
+import { nodeStream, nodeZlib } from '../node-builtins.node.js';
 
 /** Compressed input goes in by slices this small (see `SLICE` in content-encoding.ts). */
 const SLICE = 1024;
@@ -21,7 +20,7 @@ async function* slices(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Ar
 
 function zlibDecoder(name: string, make: () => BrotliDecompress | Gunzip | Inflate): BodyDecoder {
   return async function* decode(input) {
-    const source = Readable.from(slices(input), { objectMode: false, highWaterMark: SLICE });
+    const source = nodeStream().Readable.from(slices(input), { objectMode: false, highWaterMark: SLICE });
     const inflater = make();
     let sourceError: unknown;
     source.on('error', (error) => {

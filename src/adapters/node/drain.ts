@@ -5,7 +5,7 @@
  * @module
  */
 import type http from 'node:http';
-import net from 'node:net';
+import { nodeNet } from '../../node-builtins.node.js';
 import type { ListenerControl } from './listener.js';
 
 /**
@@ -69,7 +69,7 @@ export function drainer(
       // http.Server's would also close every idle keep-alive connection at once: a proxy that
       // picks one of them at that instant sends a request into a closing socket, and nginx
       // answers that with a 502 it does not retry for a POST.
-      net.Server.prototype.close.call(server, () => {
+      nodeNet().Server.prototype.close.call(server, () => {
         clearInterval(poll);
         clearTimeout(deadline);
         stopTimeoutChecks(server);

@@ -4,18 +4,20 @@
  * a framework set before (Express) are merged rather than lost.
  * @module
  */
-import { OutgoingMessage, type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { HeaderList } from '../../gateway.js';
 
 /**
  * Node's private key for headers set with `res.setHeader()`. When a framework around us (Express)
  * set some, `writeHead` must merge with them; otherwise the header list goes straight to the
- * socket. Found by its description so a Node that renames it only costs the slower check.
+ * socket. Found by its description, on the first response (so that importing this module does
+ * not load node:http), so a Node that renames it only costs the slower check: `null` then.
  */
-const OUT_HEADERS = Object.getOwnPropertySymbols(new OutgoingMessage()).find((s) => s.description === 'kOutHeaders');
+let outHeaders: symbol | null | undefined;
 
 export function hasPresetHeaders(res: ServerResponse): boolean {
-  if (OUT_HEADERS !== undefined) return (res as unknown as Record<symbol, unknown>)[OUT_HEADERS] != null;
+  outHeaders ??= Object.getOwnPropertySymbols(res).find((s) => s.description === 'kOutHeaders') ?? null;
+  if (outHeaders !== null) return (res as unknown as Record<symbol, unknown>)[outHeaders] != null;
   return res.getHeaderNames().length > 0;
 }
 

@@ -3,7 +3,7 @@
  * @module
  */
 export { toNodeListener, type NodeListener, type NodeListenerOptions } from './listener.js';
-export { toNodeUpgradeListener, type NodeUpgradeListener, type NodeUpgradeListenerOptions } from './websocket-upgrade.js';
+export { toNodeUpgradeListener, type NodeUpgradeListener, type NodeUpgradeListenerOptions } from './upgrade-listener.js';
 export { serve, type ServeOptions, type Http2ServeOptions, type RunningServer, type CloseOptions, type NodeServer } from './serve.js';
 export type { Http2Options } from './http2/server.js';
 export { CONNECTION_LIMITS, type ConnectionLimits } from './limits.js';

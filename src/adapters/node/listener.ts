@@ -10,7 +10,7 @@ import { Exchange, type ListenerState } from './exchange.js';
 import { NodeInput } from './input.js';
 import { refuseRequest } from './refuse.js';
 import { optionsChecker, type OptionNames } from '../../options.js';
-import type { OpenWebSockets } from './websocket-connection.js';
+import type { OpenWebSockets } from './open-websockets.js';
 
 /** A `node:http` request listener. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;

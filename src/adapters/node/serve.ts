@@ -2,7 +2,7 @@
  * `serve(app, options)`: a `node:http` (or `https`) server for a tsgi app, with graceful shutdown.
  * @module
  */
-import http from 'node:http';
+import type http from 'node:http';
 import type { Http2SecureServer, Http2Server } from 'node:http2';
 import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -12,11 +12,11 @@ import { optionsChecker } from '../../options.js';
 import { debugErrors } from '../../middleware/debug-errors.js';
 import { drainer, type IdleConnections } from './drain.js';
 import { connectionOptions, type ConnectionLimits } from './limits.js';
-import { createHttp2Server, type Http2Options } from './http2/server.js';
-import { http2Drainer } from './http2/drain.js';
+import type { Http2Options } from './http2/server.js';
 import { websocketLimits, type WebSocketLimits } from '../../response/websocket/limits.js';
-import { OpenWebSockets } from './websocket-connection.js';
-import { createUpgradeListener } from './websocket-upgrade.js';
+import { OpenWebSockets } from './open-websockets.js';
+import { lazyUpgradeListener } from './upgrade-listener.js';
+import { nodeHttp } from '../../node-builtins.node.js';
 
 /** Options of {@link serve}; any other `http.createServer` option is passed on to it. */
 export interface ServeOptions
@@ -198,20 +198,22 @@ export async function serve(app: App, options: ServeOptions | Http2ServeOptions 
   let server: NodeServer;
   let shutdown: ReturnType<typeof drainer>;
   // node:https (with node:tls) adds about 3 ms to `import 'tsgi/node'`, node:http2 about 10 ms:
-  // they load with the servers that use them (bench/README.md, "Import time").
+  // they load with the servers that use them (bench/README.md, "Import time"), and so does this
+  // adapter's HTTP/2 code.
   if (http2) {
+    const [{ createHttp2Server }, { http2Drainer }] = await Promise.all([import('./http2/server.js'), import('./http2/drain.js')]);
     const h2 = createHttp2Server({ app: served, http2, tls, listenerOptions, control, limits: timeouts, serverOptions });
     server = h2.server;
     shutdown = http2Drainer(h2.server, h2.sessions, control, shutdownTimeout, h2.http1);
     // WebSocket over HTTP/1.1 on the fallback; over HTTP/2 itself (RFC 8441) it is not served.
-    if (h2.http1) h2.server.on('upgrade', createUpgradeListener(served, listenerOptions, control, limitsOfWebSockets, websockets));
+    if (h2.http1) h2.server.on('upgrade', lazyUpgradeListener(served, listenerOptions, control, limitsOfWebSockets, websockets));
   } else {
     const listener = createListener(served, listenerOptions, control);
     const nodeOptions: http.ServerOptions = { ...serverOptions, ...timeouts, insecureHTTPParser: false };
     const h1 = tls
       ? (await import('node:https')).createServer({ ...tls, ...nodeOptions }, listener)
-      : http.createServer(nodeOptions, listener);
-    h1.on('upgrade', createUpgradeListener(served, listenerOptions, control, limitsOfWebSockets, websockets));
+      : nodeHttp().createServer(nodeOptions, listener);
+    h1.on('upgrade', lazyUpgradeListener(served, listenerOptions, control, limitsOfWebSockets, websockets));
     server = h1;
     shutdown = drainer(h1, control, shutdownTimeout);
   }

@@ -12,54 +12,18 @@ import type { WebSocketServer } from 'ws';
 import { TextBody, type App, type Body, type Environ, type HeaderList, type StartResponse } from '../../gateway.js';
 import { BadRequest, NotImplemented } from '../../errors.js';
 import { isWebSocketHandshake } from '../../http/websocket.js';
-import { optionsChecker } from '../../options.js';
-import { websocketLimits, type WebSocketLimits } from '../../response/websocket/limits.js';
+import type { WebSocketLimits } from '../../response/websocket/limits.js';
 import { handshakeHeaders, ServerWebSocketOffer } from '../../response/websocket/offer.js';
 import { notBytes, type AnyIterator } from './body-pump.js';
 import { buildEnviron } from './environ.js';
 import { Exchange } from './exchange.js';
 import { errorText, returnIterator } from './exchange-end.js';
-import { isPromiseLike, LISTENER_OPTIONS, listenerSetup, type ListenerControl, type NodeListenerOptions } from './listener.js';
+import { isPromiseLike, listenerSetup, type ListenerControl, type NodeListenerOptions } from './listener.js';
 import { refuseRequest } from './refuse.js';
-import { connectSession, OpenWebSockets } from './websocket-connection.js';
+import type { OpenWebSockets } from './open-websockets.js';
+import type { NodeUpgradeListener } from './upgrade-listener.js';
+import { connectSession } from './websocket-connection.js';
 import { handshakeLines, WsHandshakes } from './websocket-handshake.js';
-
-/**
- * Options of {@link toNodeUpgradeListener}: those of `toNodeListener`, and the WebSocket limits.
- *
- * @example
- * ```ts
- * toNodeUpgradeListener(app, { accessLog: true, websocket: { pingInterval: 10_000 } });
- * ```
- */
-export interface NodeUpgradeListenerOptions extends NodeListenerOptions {
-  /** The limits of every WebSocket (docs/security.md, "WebSocket"); each has a default. */
-  websocket?: Partial<WebSocketLimits>;
-}
-
-/**
- * A node:http `'upgrade'` listener, with the server's WebSockets for a shutdown: `goAway()`
- * closes them with 1001 (and any that opens later), `terminate()` cuts what is left, `size` counts
- * the open ones.
- *
- * @example
- * ```ts
- * const upgrade: NodeUpgradeListener = toNodeUpgradeListener(app);
- * server.on('upgrade', upgrade);
- * upgrade.websockets.goAway();
- * ```
- */
-export interface NodeUpgradeListener {
-  (req: IncomingMessage, socket: Duplex, head: Buffer): void;
-  readonly websockets: {
-    /** Closes every open WebSocket with 1001 'server shutting down', and any that opens later. */
-    goAway(): void;
-    /** Cuts every WebSocket and handshake still open (after a shutdown's timeout). */
-    terminate(): void;
-    /** How many WebSockets are open. */
-    readonly size: number;
-  };
-}
 
 /** Most bytes a client may send before its handshake is answered (it should send none). */
 const EARLY_DATA_LIMIT = 64 * 1024;
@@ -333,29 +297,4 @@ export function createUpgradeListener(
   }
 
   return Object.assign(guardedUpgrade, { websockets: sockets });
-}
-
-const checkOptions = optionsChecker<NodeUpgradeListenerOptions>('toNodeUpgradeListener', { ...LISTENER_OPTIONS, websocket: true });
-
-/**
- * Turns a tsgi app into a node:http `'upgrade'` listener, for a server made with
- * `http.createServer(toNodeListener(app))`: WebSocket handshakes reach the app with
- * `environ['tsgi.websocket']` (`req.acceptWebSocket(...)`), other upgrade requests are served as
- * ordinary requests. `serve` does this by itself. The `ws` package is loaded on the first handshake.
- * On shutdown, call `listener.websockets.goAway()` (close 1001), then `terminate()` what is left.
- *
- * @example
- * ```ts
- * import { createServer } from 'node:http';
- * import { toNodeListener, toNodeUpgradeListener } from 'tsgi/node';
- *
- * const upgrade = toNodeUpgradeListener(app, { websocket: { maxMessageSize: 64 * 1024 } });
- * const server = createServer(toNodeListener(app)).on('upgrade', upgrade).listen(8000, '127.0.0.1');
- * process.on('SIGTERM', () => { upgrade.websockets.goAway(); server.close(); });
- * ```
- */
-export function toNodeUpgradeListener(app: App, options: NodeUpgradeListenerOptions = {}): NodeUpgradeListener {
-  checkOptions(options);
-  const { websocket, ...listenerOptions } = options;
-  return createUpgradeListener(app, listenerOptions, { draining: false }, websocketLimits(websocket), new OpenWebSockets());
 }
