@@ -47,6 +47,26 @@ export function parseWebSocketProtocols(value: string | undefined): string[] {
   return protocols;
 }
 
+const KEY = /^[+/0-9A-Za-z]{22}==$/;
+
+/**
+ * Why a request that asks for a WebSocket cannot be a valid handshake (RFC 6455 section 4.1),
+ * else `undefined`: it is not a GET, its `Sec-WebSocket-Key` is not 16 bytes in base64, or its
+ * `Sec-WebSocket-Version` is not 13. The sentence is meant for the client (a 400's body).
+ *
+ * @example
+ * ```ts
+ * handshakeProblem('POST', key, '13'); // 'A WebSocket handshake is a GET request (RFC 6455 section 4.1).'
+ * handshakeProblem('GET', 'dGhlIHNhbXBsZSBub25jZQ==', '13'); // undefined
+ * ```
+ */
+export function handshakeProblem(method: string, key: string | undefined, version: string | undefined): string | undefined {
+  if (method !== 'GET') return 'A WebSocket handshake is a GET request (RFC 6455 section 4.1).';
+  if (key === undefined || !KEY.test(key)) return 'The Sec-WebSocket-Key header is missing or is not 16 bytes in base64.';
+  if (version !== '13') return 'Sec-WebSocket-Version must be 13 (RFC 6455).';
+  return undefined;
+}
+
 const DEFAULT_PORTS: Record<string, string> = { http: '80', ws: '80', https: '443', wss: '443' };
 
 /**

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSameHostOrigin, isWebSocketHandshake, MAX_WEBSOCKET_PROTOCOLS, parseWebSocketProtocols } from '../../src/http/websocket.js';
+import { handshakeProblem, isSameHostOrigin, isWebSocketHandshake, MAX_WEBSOCKET_PROTOCOLS, parseWebSocketProtocols } from '../../src/http/websocket.js';
 import { Request } from '../../src/request/request.js';
 import { createEnviron } from '../../src/request/create-environ.js';
 import { ServerWebSocketOffer } from '../../src/response/websocket/offer.js';
@@ -118,5 +118,19 @@ describe('req.isWebSocket and req.websocketProtocols', () => {
     const offer = new ServerWebSocketOffer(environ);
     environ['tsgi.websocket'] = offer;
     expect(new Request(environ).websocketProtocols).toBe(offer.protocols);
+  });
+});
+
+describe('handshakeProblem', () => {
+  const key = 'dGhlIHNhbXBsZSBub25jZQ==';
+  it('accepts a GET with a 16-byte base64 key and version 13', () => {
+    expect(handshakeProblem('GET', key, '13')).toBeUndefined();
+  });
+  it('says what is wrong otherwise', () => {
+    expect(handshakeProblem('POST', key, '13')).toMatch(/GET request/);
+    expect(handshakeProblem('GET', undefined, '13')).toMatch(/Sec-WebSocket-Key/);
+    expect(handshakeProblem('GET', 'c2hvcnQ=', '13')).toMatch(/Sec-WebSocket-Key/);
+    expect(handshakeProblem('GET', key, '8')).toMatch(/Version must be 13/);
+    expect(handshakeProblem('GET', key, undefined)).toMatch(/Version must be 13/);
   });
 });

@@ -7,7 +7,7 @@
  * @module
  */
 import type { App, Environ, ErrorStream, HeaderList } from '../../gateway.js';
-import { isWebSocketHandshake } from '../../http/websocket.js';
+import { handshakeProblem, isWebSocketHandshake } from '../../http/websocket.js';
 import { websocketLimits, type WebSocketLimits } from '../../response/websocket/limits.js';
 import { handshakeHeaders, ServerWebSocketOffer } from '../../response/websocket/offer.js';
 import type { WebSocketSession } from '../../response/websocket/session.js';
@@ -64,7 +64,7 @@ export class FetchWebSockets {
     if (!isWebSocketHandshake(environ.HTTP_UPGRADE, environ.HTTP_CONNECTION)) return undefined;
     const upgrader = this.#upgraderFor(request, context, environ['tsgi.errors']);
     if (upgrader === undefined) return undefined;
-    const problem = handshakeProblem(environ);
+    const problem = handshakeProblem(environ.REQUEST_METHOD, environ.HTTP_SEC_WEBSOCKET_KEY, environ.HTTP_SEC_WEBSOCKET_VERSION);
     if (problem !== undefined) return Promise.resolve(plainResponse(400, `400 Bad Request\n\n${problem}\n`));
     return serveHandshake(app, environ, this.limits, upgrader, run);
   }
@@ -87,16 +87,6 @@ export class FetchWebSockets {
     if (typeof pair === 'function') return workerdUpgrader();
     return undefined;
   }
-}
-
-/** Why a request that asks for a WebSocket cannot be one (RFC 6455 section 4.1), else `undefined`. */
-function handshakeProblem(environ: Environ): string | undefined {
-  if (environ.REQUEST_METHOD !== 'GET') return 'A WebSocket handshake is a GET request (RFC 6455 section 4.1).';
-  if (!/^[A-Za-z0-9+/]{22}==$/.test(environ.HTTP_SEC_WEBSOCKET_KEY ?? '')) {
-    return 'The Sec-WebSocket-Key header is missing or is not 16 bytes in base64.';
-  }
-  if (environ.HTTP_SEC_WEBSOCKET_VERSION !== '13') return 'Sec-WebSocket-Version must be 13 (RFC 6455).';
-  return undefined;
 }
 
 async function serveHandshake(

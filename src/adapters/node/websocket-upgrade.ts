@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import { TextBody, type App, type Body, type Environ, type HeaderList, type StartResponse } from '../../gateway.js';
 import { BadRequest, NotImplemented } from '../../errors.js';
-import { isWebSocketHandshake } from '../../http/websocket.js';
+import { handshakeProblem, isWebSocketHandshake } from '../../http/websocket.js';
 import type { WebSocketLimits } from '../../response/websocket/limits.js';
 import { handshakeHeaders, ServerWebSocketOffer } from '../../response/websocket/offer.js';
 import { notBytes, type AnyIterator } from './body-pump.js';
@@ -28,8 +28,6 @@ import { handshakeLines, WsHandshakes } from './websocket-handshake.js';
 /** Most bytes a client may send before its handshake is answered (it should send none). */
 const EARLY_DATA_LIMIT = 64 * 1024;
 
-/** Sec-WebSocket-Key: 16 bytes in base64 (RFC 6455 section 4.1), as `ws` checks it. */
-const KEY = /^[+/0-9A-Za-z]{22}==$/;
 
 /** What node:http's server says of the limits it applies to requests, read from the socket. */
 interface ServerLimits {
@@ -61,13 +59,10 @@ function refusal(req: IncomingMessage, requireHost: boolean): BadRequest | NotIm
     // Node stops parsing at an upgrade's head: a body would have to be read off the raw socket.
     return hasBody ? new NotImplemented('This server upgrades to WebSocket only: send this request without its Upgrade header.') : undefined;
   }
-  if (req.method !== 'GET') return new BadRequest('A WebSocket handshake is a GET request (RFC 6455 section 4.1).');
   if (req.httpVersion !== '1.1') return new BadRequest('A WebSocket handshake is an HTTP/1.1 request (RFC 6455 section 4.1).');
   if (hasBody) return new BadRequest('A WebSocket handshake has no body.');
-  const key = headers['sec-websocket-key'];
-  if (key === undefined || !KEY.test(key)) return new BadRequest('The Sec-WebSocket-Key header is missing or is not 16 bytes in base64.');
-  if (headers['sec-websocket-version'] !== '13') return new BadRequest('Sec-WebSocket-Version must be 13 (RFC 6455).');
-  return undefined;
+  const problem = handshakeProblem(req.method ?? '', headers['sec-websocket-key'], headers['sec-websocket-version']);
+  return problem === undefined ? undefined : new BadRequest(problem);
 }
 
 /**
