@@ -86,29 +86,62 @@ export class State<R extends MatchTarget> {
     return state;
   }
 
-  // The static children's arrays, and `starts` for a wide state. Their order does not matter: the
-  // keys differ in their first segment, so at most one fits a path.
+  // The static children's arrays, and `starts` for a wide state (a counting sort by first char).
+  // Their order does not matter otherwise: the keys differ in their first segment, so at most one
+  // fits a path. Plain loops: this runs for every state on the first match, before V8 compiles it.
   private index(keys: string[], children: Array<State<R>>): void {
-    const first = (key: string): number => (key === '' ? 47 : key.charCodeAt(0));
-    const order = keys.map((_, i) => i).sort((a, b) => first(keys[a]) - first(keys[b]));
-    this.keys = order.map((i) => keys[i]);
-    this.children = order.map((i) => children[i]);
-    this.firsts = this.keys.map(first);
+    const count = keys.length;
+    const firsts: number[] = [];
+    let low = 0x10000;
+    let high = -1;
+    for (let i = 0; i < count; i++) {
+      const code = keys[i] === '' ? 47 : keys[i].charCodeAt(0);
+      firsts.push(code);
+      if (code < low) low = code;
+      if (code > high) high = code;
+    }
     this.starts = undefined;
     this.low = 0;
-    const count = order.length;
-    if (count <= WIDE) return;
-    const low = this.firsts[0];
-    const span = this.firsts[count - 1] - low + 1;
-    if (span > 256) return; // far-apart first chars (non-Latin text): scanned whole
+    const span = high - low + 1;
+    // Few keys, far-apart first chars (non-Latin text) or too many keys for the table: scanned whole.
+    if (count <= WIDE || span > 256 || count > 0xffff) {
+      this.keys = keys;
+      this.children = children;
+      this.firsts = firsts;
+      return;
+    }
     const starts = new Uint16Array(span + 1);
-    let k = 0;
-    for (let c = 0; c <= span; c++) {
-      while (k < count && this.firsts[k] - low < c) k++;
-      starts[c] = k;
+    for (let i = 0; i < count; i++) starts[firsts[i] - low + 1]++;
+    for (let c = 1; c <= span; c++) starts[c] += starts[c - 1];
+    const next = starts.slice(0, span);
+    this.keys = new Array<string>(count);
+    this.children = new Array<State<R>>(count);
+    this.firsts = new Array<number>(count);
+    for (let i = 0; i < count; i++) {
+      const at = next[firsts[i] - low]++;
+      this.keys[at] = keys[i];
+      this.children[at] = children[i];
+      this.firsts[at] = firsts[i];
     }
     this.starts = starts;
     this.low = low;
+  }
+
+  // byMethod: for each standard method, the first HTTP rule here that takes it.
+  private indexMethods(): void {
+    const rules = this.rules;
+    if (rules.length === 0) {
+      this.byMethod = NO_RULES;
+      return;
+    }
+    const byMethod: Array<R | undefined> = [];
+    for (let i = 0; i < STANDARD_METHODS; i++) byMethod.push(undefined);
+    for (const rule of rules) {
+      if (rule.websocket) continue;
+      const mask = rule.methodMatch.mask;
+      for (let i = 0; i < STANDARD_METHODS; i++) if (byMethod[i] === undefined && (mask & (1 << i)) !== 0) byMethod[i] = rule;
+    }
+    this.byMethod = byMethod;
   }
 
   /** Sorts and indexes this state and everything below it; the root's children are domain states. */
@@ -134,8 +167,7 @@ export class State<R extends MatchTarget> {
       children.push(target);
     }
     this.index(keys, children);
-    this.byMethod = this.rules.length === 0 ? NO_RULES : Array.from({ length: STANDARD_METHODS }, (_, index) =>
-      this.rules.find((rule) => !rule.websocket && (rule.methodMatch.mask & (1 << index)) !== 0));
+    this.indexMethods();
     this.strictOnly = this.rules.every((rule) => rule.strictSlashes);
     this.passThrough = this.dynamic.length === 0 && this.strictOnly;
     this.slash = this.static.get('');
