@@ -241,18 +241,33 @@ function splitUrl(href: string): UrlParts {
       query: url.search.slice(1),
     };
   }
-  const target = pathStart === -1 || pathStart > end ? '/' : href.slice(pathStart, end);
-  const question = target.indexOf('?');
+  // Path and query cut straight from the URL (a slice fewer than cutting the target first).
+  let path = '/';
+  let query = '';
+  if (pathStart !== -1 && pathStart < end) {
+    const question = href.indexOf('?', pathStart);
+    if (question === -1 || question >= end) path = href.slice(pathStart, end);
+    else {
+      path = href.slice(pathStart, question);
+      query = href.slice(question + 1, end);
+    }
+  }
   // The port follows the last colon, unless that colon sits inside an IPv6 literal's brackets.
   const colon = host.lastIndexOf(':');
   const hasPort = colon !== -1 && colon > host.lastIndexOf(']');
   return {
-    scheme: href.slice(0, schemeEnd).toLowerCase(),
+    // The usual schemes without a copy made per request.
+    scheme:
+      schemeEnd === 4 && href.startsWith('http')
+        ? 'http'
+        : schemeEnd === 5 && href.startsWith('https')
+          ? 'https'
+          : href.slice(0, schemeEnd).toLowerCase(),
     host,
     hostname: hasPort ? host.slice(0, colon) : host,
     port: hasPort ? host.slice(colon + 1) : '',
-    path: question === -1 ? target : target.slice(0, question),
-    query: question === -1 ? '' : target.slice(question + 1),
+    path,
+    query,
   };
 }
 
@@ -322,26 +337,33 @@ type WorkersResponseInit = ResponseInit & { encodeBody?: 'manual' };
  * Content-Type on a fast path (0.4 us, against 2.6 us with a Content-Length besides).
  */
 function responseInit(code: number, status: string, headers: HeaderList, known: TextBody | Uint8Array | null): WorkersResponseInit {
-  let list = headers;
+  let skip = -1;
   let manual = false;
   for (let i = 0; i < headers.length; i++) {
     const name = headers[i][0];
     // tsgi bodies are the bytes to send. Workers would otherwise compress a body that carries a
     // Content-Encoding header a second time; other runtimes ignore this field.
-    if (name.length === 16) manual ||= name.toLowerCase() === 'content-encoding';
-    else if (name.length === 14 && known !== null && list === headers && isLength(headers[i][1], known.byteLength)) {
-      if (name.toLowerCase() === 'content-length') list = without(headers, i);
+    if (name.length === 16) manual ||= isName(name, 'Content-Encoding');
+    else if (name.length === 14 && known !== null && skip === -1 && isLength(headers[i][1], known.byteLength)) {
+      if (isName(name, 'Content-Length')) skip = i;
     }
   }
-  if (!manual && list.length <= 1) {
-    const type = list.length === 0 ? '' : list[0][0].length === 12 && list[0][0].toLowerCase() === 'content-type' ? list[0][1] : undefined;
+  const count = skip === -1 ? headers.length : headers.length - 1;
+  if (!manual && count <= 1) {
+    const pair = count === 0 ? undefined : headers[skip === 0 ? 1 : 0];
+    const type = pair === undefined ? '' : pair[0].length === 12 && isName(pair[0], 'Content-Type') ? pair[1] : undefined;
     const init = type === undefined ? undefined : commonInit(code, status, type);
     if (init !== undefined) return init;
   }
   // The Response constructor copies and validates the pairs (a bad name or value throws: a 500).
-  const init: WorkersResponseInit = { status: code, statusText: status.slice(4), headers: list };
+  const init: WorkersResponseInit = { status: code, statusText: status.slice(4), headers: skip === -1 ? headers : without(headers, skip) };
   if (manual) init.encodeBody = 'manual';
   return init;
+}
+
+/** True when `name` is `canonical` in any case; the usual spelling is matched without lower-casing. */
+function isName(name: string, canonical: string): boolean {
+  return name === canonical || name.toLowerCase() === canonical.toLowerCase();
 }
 
 /** `headers` without the pair at `index`. */
