@@ -11,7 +11,8 @@
 // Environment: BENCH_RUNS (3), BENCH_DURATION seconds (5), BENCH_WARMUP seconds (1),
 // BENCH_CONNECTIONS (50), BENCH_WRITE=0 to leave bench/README.md alone, BENCH_RUNTIMES (a comma
 // list: bun,deno,workerd) and BENCH_ROUTES (hello,json,query,form); a filtered run does not write
-// the README. TSGI_DIST=/path/to/dist measures that build instead of a copy of dist/.
+// the README. TSGI_DIST=/path/to/dist measures that build instead of a copy of dist/ (and writes
+// the README only with BENCH_WRITE=1).
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -30,8 +31,14 @@ const pick = (name) => process.env[name]?.toLowerCase().split(',');
 const RUNTIMES = FETCH_RUNTIMES.filter((runtime) => !pick('BENCH_RUNTIMES') || pick('BENCH_RUNTIMES').includes(runtime.name.toLowerCase()));
 const FRAMEWORKS = ['hono', 'tsgi', 'tsgi-raw'];
 const ROUTES = FETCH_ROUTES.filter((route) => !pick('BENCH_ROUTES') || pick('BENCH_ROUTES').includes(route.path.slice(1)));
+// BENCH_WRITE=1 writes the README also for a build given by TSGI_DIST (a snapshot of dist/).
 const WRITE =
-  process.env.BENCH_WRITE !== '0' && RUNS >= 3 && DURATION >= 5 && !process.env.BENCH_RUNTIMES && !process.env.BENCH_ROUTES && !process.env.TSGI_DIST;
+  process.env.BENCH_WRITE !== '0' &&
+  RUNS >= 3 &&
+  DURATION >= 5 &&
+  !process.env.BENCH_RUNTIMES &&
+  !process.env.BENCH_ROUTES &&
+  (!process.env.TSGI_DIST || process.env.BENCH_WRITE === '1');
 
 // The build under test, copied so that another `npm run build` during the run changes nothing.
 if (!process.env.TSGI_DIST) {
