@@ -3,10 +3,9 @@
  * tsgi app, so it can sit behind tsgi middleware and be driven by the tsgi test client.
  * @module
  */
-import { headerName, type App, type Body, type Environ, type HeaderList } from '../../gateway.js';
+import { headerName, type App, type Environ, type HeaderList } from '../../gateway.js';
 import { STATUS_PHRASES } from '../../http/status.js';
 import { quotePath } from '../../http/url.js';
-import { streamToIterable } from './streams.js';
 import { optionsChecker } from '../../options.js';
 
 /** What a wrapped handler gets as its second argument (Hono exposes it as `c.env`). */

@@ -3,7 +3,8 @@
  * and run a Fetch handler (Hono, itty-router) as a tsgi app.
  * @module
  */
-export { toFetchHandler, buildEnviron } from './to-fetch.js';
+export { toFetchHandler } from './to-fetch.js';
+export { buildEnviron } from './environ.js';
 export type { AppFetchHandler, FetchContext, FetchHandler, RemoteAddress, ToFetchOptions } from './to-fetch.js';
 export type { BunServerWebSocket, BunWebSocketHandler } from './websocket-bun.js';
 export { fromFetchHandler, toWebRequest } from './from-fetch.js';
