@@ -92,8 +92,11 @@ describe('long pathological paths', () => {
       const large = make(200_000);
       expect(['404', '405', '308'].concat(map.rules.map((r) => r.endpoint ?? ''))).toContain(outcome(large, 'GET'));
       time(small); // warm up
-      const t1 = Math.max(time(small), 0.05);
-      const t2 = time(large);
+      // The fastest of several runs: a GC pause or the other core's work only ever adds time, and
+      // one of them in a 0.05 ms measurement broke the ratio under load.
+      const fastest = (path: string, runs: number) => Math.min(...Array.from({ length: runs }, () => time(path)));
+      const t1 = Math.max(fastest(small, 7), 0.05);
+      const t2 = fastest(large, 3);
       // Ten times the length: linear is about 10x; quadratic would be 100x. The bound is loose
       // because this machine is shared; the absolute one catches a blow-up outright.
       if (process.env.ROUTING_TIMES) console.log(name, t1.toFixed(2), t2.toFixed(2));
