@@ -10,14 +10,13 @@
 // Environment: BENCH_RUNS (3), BENCH_DURATION seconds (5), BENCH_WARMUP seconds (1),
 // BENCH_CONNECTIONS (20), BENCH_WRITE=0 to leave bench/README.md alone.
 import { fork } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
-import { median, cpuSeconds } from './lib.js';
+import { median, cpuSeconds, writeReadmeSection } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const env = (name, fallback) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
@@ -140,12 +139,5 @@ ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), shared with the 
 
 ${table}
 <!-- bench:compress:end -->`;
-  const readme = join(here, 'README.md');
-  let text = existsSync(readme) ? readFileSync(readme, 'utf8') : '# Benchmarks\n';
-  const startAt = text.indexOf('<!-- bench:compress:start -->');
-  const endAt = text.indexOf('<!-- bench:compress:end -->');
-  if (startAt !== -1 && endAt !== -1) text = text.slice(0, startAt) + section + text.slice(endAt + '<!-- bench:compress:end -->'.length);
-  else text = `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(readme, text);
-  console.log('bench/README.md updated');
+  writeReadmeSection('compress', section);
 }

@@ -13,12 +13,12 @@
 // list: bun,deno,workerd) and BENCH_ROUTES (hello,json,query,form); a filtered run does not write
 // the README. TSGI_DIST=/path/to/dist measures that build instead of a copy of dist/ (and writes
 // the README only with BENCH_WRITE=1).
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { cpuSeconds, FETCH_RUNTIMES, median, startFetchServer } from './lib.js';
+import { cpuSeconds, FETCH_RUNTIMES, median, startFetchServer, writeReadmeSection } from './lib.js';
 import { FETCH_ROUTES } from './fetch-apps.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -148,12 +148,5 @@ ${Object.values(versions).join(', ')}, Node ${process.version} (autocannon); ${o
 
 ${table}
 <!-- bench:fetch:end -->`;
-  const readme = join(here, 'README.md');
-  let text = existsSync(readme) ? readFileSync(readme, 'utf8') : '# Benchmarks\n';
-  const startAt = text.indexOf('<!-- bench:fetch:start -->');
-  const endAt = text.indexOf('<!-- bench:fetch:end -->');
-  if (startAt !== -1 && endAt !== -1) text = text.slice(0, startAt) + section + text.slice(endAt + '<!-- bench:fetch:end -->'.length);
-  else text = `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(readme, text);
-  console.log('bench/README.md updated');
+  writeReadmeSection('fetch', section);
 }

@@ -1,6 +1,6 @@
 // Helpers shared by the benchmark scripts.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -144,4 +144,21 @@ export function serverCpuTime(child) {
     child.on('message', onMessage);
     child.send('cpu');
   });
+}
+
+/**
+ * Writes `section` (which starts and ends with its `<!-- bench:<name>:start/end -->` markers) into
+ * bench/README.md in place of the one there, or at the end when there is none.
+ */
+export function writeReadmeSection(name, section) {
+  const readme = new URL('./README.md', import.meta.url);
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  let text = existsSync(readme) ? readFileSync(readme, 'utf8') : '# Benchmarks\n';
+  const startAt = text.indexOf(start);
+  const endAt = text.indexOf(end);
+  if (startAt !== -1 && endAt !== -1) text = text.slice(0, startAt) + section + text.slice(endAt + end.length);
+  else text = `${text.trimEnd()}\n\n${section}\n`;
+  writeFileSync(readme, text);
+  console.log(`bench/README.md updated (the section between the bench:${name} markers)`);
 }

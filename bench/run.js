@@ -14,13 +14,13 @@
 // BENCH_CONNECTIONS (50), BENCH_PIPELINING (1), BENCH_ONLY (comma list of servers besides node:http),
 // BENCH_ROUTES (comma list of path parts: hello,json,query,form). Filtered runs do not write the README.
 import { execFileSync, fork } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
-import { median, serverCpuTime } from './lib.js';
+import { median, serverCpuTime, writeReadmeSection } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const env = (name, fallback) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
@@ -326,13 +326,6 @@ ${inprocessTable}
 
 console.log(`\n${section}\n`);
 if (WRITE) {
-  const readme = join(here, 'README.md');
-  let text = existsSync(readme) ? readFileSync(readme, 'utf8') : '# Benchmarks\n\nEach script here measures one comparison; `npm run bench` runs the peers benchmark.\n';
-  const start = text.indexOf('<!-- bench:peers:start -->');
-  const end = text.indexOf('<!-- bench:peers:end -->');
-  if (start !== -1 && end !== -1) text = text.slice(0, start) + section + text.slice(end + '<!-- bench:peers:end -->'.length);
-  else text = `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(readme, text);
-  console.log('bench/README.md updated');
+  writeReadmeSection('peers', section);
 }
 process.exit(0);

@@ -16,12 +16,12 @@
 // seconds a run may take (60), BENCH_WRITE=0 to leave bench/README.md alone, TSGI_DIST to measure
 // another build.
 import { fork } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, serverCpuTime } from './lib.js';
+import { median, serverCpuTime, writeReadmeSection } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const env = (name, fallback) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
@@ -164,12 +164,5 @@ load average ${load1} after the run.
 
 ${table}
 <!-- bench:sse:end -->`;
-  const readme = join(here, 'README.md');
-  let text = readFileSync(readme, 'utf8');
-  const startAt = text.indexOf('<!-- bench:sse:start -->');
-  const endAt = text.indexOf('<!-- bench:sse:end -->');
-  if (startAt !== -1 && endAt !== -1) text = text.slice(0, startAt) + section + text.slice(endAt + '<!-- bench:sse:end -->'.length);
-  else text = `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(readme, text);
-  console.log('bench/README.md updated (the section between the bench:sse markers)');
+  writeReadmeSection('sse', section);
 }

@@ -20,12 +20,12 @@
 // phase (below), BENCH_SERVERS (a comma list of ws,hono,tsgi, ws first), BENCH_WRITE=0 to leave bench/README.md alone,
 // TSGI_DIST to measure another build.
 import { execFileSync, fork } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { median, serverCpuTime } from './lib.js';
+import { median, serverCpuTime, writeReadmeSection } from './lib.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const env = (name, fallback) => (process.env[name] === undefined ? fallback : Number(process.env[name]));
@@ -263,12 +263,5 @@ ${version('@hono/node-server')}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model
 
 ${table}
 <!-- bench:websocket:end -->`;
-  const readme = join(here, 'README.md');
-  let text = readFileSync(readme, 'utf8');
-  const startAt = text.indexOf('<!-- bench:websocket:start -->');
-  const endAt = text.indexOf('<!-- bench:websocket:end -->');
-  if (startAt !== -1 && endAt !== -1) text = text.slice(0, startAt) + section + text.slice(endAt + '<!-- bench:websocket:end -->'.length);
-  else text = `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(readme, text);
-  console.log('bench/README.md updated (the section between the bench:websocket markers)');
+  writeReadmeSection('websocket', section);
 }
