@@ -97,7 +97,7 @@ export function createListener(app: App, options: NodeListenerOptions, control: 
     try {
       environ = buildEnviron(req, context);
     } catch (error) {
-      refuseRequest(res, error, errors);
+      refuseRequest(res, error, errors, state.log);
       return;
     }
     if (environ['tsgi.input'] instanceof NodeInput) {

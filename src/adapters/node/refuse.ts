@@ -6,17 +6,25 @@
 import type { ServerResponse } from 'node:http';
 import { HTTPException } from '../../errors.js';
 import type { ErrorStream } from '../../gateway.js';
+import type { AccessLogEntry } from './access-log.js';
 
 /**
  * Answers `error` (an `HTTPException`, else a 500) with a short plain-text page and closes the
  * connection: a request whose head is broken says nothing reliable about the next one on it.
+ * With `log` (the server's access log), the refusal gets its line like any exchange.
  *
  * @example
  * ```ts
  * try { environ = buildEnviron(req, context); } catch (error) { return refuseRequest(res, error, errors); }
  * ```
  */
-export function refuseRequest(res: ServerResponse, error: unknown, errors: ErrorStream): void {
+export function refuseRequest(
+  res: ServerResponse,
+  error: unknown,
+  errors: ErrorStream,
+  log: ((entry: AccessLogEntry, now: number) => void) | null = null,
+): void {
+  const started = performance.now();
   const known = error instanceof HTTPException;
   if (!known) errors.write(`tsgi: error while reading a request head\n${error instanceof Error ? error.stack : String(error)}\n`);
   const code = known ? error.code : 500;
@@ -29,4 +37,18 @@ export function refuseRequest(res: ServerResponse, error: unknown, errors: Error
     Connection: 'close',
   });
   res.end(body);
+  if (log === null) return;
+  const req = res.req;
+  log(
+    {
+      remoteAddr: req.socket?.remoteAddress ?? '',
+      method: req.method ?? '',
+      target: req.url ?? '',
+      protocol: `HTTP/${req.httpVersion}`,
+      status: code,
+      bytes: body.byteLength,
+      durationMs: performance.now() - started,
+    },
+    Date.now(),
+  );
 }

@@ -187,14 +187,14 @@ export function createUpgradeListener(
 
     const refused = refusal(req, server.requireHostHeader !== false);
     if (refused !== undefined) {
-      refuseRequest(res, refused, errors);
+      refuseRequest(res, refused, errors, state.log);
       return;
     }
     let environ: Environ;
     try {
       environ = buildEnviron(req, context);
     } catch (error) {
-      refuseRequest(res, error, errors);
+      refuseRequest(res, error, errors, state.log);
       return;
     }
     const exchange = new Exchange(req, res, environ, state);

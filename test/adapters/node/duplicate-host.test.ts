@@ -9,6 +9,7 @@ import type { App } from '../../../src/gateway.js';
 
 let server: RunningServer;
 let calls = 0;
+const logged: string[] = [];
 const app: App = (environ, startResponse) => {
   calls++;
   startResponse('200 OK', [['Content-Type', 'text/plain']]);
@@ -16,7 +17,7 @@ const app: App = (environ, startResponse) => {
 };
 
 beforeAll(async () => {
-  server = await serve(app, { host: '127.0.0.1', port: 0 });
+  server = await serve(app, { host: '127.0.0.1', port: 0, accessLog: (line) => void logged.push(line) });
 });
 afterAll(() => server.close());
 
@@ -40,6 +41,8 @@ describe('duplicate Host headers', () => {
     expect(answer).toMatch(/\r\nConnection: close\r\n/i);
     expect(answer).toContain('more than one Host header');
     expect(calls).toBe(0);
+    // The refusal has its access log line, like any exchange.
+    expect(logged.at(-1)).toMatch(/^127\.0\.0\.1 - - \[[^\]]+\] "GET \/ HTTP\/1\.1" 400 \d+ /);
   });
   it('the server keeps serving; other repeated headers are still joined', async () => {
     const answer = await raw('GET / HTTP/1.1\r\nHost: a.example\r\nX-A: 1\r\nX-A: 2\r\nConnection: close\r\n\r\n');
