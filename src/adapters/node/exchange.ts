@@ -5,10 +5,11 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { TextBody, type Body, type Environ, type ErrorStream, type HeaderList, type StartResponse } from '../../gateway.js';
+import type { Body, Environ, ErrorStream, HeaderList, StartResponse, TextBody } from '../../gateway.js';
 import type { AccessLogEntry } from './access-log.js';
 import { BodyPump, notBytes, type AnyIterator } from './body-pump.js';
-import { errorText, logExchange, returnIterator } from './exchange-end.js';
+import { endExchange, reportAppError, type EndingExchange } from './exchange-end.js';
+import { checkRestart, notHeaderList, runBody, type RunExchange } from './exchange-run.js';
 import { framing, hasPresetHeaders, sendHead, statusOf } from './head.js';
 import { setSignalSource, type SignalSource } from '../../signal.js';
 
@@ -28,27 +29,27 @@ const ERROR_HEADERS: HeaderList = [
 
 /**
  * @internal One request/response exchange. It is also the source of the request's
- * `tsgi.signal`, which it makes only when the app reads it.
+ * `tsgi.signal`, which it makes only when the app reads it. The fields `exchange-end.ts` reads
+ * (`EndingExchange`) are public for it; nothing else writes them.
  */
-export class Exchange implements SignalSource {
+export class Exchange implements SignalSource, RunExchange, EndingExchange {
   readonly startResponse: StartResponse;
-  private statusCode = 0;
+  statusCode = 0;
   private reason = '';
   private headers: HeaderList | null = null;
   private headSent = false;
-  private iterator: AnyIterator | null = null;
-  private closed = false;
+  iterator: AnyIterator | null = null;
   private aborted = false;
   private done = false;
-  private bytes = 0;
-  private readonly started: number;
+  bytes = 0;
+  readonly started: number;
   private controller: AbortController | undefined = undefined;
 
   constructor(
     private readonly req: IncomingMessage,
     private readonly res: ServerResponse,
-    private readonly environ: Environ,
-    private readonly state: ListenerState,
+    readonly environ: Environ,
+    readonly state: ListenerState,
   ) {
     this.started = state.log ? performance.now() : 0;
     this.startResponse = (status, headers, error) => this.start(status, headers, error);
@@ -77,15 +78,9 @@ export class Exchange implements SignalSource {
   }
 
   private start(status: string, headers: HeaderList, error?: unknown): void {
-    if (this.headers !== null) {
-      if (error === undefined) {
-        throw new Error('startResponse was called twice; a second call must pass the error that caused it');
-      }
-      // Too late to change the response: re-raise, as the protocol says.
-      if (this.headSent) throw error;
-    }
+    if (this.headers !== null) checkRestart(this.headSent, error);
     const parsed = statusOf(status);
-    if (!Array.isArray(headers)) throw new TypeError('startResponse headers must be an array of [name, value]');
+    if (!Array.isArray(headers)) throw notHeaderList();
     this.statusCode = parsed.code;
     this.reason = parsed.reason;
     this.headers = headers;
@@ -93,26 +88,11 @@ export class Exchange implements SignalSource {
 
   /** Runs the body the app returned. */
   run(body: Body): void {
-    if (body instanceof TextBody) {
-      this.runText(body);
-      return;
-    }
-    if (Array.isArray(body) && body[Symbol.iterator] === Array.prototype[Symbol.iterator]) {
-      this.runArray(body as Uint8Array[]);
-      return;
-    }
-    let iterator: AnyIterator;
-    let isAsync: boolean;
-    try {
-      const asyncFactory = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator];
-      isAsync = typeof asyncFactory === 'function';
-      iterator = isAsync
-        ? (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
-        : (body as Iterable<Uint8Array>)[Symbol.iterator]();
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
+    runBody(this, body);
+  }
+
+  /** Any other iterable body: `BodyPump` writes it with back-pressure. */
+  runIterator(iterator: AnyIterator, isAsync: boolean): void {
     this.iterator = iterator;
     if (this.res.destroyed) {
       // The client left while the app was still working.
@@ -123,7 +103,7 @@ export class Exchange implements SignalSource {
   }
 
   /** The fast path: a body given as an array of chunks, all known now. */
-  private runArray(chunks: Uint8Array[]): void {
+  runArray(chunks: Uint8Array[]): void {
     if (this.res.destroyed) {
       this.aborted = true;
       this.finished();
@@ -161,7 +141,7 @@ export class Exchange implements SignalSource {
    * A text body: Node writes the string into the socket together with the head, in one write,
    * without the body ever becoming a `Uint8Array`.
    */
-  private runText(body: TextBody): void {
+  runText(body: TextBody): void {
     if (this.res.destroyed) {
       this.aborted = true;
       this.finished();
@@ -257,10 +237,7 @@ export class Exchange implements SignalSource {
   /** The app failed: a 500 when nothing was sent yet, else the connection is cut. */
   fail(error: unknown): void {
     if (this.done) return;
-    const environ = this.environ;
-    this.state.errors.write(
-      `tsgi: error in the app serving ${environ.REQUEST_METHOD} ${environ.REQUEST_URI ?? environ.PATH_INFO}\n${errorText(error)}\n`,
-    );
+    reportAppError(this.state.errors, this.environ, error);
     const res = this.res;
     if (!this.headSent && !res.headersSent && !res.destroyed) {
       this.statusCode = 500;
@@ -287,27 +264,15 @@ export class Exchange implements SignalSource {
     if (this.state.control.draining) this.res.shouldKeepAlive = false;
   }
 
-  /** Closes the iterator exactly once and writes the access log line. */
+  /** For the access log: the client left before the head went out (`EndedExchange`). */
+  get abortedBeforeHead(): boolean {
+    return this.aborted && !this.headSent;
+  }
+
+  /** Closes the iterator and writes the access log line, once: `done` guards both. */
   private finished(): void {
     if (this.done) return;
     this.done = true;
-    this.closeIterator();
-    const log = this.state.log;
-    if (log) {
-      logExchange(log, {
-        environ: this.environ,
-        statusCode: this.statusCode,
-        abortedBeforeHead: this.aborted && !this.headSent,
-        bytes: this.bytes,
-        started: this.started,
-      });
-    }
-  }
-
-  private closeIterator(): void {
-    const iterator = this.iterator;
-    if (iterator === null || this.closed) return;
-    this.closed = true;
-    returnIterator(iterator, this.state.errors);
+    endExchange(this);
   }
 }

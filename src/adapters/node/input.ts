@@ -4,8 +4,7 @@
  * @module
  */
 import type { IncomingMessage } from 'node:http';
-
-const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+import { PausedInput } from './paused-input.js';
 
 /**
  * The error a body read fails with when the client goes away before sending all of it.
@@ -24,143 +23,60 @@ export class ClientDisconnected extends Error {
 }
 
 /**
- * Reads one request body in paused mode: each `next()` takes what Node has buffered (`req.read()`),
- * and only when nothing is there does it wait for `readable`. Node reads the socket only while its
- * small buffer (the stream's high-water mark) has room, so an app that stops pulling stops the
- * upload. A small body that arrived with the headers is read with no listener, event or tick at all.
- *
- * `return()` (a `break` out of `for await`) stops reading without destroying the request, so the app
- * can still answer (a 413, say); the rest of the body is then discarded as Node does for unread bodies.
+ * Reads one request body (see `PausedInput`). `req.read()` gives what Node has buffered;
+ * `complete` is set once the parser has pushed the whole body, so nothing left to read then means
+ * the end. The first wait is deferred by a microtask: see `PausedInput.next`.
  */
-class NodeInputIterator implements AsyncIterator<Uint8Array, undefined> {
-  private readonly req: IncomingMessage;
-  private resolveWaiter: ((result: IteratorResult<Uint8Array, undefined>) => void) | undefined;
-  private rejectWaiter: ((error: Error) => void) | undefined;
-  private failure: Error | undefined;
-  private listening = false;
-  private deferred = false;
-  private finished = false;
+class NodeInputIterator extends PausedInput<IncomingMessage> {
+  private onError: ((error: Error) => void) | undefined;
+  private onClose: (() => void) | undefined;
 
   constructor(req: IncomingMessage) {
-    this.req = req;
+    super(req, true);
   }
 
-  next(): Promise<IteratorResult<Uint8Array, undefined>> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.finished) return Promise.resolve(DONE);
-    const result = this.take();
-    if (result !== null) return Promise.resolve(result);
-    // take() may have found the request torn down and failed it; no 'close' will come again.
-    if (this.failure) return Promise.reject(this.failure);
-    if (!this.deferred) {
-      // Asked for during the 'request' event, the body is not parsed yet even when it came in the
-      // same packet as the headers: Node parses it right after. One microtask later it is there,
-      // which spares the listeners for every small body.
-      this.deferred = true;
-      return Promise.resolve().then(() => this.next());
-    }
-    this.listen();
-    return new Promise((resolve, reject) => {
-      this.resolveWaiter = resolve;
-      this.rejectWaiter = reject;
-    });
-  }
-
-  return(): Promise<IteratorResult<Uint8Array, undefined>> {
-    const req = this.req;
-    const early = !this.finished && !this.failure;
-    this.finish();
-    // Nobody will read the rest: let it flow into the void so the connection stays usable.
-    if (early && !req.destroyed) req.resume();
-    return Promise.resolve(DONE);
-  }
-
-  /** A chunk or the end when one is at hand, else `null`. */
-  private take(): IteratorResult<Uint8Array, undefined> | null {
-    const req = this.req;
+  protected take(): IteratorResult<Uint8Array, undefined> | null {
+    const req = this.source;
     if (req.destroyed && !req.complete) {
       this.fail(new ClientDisconnected());
       return null;
     }
     const chunk = req.read() as Buffer | null;
     if (chunk !== null) return { done: false, value: chunk };
-    // `complete` is set once the parser has pushed the whole body; nothing left to read means done.
-    if (req.complete) {
-      this.finish();
-      return DONE;
-    }
-    return null;
+    return req.complete ? this.end() : null;
   }
 
-  private listen(): void {
-    if (this.listening) return;
-    this.listening = true;
+  protected listen(req: IncomingMessage, onReadable: () => void): void {
     // Bound only now: the common small body never needs them.
-    this.onReadable ??= this.readable.bind(this);
     this.onError ??= this.errored.bind(this);
     this.onClose ??= this.closed.bind(this);
-    const req = this.req;
-    req.on('readable', this.onReadable);
-    req.on('end', this.onReadable);
+    req.on('readable', onReadable);
+    req.on('end', onReadable);
     req.on('error', this.onError);
     req.on('close', this.onClose);
   }
 
-  private onReadable: (() => void) | undefined;
-  private onError: ((error: Error) => void) | undefined;
-  private onClose: (() => void) | undefined;
-
-  private readable(): void {
-    const resolve = this.resolveWaiter;
-    if (!resolve) return;
-    const result = this.take();
-    if (result === null) return;
-    this.resolveWaiter = undefined;
-    this.rejectWaiter = undefined;
-    resolve(result);
-  }
-
-  /** Node's own error for a lost connection ('aborted', ECONNRESET) becomes one the app can name. */
-  private errored(error: Error): void {
-    this.fail(this.req.complete ? error : new ClientDisconnected(undefined, { cause: error }));
-  }
-
-  private closed(): void {
-    if (!this.req.complete) this.fail(new ClientDisconnected());
-  }
-
-  private fail(error: Error): void {
-    if (this.finished || this.failure) return;
-    this.failure = error;
-    this.finish();
-    const reject = this.rejectWaiter;
-    if (reject) {
-      this.resolveWaiter = undefined;
-      this.rejectWaiter = undefined;
-      reject(error);
-    }
-  }
-
-  private finish(): void {
-    this.finished = true;
-    if (!this.listening) return;
-    this.listening = false;
-    const req = this.req;
-    req.off('readable', this.onReadable!);
-    req.off('end', this.onReadable!);
+  protected unlisten(req: IncomingMessage, onReadable: () => void): void {
+    req.off('readable', onReadable);
+    req.off('end', onReadable);
     req.off('close', this.onClose!);
     req.off('error', this.onError!);
     // An 'error' event with no listener would crash the process; errors after this concern nobody.
     if (req.listenerCount('error') === 0) req.on('error', ignore);
   }
 
-  [Symbol.asyncIterator](): this {
-    return this;
+  /** Node's own error for a lost connection ('aborted', ECONNRESET) becomes one the app can name. */
+  private errored(error: Error): void {
+    this.fail(this.source.complete ? error : new ClientDisconnected(undefined, { cause: error }));
+  }
+
+  private closed(): void {
+    if (!this.source.complete) this.fail(new ClientDisconnected());
   }
 }
 
 function ignore(): void {
-  // See `finish`.
+  // See `unlisten`.
 }
 
 /**

@@ -3,10 +3,11 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BufferedInput, consoleErrors, type App, type Body, type Environ, type ErrorStream } from '../../gateway.js';
+import { BufferedInput, consoleErrors, type App, type Environ, type ErrorStream } from '../../gateway.js';
 import { formatAccessLog } from './access-log.js';
 import { buildEnviron, type EnvironContext } from './environ.js';
 import { Exchange, type ListenerState } from './exchange.js';
+import { runApp } from './exchange-run.js';
 import { NodeInput } from './input.js';
 import { refuseRequest } from './refuse.js';
 import { optionsChecker, type OptionNames } from '../../options.js';
@@ -40,16 +41,16 @@ export interface ListenerControl {
   websockets?: OpenWebSockets;
 }
 
-/** @internal True for a body the app returned as a promise. */
-export function isPromiseLike(value: unknown): value is PromiseLike<Body> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
-}
+export { isPromiseLike } from './exchange-run.js';
 
 function stdoutLog(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-/** @internal What the request listener and the upgrade listener of one server make of its options. */
+/**
+ * @internal What the request listener, the upgrade listener and the HTTP/2 stream handler of one
+ * server make of its options.
+ */
 export function listenerSetup(options: NodeListenerOptions, control: ListenerControl): { context: EnvironContext; state: ListenerState } {
   const errors = options.errors ?? consoleErrors;
   const context: EnvironContext = { errors };
@@ -75,21 +76,7 @@ export function createListener(app: App, options: NodeListenerOptions, control: 
   function run(req: IncomingMessage, res: ServerResponse, environ: Environ): void {
     const exchange = new Exchange(req, res, environ, state);
     if (control.draining) res.shouldKeepAlive = false;
-    let body: Body | Promise<Body>;
-    try {
-      body = app(environ, exchange.startResponse);
-    } catch (error) {
-      exchange.fail(error);
-      return;
-    }
-    if (isPromiseLike(body)) {
-      body.then(
-        (resolved) => exchange.run(resolved),
-        (error: unknown) => exchange.fail(error),
-      );
-    } else {
-      exchange.run(body);
-    }
+    runApp(app, environ, exchange);
   }
 
   return function tsgiListener(req: IncomingMessage, res: ServerResponse): void {

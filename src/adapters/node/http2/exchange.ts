@@ -5,10 +5,11 @@
  * @module
  */
 import type { ServerHttp2Stream } from 'node:http2';
-import { TextBody, type Body, type Environ, type HeaderList, type StartResponse } from '../../../gateway.js';
+import type { Body, Environ, HeaderList, StartResponse, TextBody } from '../../../gateway.js';
 import { setSignalSource, type SignalSource } from '../../../signal.js';
 import { BodyPump, notBytes, type AnyIterator, type PumpedExchange } from '../body-pump.js';
-import { errorText, logExchange, returnIterator } from '../exchange-end.js';
+import { endExchange, reportAppError, requestName, type EndingExchange } from '../exchange-end.js';
+import { checkRestart, notHeaderList, runBody, type RunExchange } from '../exchange-run.js';
 import type { ListenerState } from '../exchange.js';
 import { statusOf } from '../head.js';
 import { responseHead } from './headers.js';
@@ -28,9 +29,9 @@ const ERROR_HEADERS = {
  * this stream only, not a cut connection; and since no framing hides a length mismatch, the
  * announced `Content-Length` is enforced here (spec rule 7.5).
  */
-export class Http2Exchange implements SignalSource, PumpedExchange {
+export class Http2Exchange implements SignalSource, PumpedExchange, RunExchange, EndingExchange {
   readonly startResponse: StartResponse;
-  private statusCode = 0;
+  statusCode = 0;
   private headers: HeaderList | null = null;
   private headSent = false;
   /** The head went out with END_STREAM (HEAD, 204, 205, 304): no body may follow. */
@@ -39,19 +40,18 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
   private ended = false;
   /** Bytes the announced Content-Length still allows; -1 when none was announced. */
   private remaining = -1;
-  private iterator: AnyIterator | null = null;
-  private closed = false;
+  iterator: AnyIterator | null = null;
   private aborted = false;
   private done = false;
-  private bytes = 0;
+  bytes = 0;
   private readonly head: boolean;
-  private readonly started: number;
+  readonly started: number;
   private controller: AbortController | undefined = undefined;
 
   constructor(
     readonly response: ServerHttp2Stream,
-    private readonly environ: Environ,
-    private readonly state: ListenerState,
+    readonly environ: Environ,
+    readonly state: ListenerState,
   ) {
     this.head = environ.REQUEST_METHOD === 'HEAD';
     this.started = state.log ? performance.now() : 0;
@@ -81,39 +81,20 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
   }
 
   private start(status: string, headers: HeaderList, error?: unknown): void {
-    if (this.headers !== null) {
-      if (error === undefined) {
-        throw new Error('startResponse was called twice; a second call must pass the error that caused it');
-      }
-      if (this.headSent) throw error;
-    }
+    if (this.headers !== null) checkRestart(this.headSent, error);
     const parsed = statusOf(status);
-    if (!Array.isArray(headers)) throw new TypeError('startResponse headers must be an array of [name, value]');
+    if (!Array.isArray(headers)) throw notHeaderList();
     this.statusCode = parsed.code;
     this.headers = headers;
   }
 
   /** Runs the body the app returned. */
   run(body: Body): void {
-    if (body instanceof TextBody) {
-      this.runText(body);
-      return;
-    }
-    if (Array.isArray(body) && body[Symbol.iterator] === Array.prototype[Symbol.iterator]) {
-      this.runArray(body as Uint8Array[]);
-      return;
-    }
-    let iterator: AnyIterator;
-    let isAsync: boolean;
-    try {
-      isAsync = typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === 'function';
-      iterator = isAsync
-        ? (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
-        : (body as Iterable<Uint8Array>)[Symbol.iterator]();
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
+    runBody(this, body);
+  }
+
+  /** Any other iterable body: `BodyPump` writes it with back-pressure. */
+  runIterator(iterator: AnyIterator, isAsync: boolean): void {
     this.iterator = iterator;
     const stream = this.response;
     if (stream.destroyed) {
@@ -126,7 +107,7 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
     new BodyPump(this, iterator, isAsync).start();
   }
 
-  private runArray(chunks: Uint8Array[]): void {
+  runArray(chunks: Uint8Array[]): void {
     if (this.response.destroyed) {
       this.abort();
       return;
@@ -154,7 +135,7 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
   }
 
   /** A text body: handed to Node as a string, encoded once, on its way into the DATA frames. */
-  private runText(body: TextBody): void {
+  runText(body: TextBody): void {
     if (this.response.destroyed) {
       this.abort();
       return;
@@ -250,9 +231,8 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
   }
 
   private overflow(chunk: Uint8Array, allowed: number): void {
-    const environ = this.environ;
     this.state.errors.write(
-      `tsgi: the app serving ${environ.REQUEST_METHOD} ${environ.REQUEST_URI ?? environ.PATH_INFO} produced more body bytes than its Content-Length; the rest was dropped\n`,
+      `tsgi: the app serving ${requestName(this.environ)} produced more body bytes than its Content-Length; the rest was dropped\n`,
     );
     this.bytes += allowed;
     this.ended = true;
@@ -287,10 +267,7 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
   /** The app failed: a 500 when nothing was sent yet, else this stream (only) is reset. */
   fail(error: unknown): void {
     if (this.done) return;
-    const environ = this.environ;
-    this.state.errors.write(
-      `tsgi: error in the app serving ${environ.REQUEST_METHOD} ${environ.REQUEST_URI ?? environ.PATH_INFO}\n${errorText(error)}\n`,
-    );
+    reportAppError(this.state.errors, this.environ, error);
     const stream = this.response;
     if (!this.headSent && !stream.headersSent && !stream.destroyed) {
       this.statusCode = 500;
@@ -313,31 +290,19 @@ export class Http2Exchange implements SignalSource, PumpedExchange {
     this.finished();
   }
 
-  /** Closes the iterator exactly once, lets an unread request body go, writes the access log line. */
+  /** For the access log: the client left before the head went out (`EndedExchange`). */
+  get abortedBeforeHead(): boolean {
+    return this.aborted && !this.headSent;
+  }
+
+  /** Closes the iterator, lets an unread request body go, writes the access log line; once. */
   private finished(): void {
     if (this.done) return;
     this.done = true;
-    this.closeIterator();
     const stream = this.response;
     // As node:http does on HTTP/1.1: a body the app did not read is discarded, so flow control
     // lets the client finish sending it and the stream can close.
     if (!stream.endAfterHeaders && !stream.readableEnded && !stream.destroyed) stream.resume();
-    const log = this.state.log;
-    if (log) {
-      logExchange(log, {
-        environ: this.environ,
-        statusCode: this.statusCode,
-        abortedBeforeHead: this.aborted && !this.headSent,
-        bytes: this.bytes,
-        started: this.started,
-      });
-    }
-  }
-
-  private closeIterator(): void {
-    const iterator = this.iterator;
-    if (iterator === null || this.closed) return;
-    this.closed = true;
-    returnIterator(iterator, this.state.errors);
+    endExchange(this);
   }
 }

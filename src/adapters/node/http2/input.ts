@@ -5,52 +5,21 @@
  */
 import type { ServerHttp2Stream } from 'node:http2';
 import { ClientDisconnected } from '../input.js';
-
-const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+import { PausedInput } from '../paused-input.js';
 
 /**
- * Reads one stream's body in paused mode, like `NodeInput` on HTTP/1.1: each `next()` takes what
- * Node has buffered (`stream.read()`) and waits for `readable` only when nothing is there. The
- * end is `readableEnded` (Node emits `end` once the client's END_STREAM is read); a stream
- * destroyed before that is a client that left (`ClientDisconnected`). `return()` stops reading
- * and lets the rest flow into the void, so the app can still answer (a 413, say).
+ * Reads one stream's body (see `PausedInput`), like `NodeInput` on HTTP/1.1. The end is
+ * `readableEnded` (Node emits `end` once the client's END_STREAM is read); a stream destroyed
+ * before that is a client that left (`ClientDisconnected`).
  */
-class Http2InputIterator implements AsyncIterator<Uint8Array, undefined> {
-  private resolveWaiter: ((result: IteratorResult<Uint8Array, undefined>) => void) | undefined;
-  private rejectWaiter: ((error: Error) => void) | undefined;
-  private failure: Error | undefined;
-  private listening = false;
-  private finished = false;
-
-  constructor(private readonly stream: ServerHttp2Stream) {}
-
-  next(): Promise<IteratorResult<Uint8Array, undefined>> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.finished) return Promise.resolve(DONE);
-    const result = this.take();
-    if (result !== null) return Promise.resolve(result);
-    if (this.failure) return Promise.reject(this.failure);
-    this.listen();
-    return new Promise((resolve, reject) => {
-      this.resolveWaiter = resolve;
-      this.rejectWaiter = reject;
-    });
+class Http2InputIterator extends PausedInput<ServerHttp2Stream> {
+  constructor(stream: ServerHttp2Stream) {
+    super(stream, false);
   }
 
-  return(): Promise<IteratorResult<Uint8Array, undefined>> {
-    const early = !this.finished && !this.failure;
-    this.finish();
-    if (early && !this.stream.destroyed) this.stream.resume();
-    return Promise.resolve(DONE);
-  }
-
-  /** A chunk or the end when one is at hand, else `null`. */
-  private take(): IteratorResult<Uint8Array, undefined> | null {
-    const stream = this.stream;
-    if (stream.readableEnded) {
-      this.finish();
-      return DONE;
-    }
+  protected take(): IteratorResult<Uint8Array, undefined> | null {
+    const stream = this.source;
+    if (stream.readableEnded) return this.end();
     if (stream.destroyed) {
       this.fail(new ClientDisconnected('the client reset the stream before sending the whole request body'));
       return null;
@@ -59,56 +28,23 @@ class Http2InputIterator implements AsyncIterator<Uint8Array, undefined> {
     return chunk === null ? null : { done: false, value: chunk };
   }
 
-  private listen(): void {
-    if (this.listening) return;
-    this.listening = true;
-    const stream = this.stream;
-    stream.on('readable', this.onReadable);
-    stream.on('end', this.onReadable);
-    stream.on('close', this.onReadable);
+  protected listen(stream: ServerHttp2Stream, onReadable: () => void): void {
+    stream.on('readable', onReadable);
+    stream.on('end', onReadable);
+    stream.on('close', onReadable);
     stream.on('error', this.onError);
   }
 
-  private readonly onReadable = (): void => {
-    const resolve = this.resolveWaiter;
-    if (!resolve) return;
-    const result = this.take();
-    if (result === null) return;
-    this.resolveWaiter = undefined;
-    this.rejectWaiter = undefined;
-    resolve(result);
-  };
-
-  private readonly onError = (error: Error): void => {
-    if (!this.stream.readableEnded) this.fail(new ClientDisconnected(undefined, { cause: error }));
-  };
-
-  private fail(error: Error): void {
-    if (this.finished || this.failure) return;
-    this.failure = error;
-    this.finish();
-    const reject = this.rejectWaiter;
-    if (reject) {
-      this.resolveWaiter = undefined;
-      this.rejectWaiter = undefined;
-      reject(error);
-    }
-  }
-
-  private finish(): void {
-    this.finished = true;
-    if (!this.listening) return;
-    this.listening = false;
-    const stream = this.stream;
-    stream.off('readable', this.onReadable);
-    stream.off('end', this.onReadable);
-    stream.off('close', this.onReadable);
+  protected unlisten(stream: ServerHttp2Stream, onReadable: () => void): void {
+    stream.off('readable', onReadable);
+    stream.off('end', onReadable);
+    stream.off('close', onReadable);
     stream.off('error', this.onError);
   }
 
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
+  private readonly onError = (error: Error): void => {
+    if (!this.source.readableEnded) this.fail(new ClientDisconnected(undefined, { cause: error }));
+  };
 }
 
 /**

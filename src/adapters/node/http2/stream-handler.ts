@@ -4,25 +4,16 @@
  * @module
  */
 import type { IncomingHttpHeaders, ServerHttp2Stream } from 'node:http2';
-import { consoleErrors, type App, type Body, type Environ, type ErrorStream } from '../../../gateway.js';
+import type { App, Environ, ErrorStream } from '../../../gateway.js';
 import { HTTPException } from '../../../errors.js';
-import { formatAccessLog } from '../access-log.js';
 import type { SocketInfo } from '../environ.js';
-import type { ListenerState } from '../exchange.js';
-import type { ListenerControl, NodeListenerOptions } from '../listener.js';
+import { runApp } from '../exchange-run.js';
+import { listenerSetup, type ListenerControl, type NodeListenerOptions } from '../listener.js';
 import { buildHttp2Environ, type Http2EnvironContext } from './environ.js';
 import { Http2Exchange } from './exchange.js';
 
 /** @internal Handles one stream: its connection's `SocketInfo`, the HEADERS flags, the raw header list. */
 export type Http2StreamHandler = (stream: ServerHttp2Stream, socket: SocketInfo, flags: number, rawHeaders: readonly string[]) => void;
-
-function isPromiseLike(value: unknown): value is PromiseLike<Body> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
-}
-
-function stdoutLog(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
 
 /**
  * @internal The stream handler for `app`, with the options of `toNodeListener` (errors, mount
@@ -40,15 +31,10 @@ export function createStreamHandler(
   control: ListenerControl,
   maxHeaderListSize: number,
 ): Http2StreamHandler {
-  const errors = options.errors ?? consoleErrors;
-  const context: Http2EnvironContext = { errors, maxHeaderListSize };
-  if (options.scriptName) context.scriptName = options.scriptName.replace(/\/+$/, '');
-  const logLine = options.accessLog === true ? stdoutLog : options.accessLog || null;
-  const state: ListenerState = {
-    errors,
-    control,
-    log: logLine && ((entry, now) => logLine(formatAccessLog(entry, now))),
-  };
+  const setup = listenerSetup(options, control);
+  const state = setup.state;
+  const errors = state.errors;
+  const context: Http2EnvironContext = { ...setup.context, maxHeaderListSize };
 
   return function tsgiStreamHandler(stream, socket, flags, rawHeaders): void {
     let environ: Environ;
@@ -58,22 +44,7 @@ export function createStreamHandler(
       refuseStream(stream, error, errors);
       return;
     }
-    const exchange = new Http2Exchange(stream, environ, state);
-    let body: Body | Promise<Body>;
-    try {
-      body = app(environ, exchange.startResponse);
-    } catch (error) {
-      exchange.fail(error);
-      return;
-    }
-    if (isPromiseLike(body)) {
-      body.then(
-        (resolved) => exchange.run(resolved),
-        (error: unknown) => exchange.fail(error),
-      );
-    } else {
-      exchange.run(body);
-    }
+    runApp(app, environ, new Http2Exchange(stream, environ, state));
   };
 }
 
