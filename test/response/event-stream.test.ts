@@ -263,8 +263,10 @@ describe('Response.eventStream: the queue for a slow client', () => {
     }
     expect(lastId).toBe('99999');
     expect(stream.dropped).toBeGreaterThan(90_000);
-    // Unbounded, 100,000 queued 1 KiB events would be over 100 MB.
-    expect(peak).toBeLessThan(32 * 1024 * 1024);
+    // Unbounded, 100,000 queued 1 KiB events would be over 100 MB, all of it live. The heap
+    // measured here also holds garbage the collector has not reached yet (a CI run on a loaded
+    // machine read 33.8 MB), so the bound is 64 MiB: half of what an unbounded queue keeps.
+    expect(peak).toBeLessThan(64 * 1024 * 1024);
   });
 });
 
