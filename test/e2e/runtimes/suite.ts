@@ -3,7 +3,6 @@
  * runtime as a child process on 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchClient, sseChecks, type IdleCleanup } from './sse-checks.js';
 import { websocketChecks, wsClient, type WsSkips } from './websocket-checks.js';
@@ -36,17 +35,6 @@ export async function canRun(bin: string, args = ['--version']): Promise<boolean
   });
 }
 
-/** A free TCP port on 127.0.0.1, for runtimes that cannot be told to pick one (workerd). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>

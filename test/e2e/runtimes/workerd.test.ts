@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BIN, COMMANDS, ROOT, canRun, freePort, runtimeSuite, startPolling } from './suite.js';
+import { BIN, COMMANDS, ROOT, canRun, runtimeSuite, startPolling } from './suite.js';
+import { freePort } from '../../support/free-port.js';
 
 const run = promisify(execFile);
 
