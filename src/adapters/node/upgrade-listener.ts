@@ -111,6 +111,10 @@ export function lazyUpgradeListener(
   return Object.assign(upgrade, { websockets: sockets });
 }
 
-function ignoreSocketError(): void {
-  // The listener that takes the socket reports what matters (the handshake's outcome).
+/**
+ * @internal The error listener of an upgrade socket node:http handed over: a reset socket emits
+ * 'close' next, which is where the exchange or the WebSocket ends, so the error itself is dropped.
+ */
+export function ignoreSocketError(): void {
+  // Nothing to do: see above.
 }

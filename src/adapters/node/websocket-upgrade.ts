@@ -21,7 +21,7 @@ import { errorText, returnIterator } from './exchange-end.js';
 import { isPromiseLike, listenerSetup, type ListenerControl, type NodeListenerOptions } from './listener.js';
 import { refuseRequest } from './refuse.js';
 import type { OpenWebSockets } from './open-websockets.js';
-import type { NodeUpgradeListener } from './upgrade-listener.js';
+import { ignoreSocketError, type NodeUpgradeListener } from './upgrade-listener.js';
 import { connectSession } from './websocket-connection.js';
 import { handshakeLines, WsHandshakes } from './websocket-handshake.js';
 
@@ -39,10 +39,6 @@ interface ServerLimits {
 function serverLimits(emitter: unknown, socket: Duplex): ServerLimits {
   if (typeof emitter === 'object' && emitter !== null && 'requestTimeout' in emitter) return emitter as ServerLimits;
   return (socket as Socket & { server?: ServerLimits }).server ?? {};
-}
-
-function ignoreSocketError(): void {
-  // A reset socket: its 'close' follows, which is where the exchange or the WebSocket ends.
 }
 
 /**
