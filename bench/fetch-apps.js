@@ -33,7 +33,11 @@ export function fetchHandler(framework, libs) {
   return make(libs);
 }
 
-function tsgiHandler({ Request, Response, toFetchHandler }) {
+/**
+ * The tsgi app with Request/Response of every peer benchmark: bench/servers/tsgi.js serves it
+ * through `serve`, the Fetch benchmark through `toFetchHandler`.
+ */
+export function tsgiApp({ Request, Response }) {
   const notFound = () => new Response('Not Found', { status: 404 });
   const app = Request.application((req) => {
     const method = req.method;
@@ -50,7 +54,11 @@ function tsgiHandler({ Request, Response, toFetchHandler }) {
         return notFound();
     }
   });
-  return toFetchHandler(app);
+  return app;
+}
+
+function tsgiHandler({ Request, Response, toFetchHandler }) {
+  return toFetchHandler(tsgiApp({ Request, Response }));
 }
 
 /** Query or form pairs as one object, a repeated key as an array (what the other apps answer). */
