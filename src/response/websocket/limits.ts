@@ -34,7 +34,14 @@ export interface WebSocketLimits {
   pingInterval: number;
 }
 
-/** The defaults: 1 MiB messages, 8 MiB either way unread, a ping every 30 s. */
+/**
+ * The defaults: 1 MiB messages, 8 MiB either way unread, a ping every 30 s.
+ *
+ * @example
+ * ```ts
+ * WEBSOCKET_DEFAULTS.maxMessageSize; // 1048576
+ * ```
+ */
 export const WEBSOCKET_DEFAULTS: Readonly<WebSocketLimits> = Object.freeze({
   maxMessageSize: 1024 * 1024,
   maxBufferedAmount: 8 * 1024 * 1024,

@@ -7,7 +7,7 @@
  * @module
  */
 import type { WebSocketCloseInfo, WebSocketConnection, WebSocketMessage } from '../../gateway-websocket.js';
-import { encodeUtf8, utf8Length } from '../../http/utf8.js';
+import { utf8Length } from '../../http/utf8.js';
 import { WEBSOCKET_DEFAULTS, type WebSocketLimits } from './limits.js';
 
 /**
@@ -24,7 +24,16 @@ export interface WebSocketTransport {
   readonly bufferedAmount: number;
 }
 
-/** Close codes (RFC 6455 section 7.4.1) that a session may send. */
+/**
+ * True for a close code (RFC 6455 section 7.4.1) that a session may send: 1000-1003, 1007-1014
+ * and 3000-4999; 1004-1006 and 1015 are reserved for reporting, never sent.
+ *
+ * @example
+ * ```ts
+ * isSendableCloseCode(4000); // true
+ * isSendableCloseCode(1006); // false
+ * ```
+ */
 export function isSendableCloseCode(code: number): boolean {
   return (
     Number.isInteger(code) &&
@@ -237,9 +246,4 @@ function isOverSize(message: WebSocketMessage, max: number): boolean {
   if (typeof message !== 'string') return message.byteLength > max;
   // A UTF-16 unit takes at most three bytes of UTF-8.
   return message.length * 3 > max && utf8Length(message) > max;
-}
-
-/** The UTF-8 bytes of a text message, for transports that send bytes only. */
-export function messageBytes(message: string | Uint8Array): Uint8Array {
-  return typeof message === 'string' ? encodeUtf8(message) : message;
 }
