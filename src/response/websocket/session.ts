@@ -7,7 +7,7 @@
  * @module
  */
 import type { WebSocketCloseInfo, WebSocketConnection, WebSocketMessage } from '../../gateway-websocket.js';
-import { utf8Length } from '../../http/utf8.js';
+import { encodeUtf8, utf8Length } from '../../http/utf8.js';
 import { WEBSOCKET_DEFAULTS, type WebSocketLimits } from './limits.js';
 
 /**
@@ -246,4 +246,16 @@ function isOverSize(message: WebSocketMessage, max: number): boolean {
   if (typeof message !== 'string') return message.byteLength > max;
   // A UTF-16 unit takes at most three bytes of UTF-8.
   return message.length * 3 > max && utf8Length(message) > max;
+}
+
+/**
+ * The UTF-8 bytes of a text message, for transports that send bytes only.
+ *
+ * @example
+ * ```ts
+ * messageBytes('hé'); // Uint8Array [104, 195, 169]
+ * ```
+ */
+export function messageBytes(message: string | Uint8Array): Uint8Array {
+  return typeof message === 'string' ? encodeUtf8(message) : message;
 }
