@@ -3,59 +3,26 @@
  * @module
  */
 import { TextBody, type Body, type Environ, type StartResponse } from '../gateway.js';
-import { appendTrusted, assertHeader, Headers, type HeadersInit } from '../datastructures/headers.js';
-import { isBodyless, parseStatusLine, STATUS_PHRASES, statusLine } from '../http/status.js';
+import { appendTrusted, Headers } from '../datastructures/headers.js';
+import { parseStatusLine, STATUS_PHRASES, statusLine } from '../http/status.js';
 import { contentTypeFor, parseContentType } from '../http/content-type.js';
 import { serializeDeleteCookie, serializeSetCookie, type CookieOptions } from '../http/cookies.js';
-import { closingBody, closingBytes, collectBody, knownBody, SERVED_TO, type BodyInit } from './body.js';
+import { knownBody, type BodyInit } from './body.js';
 import { eventStreamParts, type EventStreamInit } from './event-stream/response.js';
 import type { EventStreamSource } from './event-stream/options.js';
-import { unsentBody } from './discard.js';
 import { makeConditional, type ConditionalOptions, type ConditionalRequest } from './conditional.js';
 import { ResponseHeaderAccessors } from './header-accessors.js';
-import { buildHeaders, DEFAULT_CONTENT_TYPE, dropBodyHeaders, headerList, ResponseState, runOnClose } from './state.js';
+import { checkedContentType, NO_INIT, type ResponseInit } from './init.js';
+import { bufferBody, decodeBody } from './read.js';
+import { serveResponse } from './serve.js';
+import { buildHeaders, DEFAULT_CONTENT_TYPE, ResponseState } from './state.js';
 import { generateEtag, quoteEtag, unquoteEtag, type EntityTag } from '../http/etag.js';
 
 export type { BodyInit } from './body.js';
 export { DEFAULT_CONTENT_TYPE } from './state.js';
+export type { ResponseInit } from './init.js';
 
-/** Options for `new Response(body, init)`. */
-export interface ResponseInit {
-  /** A status code (`404`) or a full status line (`'404 Not Found'`). Default 200. */
-  status?: number | string;
-  /** Initial headers. */
-  headers?: HeadersInit | Headers | null;
-  /** The media type; `charset=utf-8` is added for text types. Ignored when `contentType` is given. */
-  mimetype?: string;
-  /** The full Content-Type value, used as given. */
-  contentType?: string;
-}
-
-const decoder = new TextDecoder();
-
-const NO_INIT: ResponseInit = Object.freeze({});
 const JSON_TYPE = 'application/json';
-
-// Content-Type values already checked, by the mimetype or exact value they were made from:
-// responses are built from a handful of constant types, so each is checked (and given its
-// charset) once. Bounded, in case an app builds types from input.
-const CHECKED_MIMETYPES = new Map<string, string>();
-const CHECKED_EXACT = new Map<string, string>();
-
-/**
- * The Content-Type for `mimetype` (charset added where it belongs) or, when `exact`, the value as
- * given; a `TypeError` for a value that could split the header.
- */
-function checkedContentType(value: string, exact: boolean): string {
-  const cache = exact ? CHECKED_EXACT : CHECKED_MIMETYPES;
-  let checked = cache.get(value);
-  if (checked === undefined) {
-    checked = exact ? value : contentTypeFor(value);
-    assertHeader('Content-Type', checked);
-    if (cache.size < 256) cache.set(value, checked);
-  }
-  return checked;
-}
 
 /** A `Response` can be called like any App. */
 export interface Response {
@@ -347,27 +314,13 @@ export class Response extends ResponseHeaderAccessors {
 
   /** The whole body as bytes (a streamed body is read once and kept). */
   async bytes(): Promise<Uint8Array> {
-    let known = this.#r.known;
-    if (known === undefined) {
-      const body = this.#r.body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
-      known = this.#r.known = await collectBody(body);
-      this.#r.body = known;
-      // The length is known now. Without a headers object it is served from `known`; with one
-      // (someone read `res.headers` first) it must be written there. A length already given
-      // (the GET length of a HEAD answer) is left as it is.
-      const headers = this.#r.headers;
-      if (headers !== undefined && !headers.has('Content-Length')) {
-        appendTrusted(headers, 'Content-Length', String(known.byteLength));
-      }
-    }
+    const known = this.#r.known ?? (await bufferBody(this.#r));
     return known instanceof TextBody ? known.bytes : known;
   }
 
   /** The whole body decoded as text with the response's charset. */
   async text(): Promise<string> {
-    const bytes = await this.bytes();
-    const charset = this.charset;
-    return charset === 'utf-8' || charset === 'utf8' ? decoder.decode(bytes) : new TextDecoder(charset).decode(bytes);
+    return decodeBody(await this.bytes(), this.charset);
   }
 
   /** The whole body parsed as JSON. */
@@ -381,27 +334,7 @@ export class Response extends ResponseHeaderAccessors {
    * representation headers. Close callbacks run once when the server finishes the body.
    */
   override serve(environ: Environ, startResponse: StartResponse): Body {
-    const state = this.#r;
-    const code = state.statusCode;
-    let headers = headerList(state);
-    if (isBodyless(code)) headers = dropBodyHeaders(headers, code);
-    startResponse(state.status, headers);
-    const onClose = state.onClose;
-    if (isBodyless(code) || environ.REQUEST_METHOD === 'HEAD') {
-      // A stream that is not sent is still closed: it may hold an upstream connection or a file.
-      if (state.known === undefined) return unsentBody(state.body, () => runOnClose(state));
-      if (!onClose) return [];
-      return closingBytes(undefined, () => runOnClose(state));
-    }
-    const known = state.known;
-    if (known !== undefined) {
-      if (known instanceof TextBody) return onClose ? closingBytes(known.bytes, () => runOnClose(state)) : known;
-      if (!onClose) return known.byteLength ? [known] : [];
-      return closingBytes(known, () => runOnClose(state));
-    }
-    const source = state.body as Exclude<BodyInit, string | Uint8Array | ArrayBuffer | null | undefined>;
-    (source as { [SERVED_TO]?: (environ: Environ) => void })[SERVED_TO]?.(environ);
-    return closingBody(source, () => runOnClose(state));
+    return serveResponse(this.#r, environ, startResponse);
   }
 
   /** A short description for logs and the console. */
