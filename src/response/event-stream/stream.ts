@@ -10,24 +10,16 @@ import type { Environ } from '../../gateway.js';
 import { formatComment, formatEvent, type ServerSentEvent } from '../../http/sse.js';
 import { streamSettings, type EventStreamOptions, type EventStreamOverflow, type EventStreamSource } from './options.js';
 import { encodeUtf8 } from '../../http/utf8.js';
-import { concatBytes } from '../../datastructures/bytes.js';
 import { requestSignal } from '../../signal.js';
 import { SERVED_TO } from '../body.js';
+import { EventQueue } from './queue.js';
 
 type Step = IteratorResult<Uint8Array, undefined>;
 type State = 'open' | 'closing' | 'closed';
 
 const DONE: Step = Object.freeze({ done: true, value: undefined }) as Step;
 const RESOLVED: Promise<void> = Promise.resolve();
-// Queued events are sent together, up to this many bytes per chunk: one write per burst, not per event.
-const MAX_CHUNK = 16 * 1024;
 const noop = () => {};
-
-interface Room {
-  promise: Promise<void>;
-  resolve: () => void;
-  reject: (reason: unknown) => void;
-}
 
 function closedError(message: string): DOMException {
   return new DOMException(message, 'AbortError');
@@ -79,8 +71,7 @@ export function eventStreamBody(source: EventStreamSource, options: EventStreamO
  */
 export class EventStream {
   readonly #controller = new AbortController();
-  readonly #queue: Uint8Array[] = [];
-  readonly #queueSize: number;
+  readonly #queue: EventQueue;
   readonly #overflow: EventStreamOverflow;
   readonly #heartbeat: number | false;
   readonly #opening: string;
@@ -89,7 +80,6 @@ export class EventStream {
   #state: State = 'open';
   #failure: { error: unknown } | undefined;
   #waiter: { resolve: (step: Step) => void; reject: (error: unknown) => void } | undefined;
-  #room: Room | undefined;
   #closedSend: Promise<void> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lastSent = 0;
@@ -122,7 +112,7 @@ export class EventStream {
   private constructor(options: EventStreamOptions) {
     const settings = streamSettings(options);
     this.#heartbeat = settings.heartbeat;
-    this.#queueSize = settings.queueSize;
+    this.#queue = new EventQueue(settings.queueSize);
     this.#overflow = settings.overflow;
     this.#opening = settings.opening;
   }
@@ -231,19 +221,15 @@ export class EventStream {
       return RESOLVED;
     }
     const queue = this.#queue;
-    if (queue.length >= this.#queueSize) {
+    if (queue.full) {
       if (this.#overflow === 'close') {
         this.#abandon(closedError(`the client read too slowly: ${queue.length} events were waiting`));
         return this.#rejectedSend();
       }
-      queue.shift();
+      queue.dropOldest();
       this.#dropped++;
     }
-    queue.push(bytes);
-    if (queue.length < this.#queueSize) return RESOLVED;
-    // One promise for all the sends that find the queue full: a producer that does not await
-    // them adds no memory per send.
-    return (this.#room ??= makeRoom()).promise;
+    return queue.push(bytes);
   }
 
   /** A send on a closed stream: rejected with the reason, the rejection already handled. */
@@ -306,32 +292,12 @@ export class EventStream {
     this.#timer = setTimeout(this.#beat, wait);
   };
 
-  /** The next chunk: the oldest queued line, with those after it up to `MAX_CHUNK` bytes. */
+  /** The next chunk: the opening line or the oldest queued one, with those after it (see `EventQueue.take`). */
   #take(): Uint8Array {
-    const queue = this.#queue;
-    let chunk: Uint8Array;
-    if (this.#openingBytes !== undefined) {
-      chunk = this.#openingBytes;
-      this.#openingBytes = undefined;
-    } else {
-      chunk = queue.shift()!;
-    }
-    if (queue.length > 0 && chunk.byteLength < MAX_CHUNK) {
-      const parts = [chunk];
-      let total = chunk.byteLength;
-      while (queue.length > 0 && total + queue[0].byteLength <= MAX_CHUNK) {
-        const part = queue.shift()!;
-        parts.push(part);
-        total += part.byteLength;
-      }
-      chunk = concatBytes(parts, total);
-    }
+    const opening = this.#openingBytes;
+    this.#openingBytes = undefined;
+    const chunk = this.#queue.take(opening);
     this.#lastSent = Date.now();
-    const room = this.#room;
-    if (room !== undefined && queue.length < this.#queueSize) {
-      this.#room = undefined;
-      room.resolve();
-    }
     return chunk;
   }
 
@@ -353,7 +319,7 @@ export class EventStream {
   #abandon(reason: unknown): void {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
-    this.#queue.length = 0;
+    this.#queue.clear();
     this.#openingBytes = undefined;
     this.#failure = undefined;
     this.#stop(reason);
@@ -393,11 +359,7 @@ export class EventStream {
     this.#unfollow?.();
     this.#unfollow = undefined;
     if (!this.#controller.signal.aborted) this.#controller.abort(reason);
-    const room = this.#room;
-    if (room !== undefined) {
-      this.#room = undefined;
-      room.reject(this.signal.reason);
-    }
+    this.#queue.rejectWaiting(this.signal.reason);
   }
 
   #report(error: unknown, where: string): void {
@@ -405,16 +367,4 @@ export class EventStream {
     if (this.#environ !== undefined) this.#environ['tsgi.errors'].write(text);
     else console.error(text);
   }
-}
-
-function makeRoom(): Room {
-  let resolve!: () => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  // A producer that does not await its sends must not crash the process when the stream closes.
-  promise.catch(noop);
-  return { promise, resolve, reject };
 }
