@@ -3,7 +3,7 @@
  * cookie jar, redirects, lint checks and streaming reads.
  * @module
  */
-import type { App, Environ, ErrorStream } from '../../gateway.js';
+import type { App, Environ, ErrorStream, HeaderList } from '../../gateway.js';
 import { lint as lintApp, LintError } from '../../middleware/lint.js';
 import { createEnviron, type EnvironInit } from '../../request/create-environ.js';
 import { AppRun, buildResponse } from '../../response/from-app.js';
@@ -201,7 +201,7 @@ export class Client {
     return connectWebSocket(request, {
       limits: this.#websocketLimits,
       throwErrors: this.#throwErrors,
-      receiveCookies: (at, headers) => this.cookies?.receive(at, setCookies(headers)),
+      receiveCookies: (at, headers) => this.#receiveCookies(at, headers),
       track: (socket, open) => {
         if (open) this.#sockets.add(socket);
         else this.#sockets.delete(socket);
@@ -258,6 +258,17 @@ export class Client {
     return { url: hop.url, environ, app, check, errors, errorLog: () => errorsText, abort };
   }
 
+  /**
+   * Stores the cookies a response set. The jar (tough-cookie) loads with the first of them, so
+   * there is a promise only when there are cookies: other responses cost no wait.
+   */
+  #receiveCookies(url: string, headers: HeaderList): Promise<void> | undefined {
+    const cookies = this.cookies;
+    const received = cookies === null ? [] : setCookies(headers);
+    if (cookies === null || received.length === 0) return undefined;
+    return cookies.load().then(() => cookies.receive(url, received));
+  }
+
   /** Sends one request to the app and builds its response. */
   async #send(hop: Hop): Promise<TestResponse> {
     const { environ, app, check, errors, errorLog, abort } = this.#prepare(hop);
@@ -275,7 +286,8 @@ export class Client {
       return response.attach(environ, errorLog, error);
     }
     check();
-    this.cookies?.receive(hop.url, setCookies(run.headers));
+    const receiving = this.#receiveCookies(hop.url, run.headers);
+    if (receiving !== undefined) await receiving;
 
     if (hop.init.buffered === false || (hop.init.buffered === undefined && isEventStream(run.headers))) {
       const source: ChunkSource = { run, check, abort: () => abort.abort() };

@@ -3,8 +3,33 @@
  * `Expires`, deletion) behind a small API for tests.
  * @module
  */
-import { Cookie, CookieJar } from 'tough-cookie';
+import type { Cookie, CookieJar } from 'tough-cookie';
 import { serializeSetCookie, type CookieOptions } from '../../http/cookies.js';
+
+type ToughCookie = typeof import('tough-cookie');
+
+// tough-cookie takes about 60 ms to load, more than the rest of `tsgi/test`, and most tests
+// never see a cookie: the client imports it with the first response that sets one
+// (`ClientCookies.load`). Once per process; later jars find it loaded.
+let tough: ToughCookie | undefined;
+
+/**
+ * tough-cookie for the synchronous methods (`set()`, `jar`) used before any response set a
+ * cookie: loaded at once through the runtime's `require` (Node, Bun and Deno have
+ * `process.getBuiltinModule`), its CommonJS build, which is the same code.
+ */
+function toughCookieNow(): ToughCookie {
+  if (tough !== undefined) return tough;
+  const getBuiltinModule = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    ?.getBuiltinModule;
+  const nodeModule = getBuiltinModule?.('node:module') as typeof import('node:module') | undefined;
+  if (nodeModule === undefined) {
+    throw new Error(
+      'tsgi test client: this runtime cannot load the cookie jar synchronously; `await client.cookies.load()` first',
+    );
+  }
+  return (tough = nodeModule.createRequire(import.meta.url)('tough-cookie') as ToughCookie);
+}
 
 /** A cookie as the jar holds it. */
 export interface StoredCookie {
@@ -43,14 +68,43 @@ export interface CookieLocation {
  * ```
  */
 export class ClientCookies {
-  /** The underlying `tough-cookie` jar, for anything this API does not cover. */
-  readonly jar: CookieJar;
   readonly #defaultUrl: URL;
+  #jar: CookieJar | undefined;
+  // True once a cookie was stored: until then every read answers "none" without the jar.
   #used = false;
 
   constructor(baseUrl: string) {
-    this.jar = new CookieJar();
     this.#defaultUrl = new URL(baseUrl);
+  }
+
+  /**
+   * The underlying `tough-cookie` jar, for anything this API does not cover. Reading it before
+   * any response set a cookie loads tough-cookie synchronously (see {@link ClientCookies.load}).
+   *
+   * @example
+   * ```ts
+   * await client.cookies!.jar.getCookies('http://localhost/admin');
+   * ```
+   */
+  get jar(): CookieJar {
+    return (this.#jar ??= new (toughCookieNow().CookieJar)());
+  }
+
+  /**
+   * Loads tough-cookie and makes the jar, once; the client calls it before storing the first
+   * cookie a response sets. The synchronous methods work without it on Node, Bun and Deno; call
+   * it first on a runtime that cannot `require` (they throw saying so).
+   *
+   * @example
+   * ```ts
+   * await client.cookies!.load();
+   * client.cookies!.set('theme', 'dark');
+   * ```
+   */
+  async load(): Promise<void> {
+    if (this.#jar !== undefined) return;
+    tough ??= await import('tough-cookie');
+    this.#jar ??= new tough.CookieJar();
   }
 
   /** The `Cookie` header value to send to `url`, or `''` (cheap while the jar is empty). */
@@ -60,6 +114,7 @@ export class ClientCookies {
 
   /** Stores the `Set-Cookie` header values received from `url`; invalid ones are ignored, as browsers do. */
   receive(url: string, setCookies: readonly string[]): void {
+    if (setCookies.length === 0) return;
     for (const header of setCookies) {
       if (this.jar.setCookieSync(header, url, { ignoreError: true })) this.#used = true;
     }
@@ -82,7 +137,7 @@ export class ClientCookies {
     const now = Date.now();
     const out: StoredCookie[] = [];
     for (const data of cookies) {
-      const cookie = Cookie.fromJSON(data);
+      const cookie = toughCookieNow().Cookie.fromJSON(data);
       if (!cookie) continue;
       const expiry = cookie.expiryTime();
       if (expiry !== undefined && expiry <= now) continue;
@@ -129,7 +184,7 @@ export class ClientCookies {
 
   /** Empties the jar. */
   clear(): void {
-    this.jar.removeAllCookiesSync();
+    this.#jar?.removeAllCookiesSync();
     this.#used = false;
   }
 }

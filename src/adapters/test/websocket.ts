@@ -73,7 +73,8 @@ export interface PreparedRequest {
 export interface WebSocketClientContext {
   limits: WebSocketLimits;
   throwErrors: boolean;
-  receiveCookies: (url: string, headers: HeaderList) => void;
+  /** Stores the cookies the handshake's answer set; a promise when the jar had to load first. */
+  receiveCookies: (url: string, headers: HeaderList) => Promise<void> | undefined;
   /** Called with each accepted socket (`true`), and again (`false`) once it has closed. */
   track: (socket: TestWebSocket, open: boolean) => void;
 }
@@ -140,7 +141,8 @@ export async function connectWebSocket(request: PreparedRequest, context: WebSoc
     return fail(error, 'the app failed during the WebSocket handshake');
   }
   check();
-  context.receiveCookies(request.url, run.headers);
+  const receiving = context.receiveCookies(request.url, run.headers);
+  if (receiving !== undefined) await receiving;
   let session: WebSocketSession | undefined;
   try {
     if (run.status.startsWith('101') && body.byteLength > 0) throw new TypeError('the app answered 101 Switching Protocols with a body');
