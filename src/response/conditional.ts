@@ -15,7 +15,8 @@ import type { Response } from './response.js';
 /**
  * A body that knows its size and can produce any byte slice on its own, such as a file: ranges
  * are then served by reading only the requested bytes. It is also an ordinary async iterable of
- * the whole content, so it can be a `Response` body as it is.
+ * the whole content, so it can be a `Response` body as it is. A slice must not need the body
+ * itself: once a range answers the request, the body is closed (`return()` on its iterator).
  *
  * @example
  * ```ts
@@ -141,7 +142,7 @@ const REPRESENTATION_HEADERS = [
   'Content-Disposition',
 ];
 
-/** Sets a new body and closes the old one, which will never be sent. */
+/** Sets a new body and closes the old one, which will never be sent (a no-op for bytes and strings). */
 async function replaceBody(res: Response, body: BodyInit): Promise<void> {
   const old = res.body;
   res.body = body;
@@ -265,16 +266,18 @@ export async function makeConditional<R extends Response>(
   }
   const { ranges } = resolution;
   res.status = 206;
+  // The slices come from the source on their own (a file body opens the file again), so the body
+  // they replace is closed now, as for 304, 412 and 416: a generator or stream behind it is released.
   if (ranges.length === 1) {
     const [start, stop] = ranges[0];
-    res.body = source.slice(start, stop);
+    await replaceBody(res, source.slice(start, stop));
     res.headers.set('Content-Range', String(new ContentRange('bytes', start, stop, source.length)));
     res.headers.set('Content-Length', String(stop - start));
     return res;
   }
   const boundary = randomBoundary();
   const multipart = multipartBody(source, ranges, res.headers.get('Content-Type'), boundary);
-  res.body = multipart.body;
+  await replaceBody(res, multipart.body);
   res.headers.set('Content-Type', `multipart/byteranges; boundary=${boundary}`);
   res.headers.set('Content-Length', String(multipart.length));
   res.headers.delete('Content-Range');

@@ -253,6 +253,24 @@ describe('bodies that are not sent are closed', () => {
     expect(served.statusCode).toBe(412);
     expect(closed).toEqual(['iterator']);
   });
+  it.each([
+    ['one range', 'bytes=2-4', '234'],
+    ['several ranges', 'bytes=0-1,8-9', undefined],
+  ])('206 (%s): the generator body the slices replace is closed: its finally runs', async (_name, range, text) => {
+    const { iterator, closed } = trackedBodies();
+    await iterator.next(); // mid-body, as after a peek at the first chunk: its finally is pending
+    const body: RangeableBody = Object.assign(iterator, {
+      size: DATA.byteLength,
+      slice: (start: number, end: number) => [DATA.subarray(start, end)],
+    });
+    const res = await run({ Range: range }, { acceptRanges: true }, 'GET', body);
+    expect(res.statusCode).toBe(206);
+    expect(closed).toEqual(['iterator']);
+    const served = await Request.blank('/').getResponse(res);
+    if (text !== undefined) expect(await served.text()).toBe(text);
+    else expect(await served.text()).toContain('Content-Range: bytes 8-9/10');
+    expect(closed).toEqual(['iterator']);
+  });
   it('416: the dropped body is closed', async () => {
     const file = fakeFile(DATA);
     let returned = 0;
