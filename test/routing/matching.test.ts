@@ -225,6 +225,14 @@ describe('slashes in paths', () => {
     expect(urls.match('//no').endpoint).toBe('no_slash');
   });
 
+  it('finds a doubled slash at an odd or even offset, and three in a row', () => {
+    const urls = new RuleMap([new Rule('/<a>/<b>', { endpoint: 'ab' })]).bind('x');
+    for (const a of ['x', 'xy', 'xyz', 'wxyz']) {
+      expect(redirectOf(() => urls.match(`/${a}//b`))).toBe(`http://x/${a}/b`);
+      expect(redirectOf(() => urls.match(`/${a}///b`))).toBe(`http://x/${a}/b`);
+    }
+  });
+
   it('keeps doubled slashes with mergeSlashes off (map or rule)', () => {
     const map = new RuleMap([new Rule('/no//tail', { endpoint: 'no_tail' }), new Rule('/no/tail', { endpoint: 'no_tail2' })], { mergeSlashes: false });
     const urls = map.bind('localhost');
