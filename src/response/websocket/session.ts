@@ -104,8 +104,7 @@ export class WebSocketSession implements WebSocketConnection {
 
   send(message: string | Uint8Array | ArrayBuffer): void {
     const data = toSendable(message);
-    // A close asked for before the handshake counts as closing: later sends are dropped too.
-    if (this.#state === 'closing' || this.#state === 'closed' || this.#pendingClose !== undefined) return;
+    if (this.#state === 'closing' || this.#state === 'closed') return;
     const transport = this.#transport;
     if (transport === undefined) {
       this.#outbox.push(data);
@@ -126,14 +125,13 @@ export class WebSocketSession implements WebSocketConnection {
       throw new TypeError(`a WebSocket close reason is a string of at most ${MAX_REASON_BYTES} bytes of UTF-8`);
     }
     if (this.#state === 'closing' || this.#state === 'closed') return;
-    if (this.#transport === undefined) {
-      // Not open yet: close right after the handshake, so the client learns the code.
-      this.#pendingClose ??= [code, reason];
-      return;
-    }
+    // Closing from now on, as a WHATWG WebSocket closed while connecting is: sends are dropped and
+    // iteration ends. Not open yet, the close goes out right after the handshake, so the client
+    // learns the code.
     this.#state = 'closing';
     this.#endIteration();
-    this.#transport.close(code, reason);
+    if (this.#transport === undefined) this.#pendingClose = [code, reason];
+    else this.#transport.close(code, reason);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<WebSocketMessage, undefined> {
@@ -145,11 +143,14 @@ export class WebSocketSession implements WebSocketConnection {
 
   // ---- the server's side ----
 
-  /** The handshake is done: sends go to `transport` from now on, queued ones first. */
+  /**
+   * The handshake is done: sends go to `transport` from now on, queued ones first, then the close
+   * the app asked for before (the session stays `closing`).
+   */
   open(transport: WebSocketTransport): void {
-    if (this.#state !== 'connecting') return;
+    if (this.#transport !== undefined || this.#state === 'closed') return;
     this.#transport = transport;
-    this.#state = 'open';
+    if (this.#state === 'connecting') this.#state = 'open';
     const queued = this.#outbox;
     this.#outbox = [];
     this.#outboxBytes = 0;
@@ -157,7 +158,7 @@ export class WebSocketSession implements WebSocketConnection {
     const pending = this.#pendingClose;
     if (pending !== undefined) {
       this.#pendingClose = undefined;
-      this.close(pending[0], pending[1]);
+      transport.close(pending[0], pending[1]);
     }
   }
 

@@ -48,12 +48,34 @@ describe('WebSocketSession', () => {
     session.close(4001, 'not now');
     session.close(4002, 'ignored: the first close wins');
     session.send('dropped: sent after close');
-    expect(session.readyState).toBe('connecting');
+    expect(session.readyState).toBe('closing');
     const transport = new RecordingTransport();
     session.open(transport);
     expect(transport.sent).toEqual(['last words']);
     expect(transport.closes).toEqual([[4001, 'not now']]);
     expect(session.readyState).toBe('closing');
+  });
+
+  it('reports closing, then closed, when closed before the handshake completed (as the WHATWG WebSocket does)', async () => {
+    const session = new WebSocketSession();
+    const iteration = drain(session);
+    session.close(4001, 'not now');
+    expect(session.readyState).toBe('closing');
+    expect(await iteration).toEqual([]);
+    session.abandon();
+    expect(session.readyState).toBe('closed');
+    expect(await session.closed).toEqual({ code: 1006, reason: 'the WebSocket handshake did not complete', wasClean: false });
+
+    const completed = new WebSocketSession();
+    completed.close(4002, 'bye');
+    const transport = new RecordingTransport();
+    completed.open(transport);
+    expect(completed.readyState).toBe('closing');
+    completed.transportClosed(4002, 'bye', true);
+    expect(completed.readyState).toBe('closed');
+    completed.open(new RecordingTransport());
+    expect(completed.readyState).toBe('closed');
+    expect(transport.closes).toEqual([[4002, 'bye']]);
   });
 
   it('opens once: a second open is ignored', () => {
