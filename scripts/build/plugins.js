@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { dirname, join, relative } from 'node:path';
-import { LAYERS, lazyName, layerSpecifier } from './layout.js';
+import { LAYERS, WEB_LAYERS, lazyName, layerSpecifier } from './layout.js';
 
 /**
  * qs, which only `req.query` uses, bundled but evaluated on first use. qs is CommonJS with about
@@ -107,7 +107,7 @@ export function layerImports(root, layers) {
  *   `name`-setting call; instead the file ends with one `defineProperty` per such class. That
  *   needs each class defined when its file has run, so no module may be wrapped for lazy
  *   evaluation (esbuild's `__esm`, which a dynamic import of a bundled module would bring).
- * It also checks that core.js, which every runtime loads, imports no Node module.
+ * It also checks that base.js and core.js, which every runtime loads, import no Node module.
  */
 export function writeOutputs(root, outputFiles, layerFiles) {
   const layerFile = (name) => layerFiles[name];
@@ -127,8 +127,9 @@ export function writeOutputs(root, outputFiles, layerFiles) {
         const mapComment = text.lastIndexOf('\n//# sourceMappingURL=');
         text = mapComment < 0 ? `${text}${fixes}\n` : `${text.slice(0, mapComment)}\n${fixes}${text.slice(mapComment)}`;
       }
-      if (file.path === layerFile('core') && /\bfrom\s*"node:|\bimport\s*\(?\s*"node:/.test(text)) {
-        throw new Error('build: dist/chunks/core.js imports a node: module; the core must run on every runtime');
+      const web = WEB_LAYERS.find((name) => file.path === layerFile(name));
+      if (web && /\bfrom\s*"node:|\bimport\s*\(?\s*"node:/.test(text)) {
+        throw new Error(`build: dist/chunks/${web}.js imports a node: module; the core must run on every runtime`);
       }
     }
     mkdirSync(dirname(file.path), { recursive: true });

@@ -18,7 +18,7 @@ import { decodeContentEncoding, type BodyDecoder } from './content-encoding.js';
 import type { FileStorage, FileStorageFactory } from '../datastructures/file-storage.js';
 import { readMultipart, requestParts } from './multipart/request-body.js';
 import type { MultipartResult } from './multipart/parse.js';
-import type { Part } from './multipart/parts.js';
+import type { Part } from './multipart/part.js';
 import { applicationOf, defineReceiverBound, type Application } from './decorate.js';
 import { decodeUtf8 } from '../http/utf8.js';
 import { after, settle, type Eventually } from './eventually.js';

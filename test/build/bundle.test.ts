@@ -88,13 +88,41 @@ describe.skipIf(!existsSync(join(root, 'dist/index.js')))('the built package (di
     for (const lazy of ['http', 'net', 'stream', 'http2', 'https', 'tls', 'cluster', 'os', 'fs/promises']) expect(loaded).not.toContain(lazy);
   });
 
-  it('keeps tsgi and tsgi/fetch to two files each, tsgi/node to three', () => {
-    const count = (file: string) => staticGraph(join(root, file)).size;
-    expect(count('dist/index.js')).toBe(2);
+  it('keeps tsgi/fetch to two files (base.js), tsgi to three (core.js as well), tsgi/node to four', () => {
+    const files = (file: string) => [...staticGraph(join(root, file))].map((path) => path.slice(join(root, 'dist/').length)).sort();
+    expect(files('dist/index.js')).toEqual(['chunks/base.js', 'chunks/core.js', 'index.js']);
+    expect(files('dist/adapters/fetch/index.js')).toEqual(['adapters/fetch/index.js', 'chunks/base.js']);
     // The entry re-exports the node layer (dist/chunks/node.js), which the HTTP/2 and WebSocket
     // chunks, loaded on first use, import from as well.
-    expect(count('dist/adapters/node/index.js')).toBe(3);
-    expect(count('dist/adapters/fetch/index.js')).toBe(2);
+    expect(files('dist/adapters/node/index.js')).toEqual(['adapters/node/index.js', 'chunks/base.js', 'chunks/core.js', 'chunks/node.js']);
+  });
+
+  it('loads the multipart parser with the first multipart body, not on import', () => {
+    const engine = join(root, 'dist/chunks/request_multipart_engine.js');
+    expect(existsSync(engine)).toBe(true);
+    for (const entry of ['dist/index.js', 'dist/adapters/node/index.js', 'dist/adapters/fetch/index.js']) {
+      expect(staticGraph(join(root, entry)).has(engine), entry).toBe(false);
+    }
+    const parsed = runNode(`
+      const { Request, Response } = await import('./dist/index.js');
+      const { Client } = await import('./dist/adapters/test/index.js');
+      const app = Request.application(async (req) => {
+        if (req.path === '/parts') {
+          const names = [];
+          for await (const part of req.parts()) names.push(part.name);
+          return Response.json(names);
+        }
+        const files = await req.files();
+        return Response.json({ form: Object.fromEntries(await req.form()), file: await files.get('f')?.text() });
+      });
+      const body = ['--b', 'Content-Disposition: form-data; name="a"', '', '1', '--b', 'Content-Disposition: form-data; name="f"; filename="f.txt"', '', 'hi', '--b--', ''].join(String.fromCharCode(13, 10));
+      const headers = { 'content-type': 'multipart/form-data; boundary=b' };
+      const client = new Client(app);
+      const form = await (await client.post('/', { body, headers })).json();
+      const parts = await (await client.post('/parts', { body, headers })).json();
+      console.log(JSON.stringify({ form, parts }));
+    `);
+    expect(parsed).toEqual({ form: { form: { a: '1' }, file: 'hi' }, parts: ['a', 'f'] });
   });
 
   it('has no require at run time (workerd has none in ES modules) and core.js imports no Node module', () => {

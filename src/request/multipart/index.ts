@@ -2,8 +2,10 @@
  * Streaming `multipart/form-data`: parsing, limits, part iteration and request cleanup.
  * @module
  */
-export { parseMultipart, type MultipartOptions, type MultipartResult } from './parse.js';
-export { iterateParts, Part } from './parts.js';
+export type { MultipartOptions, MultipartResult } from './parse.js';
+// The parser loads on the first call (./lazy.ts); Part, a public class, is there at once.
+export { parseMultipart, iterateParts } from './lazy.js';
+export { Part } from './part.js';
 export { assertBoundary, boundaryOf } from './boundary.js';
 export { DEFAULT_MULTIPART_LIMITS, resolveLimits, type MultipartLimits } from './limits.js';
 export { limitInput, type LimitInputOptions } from './input.js';

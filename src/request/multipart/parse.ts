@@ -168,21 +168,7 @@ async function settle(collector: Collector): Promise<void> {
   for (const result of results) if (result.status === 'rejected') throw result.reason;
 }
 
-/**
- * Reads a whole `multipart/form-data` body: text fields into `form`, files into `files` (stored by
- * `options.storage`). Every limit is checked as bytes arrive; malformed bodies are a 400, limit
- * breaches a 413 (431 for part headers). On failure every stored file is freed before the error
- * is thrown; on success `options.onCleanup` receives the function that frees them (without it,
- * the caller frees them with `FileStorage.close()`).
- *
- * @example
- * ```ts
- * const { form, files } = await parseMultipart(environ['tsgi.input'], boundaryOf(environ.CONTENT_TYPE!), {
- *   storage: diskStorage(),
- *   onCleanup: (dispose) => registerCleanup(environ, dispose),
- * });
- * ```
- */
+/** `parseMultipart` itself; `tsgi` exports it through `./lazy.ts`, which documents it and loads this on first use. */
 export async function parseMultipart(
   input: AsyncIterable<Uint8Array>,
   boundary: string,

@@ -1,29 +1,25 @@
 /**
  * `iterateParts`: a multipart body as an async sequence of parts, each read as a stream, so that a
- * handler can send uploads straight to another store without buffering or touching the disk.
+ * handler can send uploads straight to another store without buffering or touching the disk. Loaded
+ * on first use (`./engine.ts`); the public `iterateParts` is the one of `./lazy.ts`.
  * @module
  */
-import { BadRequest } from '../../errors.js';
-import { Headers } from '../../datastructures/headers.js';
-import { concatBytes, streamFromIterable } from '../../datastructures/bytes.js';
 import { PartAccounting } from './accounting.js';
 import { assertBoundary } from './boundary.js';
 import { limitInput } from './input.js';
 import { resolveLimits } from './limits.js';
 import type { MultipartOptions } from './parse.js';
-import { parsePartHeaders, type PartInfo } from './part-headers.js';
+import { Part, type PartEvent, type PartEvents } from './part.js';
+import { parsePartHeaders } from './part-headers.js';
 import { MultipartScanner, type ScanHandler } from './scanner.js';
-import { decoderFor, isKnownCharset } from './text.js';
-
-type Event = { type: 'begin'; info: PartInfo } | { type: 'data'; chunk: Uint8Array } | { type: 'end' };
 
 /** Feeds the scanner on demand and hands out its events one at a time. */
-class PartSource implements ScanHandler {
+class PartSource implements ScanHandler, PartEvents {
   charset: string;
   readonly #iterator: AsyncIterator<Uint8Array>;
   readonly #scanner: MultipartScanner;
   readonly #count: PartAccounting;
-  #events: Event[] = [];
+  #events: PartEvent[] = [];
   #head = 0;
   #ended = false;
 
@@ -54,7 +50,7 @@ class PartSource implements ScanHandler {
   }
 
   /** The next event, reading more of the body when needed; `undefined` at the end. */
-  async next(): Promise<Event | undefined> {
+  async next(): Promise<PartEvent | undefined> {
     while (this.#head >= this.#events.length) {
       this.#events = [];
       this.#head = 0;
@@ -79,125 +75,7 @@ class PartSource implements ScanHandler {
   }
 }
 
-/**
- * One part of a multipart body as `req.parts()` yields it. Its bytes can be read only while it is
- * the current part: moving on to the next part skips whatever was not read.
- *
- * @example
- * ```ts
- * for await (const part of req.parts()) {
- *   if (part.filename !== undefined) await bucket.upload(part.name, part.stream);
- *   else fields[part.name] = await part.text();
- * }
- * ```
- */
-export class Part implements AsyncIterable<Uint8Array> {
-  /** The form field name. */
-  readonly name: string;
-  /** The file name as sent, or `undefined` for a text field. */
-  readonly filename: string | undefined;
-  /** The part's `Content-Type`, when sent. */
-  readonly contentType: string | undefined;
-  /** The lower-cased media type (`''` when not sent). */
-  readonly mimetype: string;
-  /** The `Content-Type` parameters. */
-  readonly mimetypeParams: Record<string, string>;
-  readonly #info: PartInfo;
-  readonly #source: PartSource;
-  #headers: Headers | undefined;
-  #finished = false;
-  #reading = false;
-
-  constructor(info: PartInfo, source: PartSource) {
-    this.#info = info;
-    this.#source = source;
-    this.name = info.name;
-    this.filename = info.filename;
-    this.contentType = info.contentType;
-    this.mimetype = info.mimetype;
-    this.mimetypeParams = info.mimetypeParams;
-  }
-
-  /** True for a file (a part with a `filename`, even an empty one). */
-  get isFile(): boolean {
-    return this.filename !== undefined;
-  }
-
-  /** The part's headers. */
-  get headers(): Headers {
-    return (this.#headers ??= new Headers(this.#info.headers));
-  }
-
-  /** The bytes as they arrive. Can be iterated once. */
-  async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array, void, undefined> {
-    if (this.#reading || this.#finished) {
-      throw new Error(`The part ${JSON.stringify(this.name)} was already read (or skipped by moving on).`);
-    }
-    this.#reading = true;
-    for (;;) {
-      const chunk = await this.#read();
-      if (chunk === undefined) return;
-      yield chunk;
-    }
-  }
-
-  /** The bytes as a `ReadableStream` (read once). */
-  get stream(): ReadableStream<Uint8Array> {
-    return streamFromIterable(this);
-  }
-
-  /** All the bytes (for a text field, at most `maxFormMemorySize`). */
-  async bytes(): Promise<Uint8Array> {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of this) {
-      chunks.push(chunk);
-      size += chunk.length;
-    }
-    return concatBytes(chunks, size);
-  }
-
-  /** The bytes decoded: the part's charset, else the form's (`_charset_`), else UTF-8. */
-  async text(): Promise<string> {
-    const bytes = await this.bytes();
-    const value = decoderFor(this.mimetypeParams.charset ?? this.#source.charset).decode(bytes);
-    if (this.name === '_charset_' && !this.isFile && isKnownCharset(value)) this.#source.charset = value;
-    return value;
-  }
-
-  /** Reads and drops the rest of the part (done for you when the loop moves on). */
-  async skip(): Promise<void> {
-    this.#reading = true;
-    while ((await this.#read()) !== undefined) {
-      // discard
-    }
-  }
-
-  async #read(): Promise<Uint8Array | undefined> {
-    if (this.#finished) return undefined;
-    const event = await this.#source.next();
-    if (event?.type === 'data') return event.chunk;
-    this.#finished = true;
-    if (event === undefined || event.type !== 'end') {
-      // The scanner always ends a part before the next begins or the body ends; this is a guard.
-      throw new BadRequest('The multipart body ended inside a part (truncated body).');
-    }
-    return undefined;
-  }
-}
-
-/**
- * The parts of a `multipart/form-data` body, one at a time, each a `Part` whose bytes are read as
- * a stream; nothing is stored. The same limits apply as for `parseMultipart` (413 / 431 / 400 as
- * the bytes arrive). Leaving the loop early closes the body.
- *
- * @example
- * ```ts
- * for await (const part of iterateParts(environ['tsgi.input'], boundaryOf(environ.CONTENT_TYPE!))) {
- *   console.log(part.name, part.filename, (await part.bytes()).length);
- * }
- * ```
- */
+/** `iterateParts` itself; `tsgi` exports it through `./lazy.ts`, which documents it and loads this on first use. */
 export async function* iterateParts(
   input: AsyncIterable<Uint8Array>,
   boundary: string,

@@ -9,8 +9,9 @@ import { UnsupportedMediaType } from '../../errors.js';
 import { boundaryOf } from './boundary.js';
 import { registerCleanup } from '../cleanup.js';
 import type { MultipartLimits } from './limits.js';
-import { parseMultipart, type MultipartOptions, type MultipartResult } from './parse.js';
-import { iterateParts, type Part } from './parts.js';
+import type { MultipartOptions, MultipartResult } from './parse.js';
+import { iterateParts, parseMultipart } from './lazy.js';
+import type { Part } from './part.js';
 
 /** The environ key where a server may offer a file storage for uploads (the node adapter's is on disk). */
 export const FILE_STORAGE_KEY = 'tsgi.file_storage';
