@@ -8,9 +8,15 @@ import type { MultipartOptions, MultipartResult } from './parse.js';
 import type { Part } from './part.js';
 
 type Engine = typeof import('./engine.js');
-let engine: Promise<Engine> | undefined;
+let loading: Promise<Engine> | undefined;
+/** The parser module once imported: later calls go straight to it, without a step through `await`. */
+let engine: Engine | undefined;
 /** The parser module, imported once. */
-const load = (): Promise<Engine> => (engine ??= import('./engine.js'));
+const load = (): Promise<Engine> =>
+  (loading ??= import('./engine.js').then((module) => {
+    engine = module;
+    return module;
+  }));
 
 /**
  * Reads a whole `multipart/form-data` body: text fields into `form`, files into `files` (stored by
@@ -27,12 +33,14 @@ const load = (): Promise<Engine> => (engine ??= import('./engine.js'));
  * });
  * ```
  */
-export async function parseMultipart(
+export function parseMultipart(
   input: AsyncIterable<Uint8Array>,
   boundary: string,
   options: MultipartOptions = {},
 ): Promise<MultipartResult> {
-  return (await load()).parseMultipart(input, boundary, options);
+  // The engine's parseMultipart is an async function: it rejects, never throws.
+  if (engine !== undefined) return engine.parseMultipart(input, boundary, options);
+  return load().then((module) => module.parseMultipart(input, boundary, options));
 }
 
 /**
@@ -47,10 +55,20 @@ export async function parseMultipart(
  * }
  * ```
  */
-export async function* iterateParts(
+export function iterateParts(
   input: AsyncIterable<Uint8Array>,
   boundary: string,
   options: MultipartOptions = {},
+): AsyncGenerator<Part, void, undefined> {
+  if (engine !== undefined) return engine.iterateParts(input, boundary, options);
+  return loadThenIterate(input, boundary, options);
+}
+
+/** `iterateParts` before the engine is loaded: an async generator too, so nothing runs before the first `next()`. */
+async function* loadThenIterate(
+  input: AsyncIterable<Uint8Array>,
+  boundary: string,
+  options: MultipartOptions,
 ): AsyncGenerator<Part, void, undefined> {
   yield* (await load()).iterateParts(input, boundary, options);
 }
