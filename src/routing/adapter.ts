@@ -152,7 +152,8 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
     let bit = methodBit(method);
     if (bit === OTHER_METHOD) bit = methodBit((method = method.toUpperCase()));
     // Werkzeug routes '/' + path.lstrip('/'): leading slashes collapse without a redirect.
-    if (path.length !== 0 && (path.charCodeAt(0) !== 47 || path.charCodeAt(1) === 47)) path = `/${path.replace(/^\/+/, '')}`;
+    // Lengths checked first: a charCodeAt past the end (for '/') makes V8 call the builtin from then on.
+    if (path.length !== 0 && (path.charCodeAt(0) !== 47 || (path.length > 1 && path.charCodeAt(1) === 47))) path = `/${path.replace(/^\/+/, '')}`;
     const found = lookup(this.map, this, this as unknown as UrlBuilder, this.#domain, path, method, bit, websocket, query);
     return found as MatchResult<R, ConverterTypes<CT>> | HTTPException;
   }

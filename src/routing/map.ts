@@ -86,6 +86,11 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
   readonly #walker = new Walker<AnyRule>();
   readonly #converterCache = new Map<ConverterSpec<never> | ConverterSpec<unknown>, Map<string, SegmentConverter>>();
   #dirty = true;
+  /**
+   * @internal A rule uses a converter that is not built in: its code may throw or match with this
+   * map while a walk runs, so walks are guarded (see lookup.ts).
+   */
+  runsUserCode = false;
 
   constructor(rules: Iterable<I> = [], options: RuleMapOptions<CT> = {}) {
     this.defaultSubdomain = options.defaultSubdomain ?? '';
@@ -200,6 +205,7 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
     if (converter === undefined) {
       const parsed = parseConverterArgs(key);
       let made;
+      if (!BUILT_IN_FACTORIES.has(spec)) this.runsUserCode = true;
       if (typeof spec === 'function') made = spec(parsed);
       else if (args === undefined) made = spec;
       else throw new TypeError(`converter ${name} takes no arguments`);
@@ -240,6 +246,9 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
     return this.#walker.busy ? new Walker<AnyRule>() : this.#walker;
   }
 }
+
+// Factories whose converters run no code but tsgi's own while matching.
+const BUILT_IN_FACTORIES = new Set<unknown>(Object.values(DEFAULT_CONVERTERS));
 
 function isDuplicate(a: AnyRule, b: AnyRule): boolean {
   if (a.websocket !== b.websocket) return false;

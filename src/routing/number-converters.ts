@@ -51,7 +51,7 @@ export class IntegerConverter implements FastConverter<number> {
 
   matchSegment(text: string, start: number, end: number): number | typeof NO_MATCH {
     if (this.fixedDigits !== 0 && end - start !== this.fixedDigits) return NO_MATCH;
-    const negative = this.signed && text.charCodeAt(start) === 45;
+    const negative = this.signed && start < end && text.charCodeAt(start) === 45;
     let i = negative ? start + 1 : start;
     if (i === end) return NO_MATCH;
     let value = 0;
@@ -122,7 +122,7 @@ export class FloatConverter implements FastConverter<number> {
   }
 
   matchSegment(text: string, start: number, end: number): number | typeof NO_MATCH {
-    let i = this.signed && text.charCodeAt(start) === 45 ? start + 1 : start;
+    let i = this.signed && start < end && text.charCodeAt(start) === 45 ? start + 1 : start;
     const intStart = i;
     while (i < end && isDigit(text.charCodeAt(i))) i++;
     if (i === intStart || i === end || text.charCodeAt(i) !== 46) return NO_MATCH;

@@ -106,7 +106,8 @@ export class Walker<R extends MatchTarget> {
           const key = keys[k];
           const size = key.length;
           const stop = pos + size;
-          if (stop !== len && path.charCodeAt(stop) !== 47) continue;
+          // stop > len first: a charCodeAt past the end (NaN) makes V8 call the builtin from then on.
+          if (stop > len || (stop !== len && path.charCodeAt(stop) !== 47)) continue;
           // String equality compares memory at once: faster than a charCodeAt loop, even with
           // the short-lived substring.
           if (size < 2 || path.substring(pos, stop) === key) {
@@ -223,7 +224,7 @@ export class Walker<R extends MatchTarget> {
       to--;
       after = len;
       // The regex's (?<!/): the text before the optional slash must not end with one.
-      if (path.charCodeAt(len - 2) === 47) return -1;
+      if (len > 1 && path.charCodeAt(len - 2) === 47) return -1;
     }
     if (to - from < 1 || path.charCodeAt(from) === 47) return -1;
     const { prefix, tail } = shape;
