@@ -337,6 +337,16 @@ describe('misses and re-entry', () => {
     expect(self.bind('x').match('/b/q').params).toEqual({ x: 'Q' });
   });
 
+  it('matches again after a converter threw (the walker is freed)', () => {
+    let fail = true;
+    const flaky = { toValue: (raw: string): string => { if (fail) throw new RangeError('converter broke'); return raw; } };
+    const urls = new RuleMap([new Rule('/f/<flaky:x>', { endpoint: 'f' }), new Rule('/g/<x>', { endpoint: 'g' })], { converters: { flaky } }).bind('x');
+    expect(() => urls.match('/f/a')).toThrow(RangeError);
+    fail = false;
+    expect(urls.match('/f/b').params).toEqual({ x: 'b' });
+    expect(urls.match('/g/c').params).toEqual({ x: 'c' });
+  });
+
   it('builds a BuildError without a suggestion when the map is empty', () => {
     expect(() => new RuleMap().bind('x').build('nothing' as never, {} as never)).toThrow(/^Could not build url for endpoint 'nothing'\.$/);
   });
