@@ -98,14 +98,14 @@ async function javascript() {
   const files = {};
   for (const [index, layer] of [...layers.entries()].reverse()) {
     const imported = importedNames(builds.flatMap((result) => result.outputFiles), layer);
-    const output = layerOutput(layer, exportsOf, imported, layers);
+    const output = layerOutput(layer, exportsOf, imported);
     files[layer.name] = join(root, 'dist', `${output.out}.js`);
     const result = await build({
       ...bundled,
       entryPoints: [{ in: `tsgi-layer:${layer.name}`, out: output.out }],
       plugins: [qs.plugin, layerEntry(root, output.source, lazy, output.out), layerImports(root, layers.slice(0, index))],
     });
-    if (output.check) checkLayerExports(layer, exportsOf, Object.values(result.metafile.outputs).find((entry) => entry.entryPoint).exports, layers);
+    if (output.check) checkLayerExports(layer, exportsOf, Object.values(result.metafile.outputs).find((entry) => entry.entryPoint).exports);
     if (output.stub) result.outputFiles.push({ path: join(root, 'dist', `${output.stub.out}.js`), text: output.stub.text });
     builds.push(result);
   }

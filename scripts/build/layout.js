@@ -4,40 +4,25 @@
 // module, which for tsgi's nine entries was 25 chunks, 14 of them loaded by `import 'tsgi'`, and
 // each file costs Node a resolve, a read and a compile (bench/README.md, "Import time"). So the
 // modules are laid out in layers, each one file that exports every binding of its modules:
-// - base (dist/chunks/base.js): the part of the core that `tsgi/fetch` reaches (the gateway
-//   types, the response and its header parsers, the WebSocket offer). Bun and Deno compile every
-//   byte of a module on import, and `tsgi/fetch` used half of the core's; an app that imports
-//   `tsgi` as well loads both files, the same bytes as before;
-// - core (dist/chunks/core.js): the rest of what `src/index.ts` reaches, plus the Web-standard
-//   modules that both tsgi/node and another entry use (they cannot live in the node layer, which
-//   imports node:*, nor in a chunk shared by the other entries, which the node layer would then
-//   import);
+// - core (dist/chunks/core.js): everything `src/index.ts` reaches, plus the Web-standard modules
+//   that both tsgi/node and another entry use (they cannot live in the node layer, which imports
+//   node:*, nor in a chunk shared by the other entries, which the node layer would then import);
 // - node (dist/chunks/node.js, re-exported by dist/adapters/node/index.js, see `layerOutput`):
 //   the rest of what `src/adapters/node/index.ts` reaches; the HTTP/2 and WebSocket code, loaded
 //   by `serve` and the first upgrade with import(), are chunks that import from it.
-// dist/index.js re-exports the public bindings of base and core. The other entries (and modules
-// the layers import dynamically) are built with esbuild's splitting for what only they share,
-// importing what they use of a layer from its file. `tsgi/fetch` is then two files, `tsgi`
-// three, `tsgi/node` four.
+// dist/index.js re-exports core's public bindings. The other entries (and modules the layers
+// import dynamically) are built with esbuild's splitting for what only they share, importing
+// what they use of a layer from its file. `tsgi` and `tsgi/fetch` are then two files each,
+// `tsgi/node` three.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/**
- * Each layer, in build order: its name (dist/chunks/<name>.js) and the entry that defines it
- * (base has none: `reach` are the modules whose share of the core it holds).
- */
+/** Each layer, in build order: its name (dist/chunks/<name>.js) and the entry that defines it. */
 export const LAYERS = [
-  // With src/http/index.ts, the barrel that src/index.ts re-exports the header parsers through: a
-  // barrel in one layer that re-exports the modules of another with `export *` makes esbuild build
-  // namespace objects at run time (`__reExport`), which cost more import time than they saved.
-  { name: 'base', entry: null, reach: ['src/adapters/fetch/index.ts', 'src/http/index.ts'] },
   { name: 'core', entry: 'src/index.ts' },
   { name: 'node', entry: 'src/adapters/node/index.ts' },
 ];
-const [BASE, CORE, NODE] = LAYERS;
-const NODE_FAMILY = [NODE.entry, 'src/cli.ts'];
-/** The layers that every runtime loads, which must import no node: module. */
-export const WEB_LAYERS = [BASE.name, CORE.name];
+const NODE_FAMILY = ['src/adapters/node/index.ts', 'src/cli.ts'];
 
 /**
  * Placeholder for a layer's file in imports; each output gets the path relative to itself. It is
@@ -84,14 +69,11 @@ export function plan(metafile, publicEntries) {
   const webReach = closure(others.filter((file) => !NODE_FAMILY.includes(file)));
   const nodeReach = closure(NODE_FAMILY);
   const shared = [...nodeReach].filter((file) => webReach.has(file) && webSafe(file));
-  const web = closure([CORE.entry, ...shared]);
-  const base = new Set([...closure(BASE.reach)].filter((file) => web.has(file)));
-  const core = new Set([...web].filter((file) => !base.has(file)));
-  const node = new Set([...closure([NODE.entry])].filter((file) => !web.has(file)));
+  const core = closure([LAYERS[0].entry, ...shared]);
+  const node = new Set([...closure([LAYERS[1].entry])].filter((file) => !core.has(file)));
   const layers = [
-    { ...BASE, modules: base },
-    { ...CORE, modules: core },
-    { ...NODE, modules: node },
+    { ...LAYERS[0], modules: core },
+    { ...LAYERS[1], modules: node },
   ];
 
   // Modules (and packages) a layer imports only dynamically are entries of the last step.
@@ -99,7 +81,7 @@ export function plan(metafile, publicEntries) {
   for (const layer of layers) {
     for (const file of layer.modules) {
       for (const { path, kind, external } of imports(file)) {
-        if (kind === 'dynamic-import' && !external && !layers.some(({ modules }) => modules.has(path))) lazy.add(path);
+        if (kind === 'dynamic-import' && !external && !core.has(path) && !node.has(path)) lazy.add(path);
       }
     }
   }
@@ -139,48 +121,30 @@ export function importedNames(outputFiles, layer) {
  * What a layer's file holds and where it goes. When the other files import only public bindings
  * of it (tsgi/node: the CLI uses `serve`), the layer is its public entry and exports just those:
  * one file and one import fewer between `import 'tsgi/node'` and the code, which measured 5-10%
- * of its import time. Otherwise (core: the other entries use its internals; base, which has no
- * entry) it is dist/chunks/<name>.js exporting every binding of its modules, and the public entry
- * (`stub`) re-exports the public ones, each from the first of `layers` whose modules export it.
+ * of its import time. Otherwise (core: the other entries use its internals) it is
+ * dist/chunks/<name>.js exporting every binding of its modules, and the public entry (`stub`)
+ * re-exports the public ones from it.
  */
-export function layerOutput(layer, exportsOf, imported, layers) {
-  // An entry that only re-exports (src/index.ts) is left out: its `export *` of base's modules
-  // would be that layer-crossing barrel (see LAYERS), and the stub exports its names.
-  const others = layers.flatMap(({ modules }) => [...modules]).filter((file) => file !== layer.entry);
-  const reexportsOnly = layer.entry !== null && exportsOf.get(layer.entry).every((name) => others.some((file) => exportsOf.get(file)?.includes(name)));
-  const all = {
-    out: `chunks/${layer.name}`,
-    source: [...layer.modules]
-      .filter((file) => !(reexportsOnly && file === layer.entry))
-      .map((file) => `export * from './${file}';`)
-      .join('\n'),
-    check: true,
-  };
-  if (layer.entry === null) return all;
+export function layerOutput(layer, exportsOf, imported) {
   const publicNames = exportsOf.get(layer.entry);
   const out = layer.entry.replace(/^src\//, '').replace(/\.ts$/, '');
   if (imported !== null && [...imported].every((name) => publicNames.includes(name))) {
     return { out, source: `export * from './${layer.entry}';`, check: false };
   }
-  const bySource = new Map();
-  for (const name of publicNames) {
-    const from = layers.find(({ modules }) => [...modules].some((file) => exportsOf.get(file)?.includes(name))) ?? layer;
-    bySource.set(from.name, [...(bySource.get(from.name) ?? []), name]);
-  }
-  const text = [...bySource].map(([name, names]) => `export { ${names.join(', ')} } from ${JSON.stringify(layerSpecifier(name))};\n`).join('');
-  return { ...all, stub: { out, text } };
+  return {
+    out: `chunks/${layer.name}`,
+    source: [...layer.modules].map((file) => `export * from './${file}';`).join('\n'),
+    check: true,
+    stub: { out, text: `export { ${publicNames.join(', ')} } from ${JSON.stringify(layerSpecifier(layer.name))};\n` },
+  };
 }
 
 /**
  * Throws unless a layer's file exports every binding of its modules: `export *` drops a name that
  * two modules export as different bindings, and the other files import a layer's modules by name.
- * A name that a module of an earlier layer exports is left out: the layer re-exports it from that
- * layer's file with `export *` (a barrel such as src/http/index.ts), which esbuild does not list.
  */
-export function checkLayerExports(layer, exportsOf, layerExports, layers) {
+export function checkLayerExports(layer, exportsOf, layerExports) {
   const have = new Set(layerExports);
-  const earlier = layers.slice(0, layers.indexOf(layer)).flatMap(({ modules }) => [...modules].flatMap((file) => exportsOf.get(file) ?? []));
-  for (const name of earlier) have.add(name);
   for (const file of layer.modules) {
     for (const name of exportsOf.get(file) ?? []) {
       if (have.has(name)) continue;
