@@ -5,6 +5,7 @@
 //   node bench/imports.js --rounds 31 --runtimes node           # more rounds, Node only
 //   node bench/imports.js --baseline 61acfba                    # also a previous commit (built and packed here)
 //   node bench/imports.js --baseline ../tsgi-0.1.0.tgz          # or a packed tarball
+//   node bench/imports.js --cpu                                 # CPU time instead of wall time
 //
 // The package is imported as users get it: `npm pack`, installed with hono (packed from this
 // checkout's node_modules) into a fresh project in the temp directory, so resolution goes
@@ -12,7 +13,10 @@
 // one `await import(specifier)` with performance.now() (the runtime's own start-up is left out).
 // Each sample of an entry is paired with a sample of Hono taken right before or after it, on the
 // same runtime, so load on the machine (shared, 2 cores) hits both alike. Reported: the median
-// time over rounds, and the median of the pairs' ratios.
+// time over rounds, and the median of the pairs' ratios with their interquartile range [q1-q3].
+// With --cpu the time is the process's CPU time during the import (process.cpuUsage(), user and
+// system, every thread), which other work on the machine moves much less than wall time: at a load
+// average of 5 on 2 cores, the ratios' quartiles were 5% apart where wall time's were 30-60%.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -28,11 +32,14 @@ const { values: args } = parseArgs({
     runtimes: { type: 'string', default: 'node,deno,bun' },
     baseline: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    cpu: { type: 'boolean', default: false },
   },
 });
 // An app on a Fetch runtime imports tsgi and tsgi/fetch together. tsgi/node holds a server
-// adapter as well: Hono's own, @hono/node-server, is the like of it.
-const ENTRIES = ['tsgi', 'tsgi/fetch', 'tsgi+tsgi/fetch', 'tsgi/node', 'tsgi/test', 'hono+@hono/node-server'];
+// adapter as well: Hono's own, @hono/node-server, is the like of it. `empty-module` is a package
+// whose one file is `export {}`: what any import costs the runtime (resolving the package through
+// node_modules, its first module load), the floor under every ratio.
+const ENTRIES = ['tsgi', 'tsgi/fetch', 'tsgi+tsgi/fetch', 'tsgi/node', 'tsgi/test', 'hono+@hono/node-server', 'empty-module'];
 const RUNTIMES = {
   node: { label: 'Node', command: (file, spec) => [process.execPath, file, spec] },
   deno: { label: 'Deno', command: (file, spec) => [join(root, 'node_modules/.bin/deno'), 'run', '-A', file, spec] },
@@ -62,10 +69,18 @@ function project(name, tarball, honoTarballs) {
   execFileSync('mkdir', ['-p', dir]);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `imports-${name}`, private: true, type: 'module' }));
   execFileSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...honoTarballs], { cwd: dir, stdio: 'ignore' });
-  // Node, Deno and Bun all have performance.now() and process.argv; `a+b` imports both.
+  execFileSync('mkdir', ['-p', join(dir, 'node_modules/empty-module')]);
+  writeFileSync(join(dir, 'node_modules/empty-module/package.json'), JSON.stringify({ name: 'empty-module', type: 'module', exports: './index.js' }));
+  writeFileSync(join(dir, 'node_modules/empty-module/index.js'), 'export {};\n');
+  // Node, Deno and Bun all have performance.now(), process.cpuUsage() and process.argv; `a+b`
+  // imports both. Prints the wall time and the CPU time, in ms.
   writeFileSync(
     join(dir, 'import.mjs'),
-    "const start = performance.now(); for (const spec of process.argv[2].split('+')) await import(spec); console.log(performance.now() - start);\n",
+    [
+      'const start = performance.now(); const cpu = process.cpuUsage();',
+      "for (const spec of process.argv[2].split('+')) await import(spec);",
+      'const used = process.cpuUsage(cpu); console.log(performance.now() - start, (used.user + used.system) / 1000);',
+    ].join('\n') + '\n',
   );
   return dir;
 }
@@ -73,7 +88,7 @@ function project(name, tarball, honoTarballs) {
 function sample(runtime, dir, spec) {
   const [bin, ...rest] = RUNTIMES[runtime].command(join(dir, 'import.mjs'), spec);
   const run = spawnSync(bin, rest, { cwd: dir, encoding: 'utf8' });
-  const ms = Number.parseFloat(run.stdout.trim().split('\n').at(-1));
+  const ms = Number.parseFloat(run.stdout.trim().split('\n').at(-1).split(' ')[args.cpu ? 1 : 0]);
   if (run.status !== 0 || !Number.isFinite(ms)) throw new Error(`${runtime} import ${spec} failed:\n${run.stderr}`);
   return ms;
 }
@@ -122,11 +137,17 @@ const versions = {
   bun: runtimes.includes('bun') ? `bun ${execFileSync(RUNTIMES.bun.command('', '')[0], ['--version'], { encoding: 'utf8' }).trim()}` : '',
 };
 console.log(`\n${runtimes.map((r) => versions[r]).join(', ')}; hono ${honoVersion}; ${cpus().length} CPUs (${cpus()[0].model.trim()}); ` +
-  `${rounds} rounds; 1-minute load average ${load.map((l) => l.toFixed(1)).join(' before, ')} after.\n`);
+  `${rounds} rounds; ${args.cpu ? 'CPU' : 'wall'} time; 1-minute load average ${load.map((l) => l.toFixed(1)).join(' before, ')} after.\n`);
 const header = projects.length > 1 ? '| runtime | import | ms (vs Hono) | before: ms (vs Hono) |' : '| runtime | import | ms | vs Hono |';
 console.log(header);
 console.log('|---|---|---:|---:|');
-const fmt = (cell) => ({ ms: median(cell.ms).toFixed(1), ratio: `${median(cell.ratios).toFixed(2)}x` });
+/** The value at fraction `p` of the sorted values (0.25: the lower quartile). */
+const quantile = (values, p) => [...values].sort((a, b) => a - b)[Math.round((values.length - 1) * p)];
+// The ratio's interquartile range shows how far the load on the machine moved it.
+const fmt = (cell) => ({
+  ms: median(cell.ms).toFixed(1),
+  ratio: `${median(cell.ratios).toFixed(2)}x [${quantile(cell.ratios, 0.25).toFixed(2)}-${quantile(cell.ratios, 0.75).toFixed(2)}]`,
+});
 for (const runtime of runtimes) {
   for (const spec of ENTRIES) {
     const [now, before] = projects.map(({ label }) => cells.find((cell) => cell.runtime === runtime && cell.project === label && cell.spec === spec));
