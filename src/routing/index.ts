@@ -20,6 +20,7 @@
 export { Rule, type AnyRule, type RuleOptions, type RuleFactory, type RuleContext, type RedirectTarget, type UrlBuilder, type RuleInput, type RulesOf } from './rule.js';
 export { RuleMap, type RuleMapOptions, type ConverterTable } from './map.js';
 export { MapAdapter, type BindOptions, type MatchOptions } from './adapter.js';
+export { RouteMatch } from './route-match.js';
 export { isWebsocketUpgrade, type EnvironBindOptions, type RequestLike } from './bind-environ.js';
 export type { QueryArgs } from './redirects.js';
 export { Submount, Subdomain, EndpointPrefix, RuleTemplate, type Mounted, type OnSubdomain, type Prefixed } from './factories.js';

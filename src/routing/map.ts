@@ -226,19 +226,22 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
 
   /** @internal The trie, sorted and indexed since the last `add`. */
   prepare(): State<AnyRule> {
-    if (this.#dirty) {
-      this.#root.freeze('root');
-      for (const list of this.#byEndpoint.values()) {
-        list.sort(compareBuildOrder);
-        for (const rule of list) {
-          // Rules before this one in build order that are its canonical form (defaults redirect).
-          rule.compiled!.providers = list.slice(0, list.indexOf(rule)).filter((other) => providesDefaultsFor(other, rule));
-          rule.compiled!.redirects = rule.alias || rule.redirectTo !== undefined || rule.compiled!.providers.length !== 0;
-        }
-      }
-      this.#dirty = false;
-    }
+    // Small, so that it inlines into the match; the work is in #freeze.
+    if (this.#dirty) this.#freeze();
     return this.#root;
+  }
+
+  #freeze(): void {
+    this.#root.freeze('root');
+    for (const list of this.#byEndpoint.values()) {
+      list.sort(compareBuildOrder);
+      for (const rule of list) {
+        // Rules before this one in build order that are its canonical form (defaults redirect).
+        rule.compiled!.providers = list.slice(0, list.indexOf(rule)).filter((other) => providesDefaultsFor(other, rule));
+        rule.compiled!.redirects = rule.alias || rule.redirectTo !== undefined || rule.compiled!.providers.length !== 0;
+      }
+    }
+    this.#dirty = false;
   }
 
   /** @internal The walker for one match (a new one if a converter matches while one runs). */

@@ -61,6 +61,11 @@ export class Walker<R extends MatchTarget> {
       const rule = this.fromDomain(state);
       if (rule !== null || this.slashRequired) return rule;
     }
+    return root.dynamic.length === 0 ? null : this.runDynamicDomains(root, domain);
+  }
+
+  // Host or subdomain rules with variables; apart from run, so that run stays small to inline.
+  private runDynamicDomains(root: State<R>, domain: string): R | null {
     for (const edge of root.dynamic) {
       const mark = this.top;
       if (!this.push(edge.part, domain, 0, domain.length)) continue;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MethodNotAllowed, NotFound } from 'tsgi';
 import { createEnviron } from 'tsgi/test';
 import { redirectOf } from './support.js';
-import { RequestRedirect, Rule, RuleMap, WebsocketMismatch } from 'tsgi/routing';
+import { RequestRedirect, RouteMatch, Rule, RuleMap, WebsocketMismatch } from 'tsgi/routing';
 
 
 describe('basic routing', () => {
@@ -301,6 +301,37 @@ describe('the matched rule', () => {
     expect(urls.test('/a/')).toBe(true);
     expect(urls.test('/a')).toBe(true); // a redirect
     expect(urls.test('/b')).toBe(false);
+  });
+});
+
+describe('match results', () => {
+  const map = new RuleMap([
+    new Rule('/a/<w>/<int:x>/<y>/<z>/<v>', { endpoint: 'five' }),
+    new Rule('/b/<int:id>', { endpoint: 'one', defaults: { page: 1 } }),
+    new Rule('/c', { endpoint: 'none' }),
+  ]);
+  const urls = map.bind('x');
+
+  it('builds params on first read, once, with every variable and the defaults', () => {
+    const found = urls.match('/a/p/2/q/r/s');
+    expect(found).toBeInstanceOf(RouteMatch);
+    expect(found.params).toEqual({ w: 'p', x: 2, y: 'q', z: 'r', v: 's' });
+    expect(found.params).toBe(found.params);
+    expect(urls.match('/b/7').params).toEqual({ id: 7, page: 1 });
+    expect(urls.match('/c').params).toEqual({});
+  });
+
+  it('destructures and serializes like a plain result', () => {
+    const { endpoint, params, rule } = urls.match('/b/3');
+    expect([endpoint, params, rule.path]).toEqual(['one', { id: 3, page: 1 }, '/b/<int:id>']);
+    expect(JSON.parse(JSON.stringify({ found: urls.match('/c') })).found).toMatchObject({ endpoint: 'none', params: {} });
+  });
+
+  it('keeps each match its own values when params are read after later matches', () => {
+    const first = urls.match('/a/1/1/1/1/1');
+    const second = urls.match('/a/2/2/2/2/2');
+    expect(second.params).toEqual({ w: '2', x: 2, y: '2', z: '2', v: '2' });
+    expect(first.params).toEqual({ w: '1', x: 1, y: '1', z: '1', v: '1' });
   });
 });
 
