@@ -64,7 +64,7 @@ export interface WebSocketAcceptOptions {
 export interface WebSocketConnection extends AsyncIterable<WebSocketMessage> {
   /** The selected subprotocol, `''` for none. */
   readonly protocol: string;
-  /** `connecting` until the handshake completes, then `open`, `closing` and `closed`. */
+  /** `connecting` until the handshake completes, then `open`, `closing` and `closed`; a `close()` before the handshake makes it `closing` at once. */
   readonly readyState: 'connecting' | 'open' | 'closing' | 'closed';
   /** Bytes sent but not yet written to the network (queued ones included). */
   readonly bufferedAmount: number;
