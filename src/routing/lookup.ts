@@ -85,8 +85,8 @@ function walkAndAnswer<R extends AnyRule>(
   websocket: boolean,
   query: QueryArgs | undefined,
 ): Found<R> | HTTPException {
-  walker.start(path, method, bit, websocket);
-  const rule = walker.run(root, domain);
+  walker.start(method, bit, websocket);
+  const rule = walker.run(root, domain, path);
   if (rule === null) return missed(map, context, walker, root, domain, path, query);
   const found = matchOf(rule, walker);
   if (rule.compiled!.redirects) {
@@ -109,8 +109,8 @@ function missed<R extends AnyRule>(
   if (walker.slashRequired) return pathRedirect(context, `${path}/`, query);
   if (map.mergeSlashes && hasDoubleSlash(path)) {
     const merged = path.replace(/\/{2,}/g, '/');
-    walker.restart(merged);
-    const rule = walker.run(root, domain);
+    walker.restart();
+    const rule = walker.run(root, domain, merged);
     if (walker.slashRequired) return pathRedirect(context, `${merged}/`, query);
     if (rule !== null && rule.mergeSlashes) return pathRedirect(context, merged, query);
   }

@@ -13,8 +13,8 @@ import type { MatchTarget, State } from './state.js';
 
 /** One matching pass's input and findings; reused between calls (matching is synchronous). */
 export class Walker<R extends MatchTarget> {
-  path = '';
-  len = 0;
+  // The path is an argument of the walk, not a field: storing each request's (new) string in this
+  // long-lived object would cost a write barrier per match.
   method = '';
   bit = 0;
   /** The index of a standard method's bit, for `State.byMethod`; -1 for another method or a WebSocket request. */
@@ -32,9 +32,7 @@ export class Walker<R extends MatchTarget> {
   /** Set while a walk runs, so that a converter calling `match` gets a walker of its own. */
   busy = false;
 
-  start(path: string, method: string, bit: number, websocket: boolean): void {
-    this.path = path;
-    this.len = path.length;
+  start(method: string, bit: number, websocket: boolean): void {
     this.method = method;
     this.bit = bit;
     this.methodIndex = websocket || bit === OTHER_METHOD ? -1 : 31 - Math.clz32(bit);
@@ -47,44 +45,41 @@ export class Walker<R extends MatchTarget> {
   }
 
   /** Walks again (merged slashes) keeping what the first walk recorded for a 405 or 400. */
-  restart(path: string): void {
-    this.path = path;
-    this.len = path.length;
+  restart(): void {
     this.top = 0;
     this.slashRequired = false;
   }
 
   /** Matches the domain part (a static child first, then dynamic ones), then the path. */
-  run(root: State<R>, domain: string): R | null {
+  run(root: State<R>, domain: string, path: string): R | null {
     const state = domain === '' ? root.slash : root.static.get(domain);
     if (state !== undefined) {
-      const rule = this.fromDomain(state);
+      const rule = this.fromDomain(state, path);
       if (rule !== null || this.slashRequired) return rule;
     }
-    return root.dynamic.length === 0 ? null : this.runDynamicDomains(root, domain);
+    return root.dynamic.length === 0 ? null : this.runDynamicDomains(root, domain, path);
   }
 
   // Host or subdomain rules with variables; apart from run, so that run stays small to inline.
-  private runDynamicDomains(root: State<R>, domain: string): R | null {
+  private runDynamicDomains(root: State<R>, domain: string, path: string): R | null {
     for (const edge of root.dynamic) {
       const mark = this.top;
       if (!this.push(edge.part, domain, 0, domain.length)) continue;
-      const rule = this.fromDomain(edge.state);
+      const rule = this.fromDomain(edge.state, path);
       if (rule !== null || this.slashRequired) return rule;
       this.top = mark;
     }
     return null;
   }
 
-  private fromDomain(domain: State<R>): R | null {
+  private fromDomain(domain: State<R>, path: string): R | null {
     const root = domain.pathRoot;
-    return root === undefined ? null : this.walk(root, 1);
+    return root === undefined ? null : this.walk(root, 1, path);
   }
 
   /** Matches from `pos`, the start of a segment; `pos > len` means no segment is left. */
-  private walk(state: State<R>, pos: number): R | null {
-    const path = this.path;
-    const len = this.len;
+  private walk(state: State<R>, pos: number, path: string): R | null {
+    const len = path.length;
     walking: for (;;) {
       if (pos > len) return this.atEnd(state);
       // The static child whose text is this segment: first char, boundary, then the text in place.
@@ -129,7 +124,7 @@ export class Walker<R extends MatchTarget> {
           pos = next;
           continue;
         }
-        const rule = this.walk(child, next);
+        const rule = this.walk(child, next, path);
         if (rule !== null || this.slashRequired) return rule;
       }
       const dynamic = state.dynamic;
@@ -141,7 +136,7 @@ export class Walker<R extends MatchTarget> {
           const mark = this.top;
           let next: number;
           if (part.final) {
-            next = this.matchFinal(part, pos);
+            next = this.matchFinal(part, pos, path);
             if (next === -1) continue;
           } else {
             if (end === -1) {
@@ -164,7 +159,7 @@ export class Walker<R extends MatchTarget> {
             pos = next;
             continue walking;
           }
-          const rule = this.walk(edge.state, next);
+          const rule = this.walk(edge.state, next, path);
           if (rule !== null || this.slashRequired) return rule;
           this.top = mark;
         }
@@ -216,12 +211,11 @@ export class Walker<R extends MatchTarget> {
   }
 
   /** Matches a part that takes the rest of the path; the position after it, or -1 (nothing pushed). */
-  private matchFinal(part: DynamicPart, pos: number): number {
+  private matchFinal(part: DynamicPart, pos: number, path: string): number {
     const shape = part.pathTail;
-    if (shape === undefined) return this.matchFinalRegex(part, pos);
+    if (shape === undefined) return this.matchFinalRegex(part, pos, path);
     // prefix, then a `path` value (non-empty, not starting with '/'), then tail, to the end.
-    const path = this.path;
-    const len = this.len;
+    const len = path.length;
     let after = len + 1;
     const from = pos + shape.prefix.length;
     let to = len - shape.tail.length;
@@ -239,13 +233,12 @@ export class Walker<R extends MatchTarget> {
   }
 
   /** `matchFinal` for a part with its regular expression (several variables, or a custom converter). */
-  private matchFinalRegex(part: DynamicPart, pos: number): number {
-    const path = this.path;
+  private matchFinalRegex(part: DynamicPart, pos: number, path: string): number {
     const regex = part.regex!;
     regex.lastIndex = pos;
     const m = regex.exec(path);
     if (m === null || !this.pushGroups(part, m.groups!)) return -1;
-    return part.suffixed && m.groups![SUFFIX_GROUP] === '/' ? this.len : this.len + 1;
+    return part.suffixed && m.groups![SUFFIX_GROUP] === '/' ? path.length : path.length + 1;
   }
 
   /** Pushes the values of a part matched by its regular expression; false (and none pushed) if refused. */
