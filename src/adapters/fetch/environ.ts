@@ -103,6 +103,66 @@ interface UrlParts {
  * unusual goes through `new URL()`.
  */
 export function splitUrl(href: string): UrlParts {
+  return splitUsualUrl(href) ?? splitAnyUrl(href);
+}
+
+// Character codes splitUsualUrl looks for.
+const SLASH = 47;
+const COLON = 58;
+const QUESTION = 63;
+const HASH = 35;
+const AT = 64;
+const BRACKET = 93;
+
+/**
+ * The URL every runtime gives a request, `http(s)://host[:port]/path[?query]` with no userinfo,
+ * IPv6 literal or fragment, split in one pass of `charCodeAt`: on Bun each `indexOf` or `includes`
+ * costs 5 to 10 ns, and the general split below spent about 100 ns on them. `undefined` for any
+ * other shape, which the general split handles (with the same results for this one).
+ */
+function splitUsualUrl(href: string): UrlParts | undefined {
+  if (href.charCodeAt(0) !== 104 || href.charCodeAt(1) !== 116 || href.charCodeAt(2) !== 116 || href.charCodeAt(3) !== 112) return undefined;
+  let hostStart: number;
+  let scheme: string;
+  if (href.charCodeAt(4) === COLON) {
+    hostStart = 7;
+    scheme = 'http';
+  } else if (href.charCodeAt(4) === 115 && href.charCodeAt(5) === COLON) {
+    hostStart = 8;
+    scheme = 'https';
+  } else return undefined;
+  if (href.charCodeAt(hostStart - 2) !== SLASH || href.charCodeAt(hostStart - 1) !== SLASH) return undefined;
+  const length = href.length;
+  let colon = -1;
+  let i = hostStart;
+  for (; i < length; i++) {
+    const code = href.charCodeAt(i);
+    if (code === SLASH) break;
+    if (code === COLON) colon = i;
+    else if (code === QUESTION || code === HASH || code === AT || code === BRACKET) return undefined;
+  }
+  // No path, or an empty host: the general split's business.
+  if (i === length || i === hostStart) return undefined;
+  const pathStart = i;
+  for (; i < length; i++) {
+    const code = href.charCodeAt(i);
+    if (code === QUESTION) break;
+    if (code === HASH) return undefined;
+  }
+  if (i < length && href.indexOf('#', i) !== -1) return undefined;
+  const host = href.slice(hostStart, pathStart);
+  return {
+    scheme,
+    host,
+    hostname: colon === -1 ? host : href.slice(hostStart, colon),
+    port: colon === -1 ? '' : href.slice(colon + 1, pathStart),
+    path: i === length ? href.slice(pathStart) : href.slice(pathStart, i),
+    query: i === length ? '' : href.slice(i + 1),
+  };
+}
+
+/** Any absolute URL: `splitUsualUrl`'s shape with `indexOf`, anything unusual with `new URL()`. */
+function splitAnyUrl(href: string): UrlParts {
   const schemeEnd = href.indexOf('://');
   const hash = href.indexOf('#');
   const end = hash === -1 ? href.length : hash;
