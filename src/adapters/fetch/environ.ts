@@ -221,19 +221,20 @@ function inputOf(request: globalThis.Request, declared: string | undefined): Asy
 
 /** Puts one request header into the environ (`this`), as `Headers.forEach` calls it. */
 export function addHeader(this: Environ, value: string, name: string): void {
-  // `X_Forwarded_For` and `X-Forwarded-For` would share one key: a header spelled with an
-  // underscore could then forge a proxy header, so such names are dropped (as gunicorn does).
-  if (name.includes('_')) return;
-  this[keyOf(name)] = value;
+  const key = keyOf(name);
+  if (key !== '') this[key] = value;
 }
 
-// Header names repeat from request to request: remember their environ keys. Bounded, because the
-// names are chosen by clients.
+// Header names repeat from request to request: remember their environ keys, and '' for the names
+// that are dropped, so a known name costs one lookup (an `includes` per header cost 5-10 ns on
+// Bun). Bounded, because the names are chosen by clients.
 export const KEY_CACHE = new Map<string, string>();
 function keyOf(name: string): string {
   let key = KEY_CACHE.get(name);
   if (key === undefined) {
-    key = headerKey(name);
+    // `X_Forwarded_For` and `X-Forwarded-For` would share one key: a header spelled with an
+    // underscore could then forge a proxy header, so such names are dropped (as gunicorn does).
+    key = name.includes('_') ? '' : headerKey(name);
     if (KEY_CACHE.size < 512) KEY_CACHE.set(name, key);
   }
   return key;
