@@ -17,6 +17,9 @@ import type { AnyRule, UrlBuilder } from './rule.js';
 import type { BuildArgs, BuildOptions, EndpointOf, MatchResult } from './rule-types.js';
 import type { ConverterTypes } from './types.js';
 
+/** At most this many endpoints' plain URLs are remembered per adapter. */
+const PLAIN_URLS = 512;
+
 /**
  * Options of `bind`.
  *
@@ -78,6 +81,9 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
   /** What the first part of every rule is matched against: subdomain, host, or nothing. */
   readonly #domain: string;
   readonly #record: Environ | undefined;
+  /** URLs built with no values and no options, by endpoint, for the map's `version`. */
+  readonly #plainUrls = new Map<string, string>();
+  #plainUrlsVersion = -1;
   /** The script name without its trailing slash: built paths go after it. */
   readonly #scriptRoot: string;
 
@@ -199,6 +205,26 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
    */
   build<E extends EndpointOf<R>>(endpoint: E, ...args: BuildArgs<R, E, ConverterTypes<CT>>): string;
   build(endpoint: string, rawValues?: unknown, options?: BuildOptions): string {
+    // An endpoint built with no values and no options gives the same URL until a rule is added:
+    // remembered, it costs a Map look-up (a link to a static page is the commonest build). Not with
+    // custom converters, whose toUrl may not be pure.
+    const map = this.map;
+    if (rawValues === undefined && options === undefined && !map.runsUserCode) {
+      if (this.#plainUrlsVersion !== map.version) {
+        this.#plainUrls.clear();
+        this.#plainUrlsVersion = map.version;
+      }
+      let url = this.#plainUrls.get(endpoint);
+      if (url === undefined) {
+        url = this.#build(endpoint, undefined, undefined);
+        if (this.#plainUrls.size < PLAIN_URLS) this.#plainUrls.set(endpoint, url);
+      }
+      return url;
+    }
+    return this.#build(endpoint, rawValues, options);
+  }
+
+  #build(endpoint: string, rawValues: unknown, options: BuildOptions | undefined): string {
     const map = this.map;
     map.prepare();
     const values = buildValues(rawValues);

@@ -91,6 +91,8 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
    * map while a walk runs, so walks are guarded (see lookup.ts).
    */
   runsUserCode = false;
+  /** @internal Counts `add` calls, so that caches of built URLs know when to start over. */
+  version = 0;
 
   constructor(rules: Iterable<I> = [], options: RuleMapOptions<CT> = {}) {
     this.defaultSubdomain = options.defaultSubdomain ?? '';
@@ -127,6 +129,7 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
       list.push(rule);
     }
     this.#dirty = true;
+    this.version++;
     return this as RuleMap<I | I2, CT>;
   }
 

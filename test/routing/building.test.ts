@@ -164,6 +164,19 @@ describe('building', () => {
   });
 });
 
+describe('remembered plain builds', () => {
+  it('builds again after a rule is added; a BuildError each time', () => {
+    const map = new RuleMap([new Rule('/old', { endpoint: 'page', methods: ['POST'] })]);
+    const urls = map.bind('x');
+    expect(urls.build('page')).toBe('/old');
+    expect(urls.build('page')).toBe('/old');
+    map.add(new Rule('/new', { endpoint: 'page', methods: ['GET'] }));
+    expect(urls.build('page')).toBe('/new'); // the bound method, GET, first
+    expect(() => urls.build('nothing' as never)).toThrow(BuildError);
+    expect(() => urls.build('nothing' as never)).toThrow(BuildError);
+  });
+});
+
 describe('build errors suggest what was meant', () => {
   it('suggests the closest endpoint', () => {
     const urls = new RuleMap([new Rule('/foo/', { endpoint: 'users.here' }), new Rule('/wat/', { endpoint: 'admin.users' }), new Rule('/woop', { endpoint: 'foo.users' })]).bind('example.com');
