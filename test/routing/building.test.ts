@@ -172,8 +172,8 @@ describe('remembered plain builds', () => {
     expect(urls.build('page')).toBe('/old');
     map.add(new Rule('/new', { endpoint: 'page', methods: ['GET'] }));
     expect(urls.build('page')).toBe('/new'); // the bound method, GET, first
-    expect(() => urls.build('nothing' as never)).toThrow(BuildError);
-    expect(() => urls.build('nothing' as never)).toThrow(BuildError);
+    expect(() => urls.build('nothing' as never, {} as never)).toThrow(BuildError);
+    expect(() => urls.build('nothing' as never, {} as never)).toThrow(BuildError);
   });
 });
 
