@@ -10,6 +10,8 @@
 // HTTPException is returned, not thrown), and through match() for scale. Then the other targets
 // of issue 16: an <int> variable against a string one, build() against a template literal, and
 // the cold start (205 rules added and a first match, fresh processes) against find-my-way's.
+// A tsgi match builds its params object when it is first read (find-my-way builds it with the
+// match): the rows "tsgi, params read" read it on every match, as a handler does.
 // bench/routers.js compares with the other routers.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -33,6 +35,7 @@ function fmwRouter(routes) {
 const urls = tsgiRouter(standardRoutes);
 const fmw = fmwRouter(standardRoutes);
 const tsgiMatch = (method, path) => urls.match(path, method);
+const tsgiRead = (method, path) => urls.match(path, method).params;
 const fmwMatch = (method, path) => fmw.find(method, path);
 const tsgiMiss = (method, path) => urls.tryMatch(path, method);
 const tsgiThrow = (method, path) => {
@@ -100,7 +103,7 @@ function net(label, fns, n) {
   const base = out.find(([router]) => router === 'strings')[2];
   for (const [router, , ns] of out) if (router !== 'strings') rows.push([router, `${label}, net`, ns - base]);
 }
-net('all together (7), fresh strings', { tsgi: loop(tsgiMatch, standardCases, cut), 'find-my-way': loop(fmwMatch, standardCases, cut), strings: strings(standardCases, cut) }, 200);
+net('all together (7), fresh strings', { tsgi: loop(tsgiMatch, standardCases, cut), 'tsgi, params read': loop(tsgiRead, standardCases, cut), 'find-my-way': loop(fmwMatch, standardCases, cut), strings: strings(standardCases, cut) }, 200);
 
 const cutMiss = fresh(misses);
 misses.forEach(([label, method], i) => rows.push(...compare(label, {
@@ -118,6 +121,7 @@ for (let i = 0; i < githubCases.length; i++) {
 }
 net(`GitHub API (${githubCases.length} routes), fresh strings`, {
   tsgi: loop((method, path) => github.match(path, method), githubCases, cutGithub),
+  'tsgi, params read': loop((method, path) => github.match(path, method).params, githubCases, cutGithub),
   'find-my-way': loop((method, path) => githubFmw.find(method, path), githubCases, cutGithub),
   strings: strings(githubCases, cutGithub),
 }, 5);
