@@ -11,52 +11,15 @@ import { errorResponse, wrapHandler, type RequestClass } from '../request/applic
 import { Request } from '../request/request.js';
 import { RoutedMatch } from '../request/url-for.js';
 import { Response } from '../response/response.js';
-import type { MapAdapter } from './adapter.js';
-import type { EnvironBindOptions } from './bind-environ.js';
 import { ROUTING_KEY, type RoutingInfo } from './environ-routing.js';
 import { withoutStack } from './exceptions.js';
-import type { ConverterTable } from './map.js';
-import { RuleMap } from './map.js';
+import type { ConverterTable, RuleMap } from './map.js';
 import type { AnyRule } from './rule.js';
-import { Rule } from './rule.js';
-import { methodBit, OTHER_METHOD } from './methods.js';
 import { controllerRoutes } from './route-decorator.js';
-import { checkMountPrefix, shiftedApp } from './router-mount.js';
+import { AdapterCache } from './router-binding.js';
+import { compileRoutes, type CompiledRoutes, type MountEntry, type RouteEntry, type RouteSource } from './router-compile.js';
+import { checkMountPrefix } from './router-mount.js';
 import type { MountOptions, RouteHandler, RouteOptions, RouteParams, RouterOptions } from './router-types.js';
-
-type Served = (environ: Environ, startResponse: StartResponse) => Body | Promise<Body>;
-
-/** A route as added, with the App that runs its handler (made once). */
-interface RouteEntry {
-  readonly kind: 'route';
-  readonly path: string;
-  readonly options: RouteOptions;
-  readonly app: Served;
-}
-
-interface MountEntry {
-  readonly kind: 'mount';
-  readonly prefix: string;
-  readonly target: Router<Request, ConverterTable> | App;
-  readonly options: MountOptions;
-}
-
-/** The map and the App of each rule, built on the first request after a change. */
-interface Compiled {
-  readonly map: RuleMap<AnyRule, ConverterTable>;
-  readonly apps: Map<AnyRule, Served>;
-  readonly generation: number;
-}
-
-/** The request fields bound adapters depend on (with the map and the method), and the adapters. */
-interface LastBinding {
-  readonly map: RuleMap<AnyRule, ConverterTable>;
-  readonly host: string;
-  readonly scheme: string;
-  readonly script: string;
-  /** By the index of the method's bit. */
-  readonly adapters: Array<MapAdapter<AnyRule, ConverterTable> | undefined>;
-}
 
 /** The base whose constructor returns a function: a router is callable as an App, like a Response. */
 abstract class CallableRouter {
@@ -77,7 +40,6 @@ export interface Router<R extends Request = Request, CT extends ConverterTable =
 }
 
 const PARAMS_OF = (environ: Environ): Record<string, unknown> => (environ[ROUTING_KEY] as RoutingInfo).params as Record<string, unknown>;
-const MAX_DEPTH = 32;
 // Bumped by every change to any router: a router that mounts another sees that one's later routes
 // by comparing one number per request instead of asking every mounted router.
 let generation = 0;
@@ -106,10 +68,9 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
   /** The class handlers get. */
   readonly request: RequestClass<R>;
   readonly #options: RouterOptions<R, CT>;
-  readonly #bindOptions: EnvironBindOptions;
-  #lastBinding: LastBinding | undefined;
-  readonly #entries: Array<RouteEntry | MountEntry> = [];
-  #compiled: Compiled | undefined;
+  readonly #adapters: AdapterCache;
+  readonly #entries: Array<RouteEntry | MountEntry<Router<Request, ConverterTable>>> = [];
+  #compiled: (CompiledRoutes & { readonly generation: number }) | undefined;
   /** 405s with OPTIONS added to `Allow`, by the methods the map allowed. */
   readonly #notAllowed = new Map<string, MethodNotAllowed>();
 
@@ -117,7 +78,7 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
     super();
     this.request = options.request ?? (Request as unknown as RequestClass<R>);
     this.#options = options;
-    this.#bindOptions = { trustedHosts: options.trustedHosts };
+    this.#adapters = new AdapterCache({ trustedHosts: options.trustedHosts });
   }
 
   /**
@@ -276,7 +237,7 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
   mount(prefix: string, target: Router<Request, ConverterTable> | Router<R, CT> | App, options: MountOptions = {}): this {
     if (typeof target !== 'function') throw new TypeError('router.mount: the target is not a Router or an App');
     if (target === (this as unknown)) throw new TypeError('router.mount: a router cannot mount itself');
-    this.#entries.push({ kind: 'mount', prefix: checkMountPrefix(prefix), target: target as MountEntry['target'], options });
+    this.#entries.push({ kind: 'mount', prefix: checkMountPrefix(prefix), target: target as Router<Request, ConverterTable> | App, options });
     generation++;
     return this;
   }
@@ -321,7 +282,7 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
     let outcome;
     let urls;
     try {
-      urls = this.#bind(compiled.map, environ);
+      urls = this.#adapters.bind(compiled.map, environ);
       outcome = urls.matchRequest(environ.PATH_INFO, environ.REQUEST_METHOD, environ.QUERY_STRING ?? '');
     } catch (error) {
       return this.#answer(error, environ, startResponse);
@@ -333,33 +294,6 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
     // One object, one new environ key: tsgi.routing (rule 3.23) carries req.urlFor's builder too.
     environ[ROUTING_KEY] = new RoutedMatch(outcome.endpoint, outcome.params, urls);
     return compiled.apps.get(outcome.rule)!(environ, startResponse);
-  }
-
-  // The map bound to the request. An adapter is used again for a request of the same host, scheme,
-  // script name and method as the one it was bound for (the strings compared; the path and query
-  // go to the match): binding checks the host and makes three objects, about a tenth of a routed
-  // request in process. Adapters are kept by method for the last host. A request without a Host
-  // header, asking for an upgrade, or of a method outside the standard nine is bound afresh; only
-  // a binding that succeeded is kept, so a bad host is refused every time.
-  #bind(map: RuleMap<AnyRule, ConverterTable>, environ: Environ): MapAdapter<AnyRule, ConverterTable> {
-    const host = environ.HTTP_HOST;
-    const method = environ.REQUEST_METHOD;
-    const bit = methodBit(method);
-    if (host === undefined || host === '' || environ.HTTP_UPGRADE !== undefined || bit === OTHER_METHOD) {
-      return map.bindToEnviron(environ, this.#bindOptions);
-    }
-    const index = 31 - Math.clz32(bit);
-    let last = this.#lastBinding;
-    if (last === undefined || last.map !== map || last.host !== host || last.scheme !== environ['tsgi.url_scheme'] || last.script !== environ.SCRIPT_NAME) {
-      last = undefined;
-    } else {
-      const adapter = last.adapters[index];
-      if (adapter !== undefined) return adapter;
-    }
-    const adapter = map.bindToEnviron(environ, this.#bindOptions);
-    last ??= this.#lastBinding = { map, host, scheme: environ['tsgi.url_scheme'], script: environ.SCRIPT_NAME, adapters: [] };
-    last.adapters[index] = adapter;
-    return adapter;
   }
 
   #answer(error: unknown, environ: Environ, startResponse: StartResponse): Body | Promise<Body> {
@@ -379,70 +313,20 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
     return this.#answer(answer, environ, startResponse);
   }
 
-  #compile(): Compiled {
+  #compile(): CompiledRoutes {
     if (this.#compiled !== undefined && this.#compiled.generation === generation) return this.#compiled;
-    const converters: Record<string, unknown> = {};
-    const map = new RuleMap<AnyRule, ConverterTable>([], {
-      strictSlashes: this.#options.strictSlashes,
-      mergeSlashes: this.#options.mergeSlashes,
-      converters: this.#options.converters,
-    });
-    const apps = new Map<AnyRule, Served>();
-    const rules: AnyRule[] = [];
-    collect(this as unknown as Router<Request, ConverterTable>, '', map, rules, apps, converters, 0);
-    // Rules of one path are tried in the order added: a route that names HEAD goes before the GET
-    // routes, which take HEAD too (the sort is stable, so the order is otherwise kept).
-    const namesHead = (rule: AnyRule): number => (rule.options.methods?.some((m) => m.toUpperCase() === 'HEAD') ? 0 : 1);
-    for (const rule of rules.sort((a, b) => namesHead(a) - namesHead(b))) map.add(rule);
-    return (this.#compiled = { map, apps, generation });
+    const { map, apps } = compileRoutes(this, this.#options, (target): target is RouteSource => target instanceof Router);
+    this.#compiled = { map, apps, generation };
+    return this.#compiled;
   }
 
-  /** @internal The entries and options `collect` flattens. */
-  get entries(): ReadonlyArray<RouteEntry | MountEntry> {
+  /** @internal The entries and options `compileRoutes` flattens. */
+  get entries(): ReadonlyArray<RouteEntry | MountEntry<Router<Request, ConverterTable>>> {
     return this.#entries;
   }
 
   /** @internal */
   get converters(): ConverterTable | undefined {
     return this.#options.converters;
-  }
-}
-
-// Adds a router's routes under `prefix` to `map`, mounted routers included, each mounted router's
-// converters merged in (one name, one converter).
-function collect(
-  router: Router<Request, ConverterTable>,
-  prefix: string,
-  map: RuleMap<AnyRule, ConverterTable>,
-  rules: AnyRule[],
-  apps: Map<AnyRule, Served>,
-  seen: Record<string, unknown>,
-  depth: number,
-): void {
-  if (depth > MAX_DEPTH) throw new RangeError('router.mount: routers mounted in a cycle (or deeper than 32)');
-  for (const [name, spec] of Object.entries(router.converters ?? {})) {
-    if (seen[name] !== undefined && seen[name] !== spec) throw new TypeError(`router.mount: two mounted routers define the converter ${JSON.stringify(name)} differently`);
-    seen[name] = spec;
-    map.converters[name] = spec;
-  }
-  for (const entry of router.entries) {
-    if (entry.kind === 'route') {
-      const path = prefix + entry.path;
-      const { name, ...options } = entry.options;
-      const rule = new Rule(path, { ...options, endpoint: name ?? path });
-      rules.push(rule);
-      apps.set(rule, entry.app);
-    } else if (entry.target instanceof Router) {
-      collect(entry.target, prefix + entry.prefix, map, rules, apps, seen, depth + 1);
-    } else {
-      const at = prefix + entry.prefix;
-      const app = shiftedApp(at, entry.target);
-      const paths = at === '' ? ['/', '/<path:path>'] : [at, `${at}/`, `${at}/<path:path>`];
-      for (const path of paths) {
-        const rule = new Rule(path, { endpoint: entry.options.name });
-        rules.push(rule);
-        apps.set(rule, app);
-      }
-    }
   }
 }
