@@ -26,6 +26,7 @@ export class RouteMatch<R extends AnyRule = AnyRule> {
   #third: unknown;
   #rest: unknown[] | undefined;
 
+  /** @internal Made by the matcher: the rule and the converted values of its variables. */
   constructor(rule: R, first?: unknown, second?: unknown, third?: unknown, rest?: unknown[]) {
     this.endpoint = rule.endpoint;
     this.rule = rule;
