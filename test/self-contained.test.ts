@@ -1,6 +1,7 @@
 /**
  * A newcomer's clone has nothing beside it: no test, script or example may read outside the
- * repository (the team's reference material in `../shared` exists only on the developers' machines).
+ * repository (the team's reference material in the `shared` folder beside it exists only on the
+ * developers' machines).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,7 +24,7 @@ function* files(path: string): Generator<string> {
 }
 
 describe('the repository is self-contained', () => {
-  it('no test, script or example reaches into ../shared', () => {
+  it('no test, script or example reaches into the shared folder beside the repository', () => {
     const offenders: string[] = [];
     for (const top of SCANNED) {
       let found: Generator<string>;

@@ -5,11 +5,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BufferedInput, consoleErrors, type App, type Environ, type ErrorStream } from '../../gateway.js';
 import { formatAccessLog } from './access-log.js';
-import { buildEnviron, type EnvironContext } from './environ.js';
+import type { EnvironContext } from './environ.js';
 import { Exchange, type ListenerState } from './exchange.js';
 import { runApp } from './exchange-run.js';
 import { NodeInput } from './input.js';
-import { refuseRequest } from './refuse.js';
+import { environOrRefusal } from './refuse.js';
 import { optionsChecker, type OptionNames } from '../../options.js';
 import type { OpenWebSockets } from './open-websockets.js';
 
@@ -80,13 +80,8 @@ export function createListener(app: App, options: NodeListenerOptions, control: 
   }
 
   return function tsgiListener(req: IncomingMessage, res: ServerResponse): void {
-    let environ: Environ;
-    try {
-      environ = buildEnviron(req, context);
-    } catch (error) {
-      refuseRequest(res, error, errors, state.log);
-      return;
-    }
+    const environ = environOrRefusal(req, res, context, errors, state.log);
+    if (environ === undefined) return;
     if (environ['tsgi.input'] instanceof NodeInput) {
       // Node parses a body only after this event, even one that came in the same packet as the
       // head, as small bodies do. One microtask later such a body is all there: the app then gets

@@ -3,10 +3,11 @@
  * parser lets through, such as two Host headers).
  * @module
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPException } from '../../errors.js';
-import type { ErrorStream } from '../../gateway.js';
+import type { Environ, ErrorStream } from '../../gateway.js';
 import type { AccessLogEntry } from './access-log.js';
+import { buildEnviron, type EnvironContext } from './environ.js';
 
 /**
  * Answers `error` (an `HTTPException`, else a 500) with a short plain-text page and closes the
@@ -51,4 +52,24 @@ export function refuseRequest(
     },
     Date.now(),
   );
+}
+
+/**
+ * The environ of a request head, or `undefined` once a head it cannot make one from (a malformed
+ * path, say) has been answered with `refuseRequest`: what both the request and the upgrade
+ * listeners do first.
+ */
+export function environOrRefusal(
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: EnvironContext,
+  errors: ErrorStream,
+  log: ((entry: AccessLogEntry, now: number) => void) | null,
+): Environ | undefined {
+  try {
+    return buildEnviron(req, context);
+  } catch (error) {
+    refuseRequest(res, error, errors, log);
+    return undefined;
+  }
 }

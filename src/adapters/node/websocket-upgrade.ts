@@ -15,11 +15,10 @@ import { handshakeProblem, isWebSocketHandshake } from '../../http/websocket.js'
 import type { WebSocketLimits } from '../../response/websocket/limits.js';
 import { handshakeHeaders, ServerWebSocketOffer } from '../../response/websocket/offer.js';
 import { notBytes, type AnyIterator } from './body-pump.js';
-import { buildEnviron } from './environ.js';
 import { Exchange } from './exchange.js';
 import { errorText, returnIterator } from './exchange-end.js';
 import { isPromiseLike, listenerSetup, type ListenerControl, type NodeListenerOptions } from './listener.js';
-import { refuseRequest } from './refuse.js';
+import { environOrRefusal, refuseRequest } from './refuse.js';
 import type { OpenWebSockets } from './open-websockets.js';
 import { ignoreSocketError, type NodeUpgradeListener } from './upgrade-listener.js';
 import { connectSession } from './websocket-connection.js';
@@ -186,13 +185,8 @@ export function createUpgradeListener(
       refuseRequest(res, refused, errors, state.log);
       return;
     }
-    let environ: Environ;
-    try {
-      environ = buildEnviron(req, context);
-    } catch (error) {
-      refuseRequest(res, error, errors, state.log);
-      return;
-    }
+    const environ = environOrRefusal(req, res, context, errors, state.log);
+    if (environ === undefined) return;
     const exchange = new Exchange(req, res, environ, state);
     const fail = (error: unknown) => exchange.fail(error);
     if (!isWebSocketHandshake(req.headers.upgrade, req.headers.connection)) {
