@@ -24,11 +24,11 @@ export const FETCH_ROUTES = [
 ];
 
 /**
- * The Fetch handler of `framework` ('hono', 'tsgi' or 'tsgi-raw'), built from `libs`:
+ * The Fetch handler of `framework` ('hono', 'tsgi', 'tsgi-raw' or 'protocol-floor'), built from `libs`:
  * `{ Hono, Request, Response, toFetchHandler }` (tsgi's Request and Response, not the Fetch ones).
  */
 export function fetchHandler(framework, libs) {
-  const make = { hono: honoHandler, tsgi: tsgiHandler, 'tsgi-raw': tsgiRawHandler }[framework];
+  const make = { hono: honoHandler, tsgi: tsgiHandler, 'tsgi-raw': tsgiRawHandler, 'protocol-floor': protocolFloorHandler }[framework];
   if (!make) throw new Error(`unknown framework ${framework}`);
   return make(libs);
 }
@@ -74,6 +74,14 @@ function pairsToObject(params) {
 }
 
 function tsgiRawHandler({ toFetchHandler }) {
+  return toFetchHandler(rawApp());
+}
+
+/**
+ * The app of 'tsgi-raw' and 'protocol-floor', written against the gateway protocol directly.
+ * `helloBody`: what /hello returns instead of its bytes (the floor's `TextBody`).
+ */
+function rawApp(helloBody) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const hello = encoder.encode(HELLO);
@@ -93,7 +101,7 @@ function tsgiRawHandler({ toFetchHandler }) {
       case '/hello':
         if (method !== 'GET') break;
         startResponse('200 OK', [['Content-Type', 'text/plain; charset=utf-8']]);
-        return [hello];
+        return helloBody ?? [hello];
       case '/json':
         if (method !== 'GET') break;
         return json(startResponse, MESSAGE);
@@ -107,7 +115,82 @@ function tsgiRawHandler({ toFetchHandler }) {
     startResponse('404 Not Found', [['Content-Type', 'text/plain; charset=utf-8']]);
     return [encoder.encode('Not Found')];
   };
-  return toFetchHandler(app);
+  return app;
+}
+
+/**
+ * Not a product: the floor under any adapter of the gateway protocol (issue 19, bench/README.md
+ * "The protocol's floor"). It does only what the protocol makes every Fetch adapter do for the GET
+ * routes: an environ with the spec's keys and one `HTTP_*` key per request header (a plain object),
+ * the app run with a `startResponse`, and a Fetch Response with the status and headers the app
+ * gave, made from the cheapest init each runtime takes. /hello answers with a `TextBody`, which
+ * the floor hands over as its string, as `toFetchHandler` does. Everything else tsgi's adapter
+ * does (percent-decoding, bodies, WebSockets, the signal, Host checks, errors) is left out, so it
+ * answers only these routes right. `PROTOCOL_FLOOR_SKIP` (read once) leaves out more, to weigh
+ * each part: `headers` (no header copied but Host), `init` (no init: the runtime's default type),
+ * `bytes` (/hello as bytes instead of text), `promise` (the Response returned without a promise).
+ */
+function protocolFloorHandler({ TextBody }) {
+  const skip = new Set(((globalThis.Deno ? Deno.env.get('PROTOCOL_FLOOR_SKIP') : globalThis.process?.env?.PROTOCOL_FLOOR_SKIP) ?? '').split(','));
+  const app = rawApp(skip.has('bytes') ? undefined : new TextBody(HELLO));
+  const keys = new Map();
+  function addHeader(value, name) {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = `HTTP_${name.toUpperCase().replaceAll('-', '_')}`));
+    this[key] = value;
+  }
+  const input = { async *[Symbol.asyncIterator]() {} };
+  // The cheapest init each runtime takes for a status and one Content-Type, made once (as tsgi's
+  // responseInit does): a record on Deno, a Headers object on Bun and workerd.
+  const inits = new Map();
+  const initOf = (status, headers) => {
+    if (headers.length !== 1 || headers[0][0] !== 'Content-Type') return { status: Number(status.slice(0, 3)), headers };
+    const key = `${status}\n${headers[0][1]}`;
+    let init = inits.get(key);
+    if (init === undefined) {
+      const type = headers[0][1];
+      const fields = globalThis.Deno ? { 'Content-Type': type } : new globalThis.Headers([['Content-Type', type]]);
+      inits.set(key, (init = { status: Number(status.slice(0, 3)), headers: fields }));
+    }
+    return init;
+  };
+  const copyHeaders = !skip.has('headers');
+  const withInit = !skip.has('init');
+  const promised = !skip.has('promise');
+  return (request) => {
+    const url = request.url;
+    const pathStart = url.indexOf('/', 8);
+    const question = url.indexOf('?', pathStart);
+    const host = url.slice(7, pathStart);
+    const colon = host.indexOf(':');
+    const environ = {
+      REQUEST_METHOD: request.method,
+      SCRIPT_NAME: '',
+      PATH_INFO: question === -1 ? url.slice(pathStart) : url.slice(pathStart, question),
+      QUERY_STRING: question === -1 ? '' : url.slice(question + 1),
+      SERVER_NAME: colon === -1 ? host : host.slice(0, colon),
+      SERVER_PORT: colon === -1 ? '80' : host.slice(colon + 1),
+      SERVER_PROTOCOL: 'HTTP/1.1',
+      'tsgi.version': [1, 0],
+      'tsgi.url_scheme': 'http',
+      'tsgi.input': input,
+      'tsgi.errors': console,
+      'tsgi.multithread': false,
+      'tsgi.multiprocess': false,
+      'tsgi.run_once': false,
+    };
+    if (copyHeaders) request.headers.forEach(addHeader, environ);
+    else environ.HTTP_HOST = host;
+    let status = '500 Internal Server Error';
+    let headers = [];
+    const body = app(environ, (line, list) => {
+      status = line;
+      headers = list;
+    });
+    const content = body instanceof TextBody ? body.text : body[0];
+    const response = withInit ? new globalThis.Response(content, initOf(status, headers)) : new globalThis.Response(content);
+    return promised ? Promise.resolve(response) : response;
+  };
 }
 
 function honoHandler({ Hono }) {

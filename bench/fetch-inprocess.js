@@ -21,13 +21,13 @@ const path = args[0] ?? '/hello';
 const ROUNDS = Number(env('INPROC_ROUNDS') ?? 11);
 const N = Number(env('INPROC_N') ?? 20000);
 const dist = env('TSGI_DIST') ? `file://${env('TSGI_DIST').replace(/\/?$/, '/')}` : new URL('../dist/', import.meta.url).href;
-const { Request, Response } = await import(`${dist}index.js`);
+const { Request, Response, TextBody } = await import(`${dist}index.js`);
 const { toFetchHandler } = await import(`${dist}adapters/fetch/index.js`);
 
 const route = FETCH_ROUTES.find((r) => r.path === path);
 if (route === undefined || route.method === 'POST') throw new Error(`a GET route of bench/fetch-apps.js, not ${path}`);
 const url = `http://127.0.0.1:3000${route.url ?? route.path}`;
-const libs = { Hono, Request, Response, toFetchHandler };
+const libs = { Hono, Request, Response, TextBody, toFetchHandler };
 const handlers = {
   hono: fetchHandler('hono', libs),
   'tsgi-raw': fetchHandler('tsgi-raw', libs),

@@ -10,10 +10,10 @@ import { fetchHandler } from './fetch-apps.js';
 const env = (name) => (globalThis.Deno ? Deno.env.get(name) : process.env[name]);
 const framework = (globalThis.Deno ? Deno.args : process.argv.slice(2))[0] ?? 'tsgi';
 const dist = env('TSGI_DIST') ? `file://${env('TSGI_DIST').replace(/\/?$/, '/')}` : new URL('../dist/', import.meta.url).href;
-const { Request, Response } = await import(`${dist}index.js`);
+const { Request, Response, TextBody } = await import(`${dist}index.js`);
 const { toFetchHandler } = await import(`${dist}adapters/fetch/index.js`);
 
-const handler = fetchHandler(framework, { Hono, Request, Response, toFetchHandler });
+const handler = fetchHandler(framework, { Hono, Request, Response, TextBody, toFetchHandler });
 
 // Leave through exit() on SIGTERM, so that `--cpu-prof` writes its profile.
 if (globalThis.Deno) Deno.addSignalListener('SIGTERM', () => Deno.exit(0));

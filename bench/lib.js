@@ -57,10 +57,10 @@ async function startWorkerd(runtime, framework, distDir) {
     stdin: {
       contents: [
         "import { Hono } from 'hono';",
-        `import { Request, Response } from ${JSON.stringify(`${dist}/index.js`)};`,
+        `import { Request, Response, TextBody } from ${JSON.stringify(`${dist}/index.js`)};`,
         `import { toFetchHandler } from ${JSON.stringify(`${dist}/adapters/fetch/index.js`)};`,
         "import { fetchHandler } from './bench/fetch-apps.js';",
-        `export default { fetch: fetchHandler(${JSON.stringify(framework)}, { Hono, Request, Response, toFetchHandler }) };`,
+        `export default { fetch: fetchHandler(${JSON.stringify(framework)}, { Hono, Request, Response, TextBody, toFetchHandler }) };`,
       ].join('\n'),
       resolveDir: root,
       loader: 'js',
