@@ -19,6 +19,8 @@ export interface LookupMap<R extends AnyRule> {
   readonly mergeSlashes: boolean;
   /** A converter of the map's is not built in (it may throw, or match with the map itself). */
   readonly runsUserCode: boolean;
+  /** A rule of the map keeps `//` in its path. */
+  readonly keepsDoubleSlashes: boolean;
   prepare(): State<R>;
   walker(): Walker<R>;
 }
@@ -91,7 +93,10 @@ function missed<R extends AnyRule>(
   query: QueryArgs | undefined,
 ): HTTPException {
   if (walker.slashRequired) return pathRedirect(context, `${path}/`, query);
-  if (map.mergeSlashes && hasDoubleSlash(path)) {
+  // The merged path is walked only when merging could change the outcome: the walk read past the
+  // whole, non-empty segments it stood on (Walker.readPast), or a rule's keys hold `//`. Else the
+  // scan for `//` is skipped, which was a third of a 404's time.
+  if (map.mergeSlashes && (walker.readPast !== 0 || map.keepsDoubleSlashes) && hasDoubleSlash(path)) {
     const merged = path.replace(/\/{2,}/g, '/');
     walker.restart();
     const rule = walker.run(root, domain, merged);

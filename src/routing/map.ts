@@ -91,6 +91,11 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
    * map while a walk runs, so walks are guarded (see lookup.ts).
    */
   runsUserCode = false;
+  /**
+   * @internal A rule with `mergeSlashes: false` has `//` in its path: its keys can take an empty
+   * segment of a request's path, so after any miss the path is looked at for `//` (lookup.ts).
+   */
+  keepsDoubleSlashes = false;
   /** @internal Counts `add` calls, so that caches of built URLs know when to start over. */
   version = 0;
 
@@ -118,6 +123,7 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
   add<I2 extends RuleInput>(factory: I2): RuleMap<I | I2, CT> {
     for (const rule of (factory as RuleFactory).getRules(this)) {
       const compiled = rule.bind(this);
+      if (!rule.mergeSlashes && rule.path.includes('//')) this.keepsDoubleSlashes = true;
       if (!rule.buildOnly) {
         const state = this.#root.descend([compiled.domain, ...compiled.parts]);
         for (const existing of state.rules) if (isDuplicate(existing, rule)) throw new DuplicateRuleError(existing, rule);

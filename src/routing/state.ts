@@ -41,6 +41,8 @@ export class State<R extends MatchTarget> {
    */
   keys: string[] = [];
   firsts: number[] = [];
+  /** A key holds a slash (a chain of single children). */
+  chained = false;
   children: Array<State<R>> = [];
   /**
    * With many static children (sorted by first char): `starts[c - low]` to `starts[c - low + 1]`
@@ -167,6 +169,7 @@ export class State<R extends MatchTarget> {
       children.push(target);
     }
     this.index(keys, children);
+    this.chained = keys.some((key) => key.includes('/'));
     this.indexMethods();
     this.strictOnly = this.rules.every((rule) => rule.strictSlashes);
     this.passThrough = this.dynamic.length === 0 && this.strictOnly;

@@ -29,6 +29,14 @@ export class Walker<R extends MatchTarget> {
   websocketMismatch = false;
   /** A strict rule matches with one more slash: the walk stopped. */
   slashRequired = false;
+  /**
+   * 1 once the walk read past the segments it stood on: an empty segment (a doubled slash), a
+   * multi-segment key that did not fit, or a part that takes the rest of the path. Until then it
+   * read only whole non-empty segments, which merging slashes leaves as they are, so after a miss
+   * the walk of the merged path would miss the same way and the path need not be scanned for `//`
+   * (lookup.ts). A number, so that setting it costs no write barrier.
+   */
+  readPast = 0;
   /** Set while a walk runs, so that a converter calling `match` gets a walker of its own. */
   busy = false;
 
@@ -42,6 +50,7 @@ export class Walker<R extends MatchTarget> {
     this.allowExtra = undefined;
     this.websocketMismatch = false;
     this.slashRequired = false;
+    this.readPast = 0;
   }
 
   /** Walks again (merged slashes) keeping what the first walk recorded for a 405 or 400. */
@@ -87,7 +96,11 @@ export class Walker<R extends MatchTarget> {
       let child: State<R> | undefined;
       let next = 0;
       if (keys.length !== 0) {
-        const first = pos < len ? path.charCodeAt(pos) : 47;
+        let first = 47;
+        if (pos < len) {
+          first = path.charCodeAt(pos);
+          if (first === 47) this.readPast = 1;
+        }
         const firsts = state.firsts;
         let k = 0;
         let stopAt = keys.length;
@@ -107,7 +120,10 @@ export class Walker<R extends MatchTarget> {
           const size = key.length;
           const stop = pos + size;
           // stop > len first: a charCodeAt past the end (NaN) makes V8 call the builtin from then on.
-          if (stop > len || (stop !== len && path.charCodeAt(stop) !== 47)) continue;
+          if (stop > len || (stop !== len && path.charCodeAt(stop) !== 47)) {
+            if (state.chained) this.readPast = 1;
+            continue;
+          }
           // String equality compares memory at once: faster than a charCodeAt loop, even with
           // the short-lived substring.
           if (size < 2 || path.substring(pos, stop) === key) {
@@ -115,6 +131,7 @@ export class Walker<R extends MatchTarget> {
             next = stop + 1;
             break;
           }
+          if (state.chained) this.readPast = 1;
         }
       }
       if (child !== undefined) {
@@ -142,6 +159,7 @@ export class Walker<R extends MatchTarget> {
             if (end === -1) {
               end = path.indexOf('/', pos);
               if (end === -1) end = len;
+              else if (end === pos) this.readPast = 1;
             }
             const single = part.single;
             if (single !== undefined) {
@@ -212,6 +230,7 @@ export class Walker<R extends MatchTarget> {
 
   /** Matches a part that takes the rest of the path; the position after it, or -1 (nothing pushed). */
   private matchFinal(part: DynamicPart, pos: number, path: string): number {
+    this.readPast = 1;
     const shape = part.pathTail;
     if (shape === undefined) return this.matchFinalRegex(part, pos, path);
     // prefix, then a `path` value (non-empty, not starting with '/'), then tail, to the end.
