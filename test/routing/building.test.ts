@@ -142,6 +142,10 @@ describe('building', () => {
     expect(urls.match('/page/1').params).toEqual({ n: 1 });
   });
 
+  it('checks a default against its converter when the rule is added, not at its first build', () => {
+    expect(() => new RuleMap([new Rule('/page/<int:n>', { endpoint: 'p', defaults: { n: 'x' } })])).toThrow('x is not a number');
+  });
+
   it('refuses a value its converter cannot write (BuildError, not a broken URL)', () => {
     const urls = new RuleMap([
       new Rule('/<any(a, b):x>', { endpoint: 'any' }),
