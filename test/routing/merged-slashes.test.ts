@@ -69,6 +69,25 @@ describe('merged slashes after a miss', () => {
     expect(redirectOf(() => kept.match('/a//b'))).toBe('http://x/a/b');
   });
 
+  it('gives the answers of the full check with rest-of-path parts, several variables a segment and loose rules (fast-check)', () => {
+    const rules: Array<[string, { strictSlashes?: boolean; methods?: string[] }]> = [
+      ['/<path:name>/edit', {}], ['/Talk:<path:name>', {}], ['/files/<path:file>/', {}], ['/v<int:major>.<int:minor>', {}],
+      ['/<a>-<b>/x', {}], ['/any/<any(a, b):x>', {}], ['/u/<int(min=1):n>/', { strictSlashes: false }], ['/deep/<a>/<b>/c', { methods: ['POST'] }],
+      ['/deep/<a>/<b>/c/', {}], ['/s/<string(length=2):s>', {}], ['/', {}],
+    ];
+    const make = (extra: AnyRule[]) => new RuleMap<AnyRule>([...rules.map(([path, options], i) => new Rule(path, { endpoint: `r${i}`, ...options })), ...extra]).bind('x');
+    const fast = make([]);
+    const reference = make([new Rule('/zz//never', { endpoint: 'never', mergeSlashes: false })]);
+    const segment = fc.constantFrom('', '', '', 'edit', 'Talk:a', 'files', 'f', 'v1.2', 'a-b', 'x', 'any', 'a', 'b', 'u', '7', 'deep', 'c', 's', 'ab');
+    const path = fc.array(segment, { minLength: 1, maxLength: 7 }).map((segments) => `/${segments.join('/')}`);
+    fc.assert(
+      fc.property(path, fc.constantFrom('GET', 'POST'), (p, method) => {
+        expect(outcome(fast, p, method)).toBe(outcome(reference, p, method));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('gives the answers of the full check for any path (fast-check)', () => {
     // A rule that keeps `//` makes every miss walk the merged path: the reference.
     const reference = mapWith([new Rule('/zz//never', { endpoint: 'never', mergeSlashes: false })]).bind('x');
