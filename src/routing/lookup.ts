@@ -17,8 +17,6 @@ import type { Walker } from './walker.js';
 /** What a lookup needs from the map. */
 export interface LookupMap<R extends AnyRule> {
   readonly mergeSlashes: boolean;
-  /** A converter of the map's is not built in (it may throw, or match with the map itself). */
-  readonly runsUserCode: boolean;
   /** A rule of the map keeps `//` in its path. */
   readonly keepsDoubleSlashes: boolean;
   prepare(): State<R>;
@@ -43,34 +41,7 @@ export function lookup<R extends AnyRule>(
   query: QueryArgs | undefined,
 ): Found<R> | HTTPException {
   const root = map.prepare();
-  // Built-in converters run no code of the user's, so nothing can throw or match again with this
-  // map while the walker is in use. A custom converter may do both: its walker is marked busy (a
-  // nested match then gets a walker of its own) and freed even when the converter throws. The
-  // try/finally stays off the path of other maps: around their walk it cost a match about 4%
-  // (measured with bench/routing-ab.js).
   const walker = map.walker();
-  if (!map.runsUserCode) return walkAndAnswer(map, context, urls, walker, root, domain, path, method, bit, websocket, query);
-  walker.busy = true;
-  try {
-    return walkAndAnswer(map, context, urls, walker, root, domain, path, method, bit, websocket, query);
-  } finally {
-    walker.busy = false;
-  }
-}
-
-function walkAndAnswer<R extends AnyRule>(
-  map: LookupMap<R>,
-  context: RedirectContext,
-  urls: UrlBuilder,
-  walker: Walker<R>,
-  root: State<R>,
-  domain: string,
-  path: string,
-  method: string,
-  bit: number,
-  websocket: boolean,
-  query: QueryArgs | undefined,
-): Found<R> | HTTPException {
   walker.start(method, bit, websocket);
   const rule = walker.run(root, domain, path);
   if (rule === null) return missed(map, context, walker, root, domain, path, query);

@@ -16,7 +16,7 @@ import type { AnyRule, RuleContext, RuleFactory, RuleInput, RulesOf } from './ru
 import { compareBuildOrder, providesDefaultsFor } from './rule-build.js';
 import { State } from './state.js';
 import { PathConverter } from './text-converters.js';
-import { Walker } from './walker.js';
+import { GuardedWalker, Walker } from './walker.js';
 
 /**
  * Custom converters by name.
@@ -83,12 +83,12 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
   readonly #rules: AnyRule[] = [];
   readonly #byEndpoint = new Map<string | undefined, AnyRule[]>();
   readonly #root = new State<AnyRule>();
-  readonly #walker = new Walker<AnyRule>();
+  #walker: Walker<AnyRule> = new Walker<AnyRule>();
   readonly #converterCache = new Map<ConverterSpec<never> | ConverterSpec<unknown>, Map<string, SegmentConverter>>();
   #dirty = true;
   /**
    * @internal A rule uses a converter that is not built in: its code may throw or match with this
-   * map while a walk runs, so walks are guarded (see lookup.ts).
+   * map while a walk runs, so walks are guarded (`GuardedWalker`).
    */
   runsUserCode = false;
   /**
@@ -250,12 +250,15 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
         rule.compiled!.redirects = rule.alias || rule.redirectTo !== undefined || rule.compiled!.providers.length !== 0;
       }
     }
+    // Custom converters are walked with a guard (walker.ts).
+    if (this.runsUserCode && !(this.#walker instanceof GuardedWalker)) this.#walker = new GuardedWalker<AnyRule>();
     this.#dirty = false;
   }
 
   /** @internal The walker for one match (a new one if a converter matches while one runs). */
   walker(): Walker<AnyRule> {
-    return this.#walker.busy ? new Walker<AnyRule>() : this.#walker;
+    // Only a GuardedWalker is ever busy.
+    return this.#walker.busy ? new GuardedWalker<AnyRule>() : this.#walker;
   }
 }
 
