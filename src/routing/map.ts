@@ -205,8 +205,12 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
 
   /** @internal The converter of `<name(args):...>`, made once per map. */
   converter(name: string, args: string | undefined): SegmentConverter & { isPath?: boolean } {
-    const spec = this.converters[name];
-    if (spec === undefined) throw new ReferenceError(`the converter ${JSON.stringify(name)} does not exist`);
+    // Own names only: `<toString:x>` must not find Object.prototype.toString.
+    const spec = Object.hasOwn(this.converters, name) ? this.converters[name] : undefined;
+    if (spec === undefined) {
+      const known = Object.keys(this.converters).join(', ');
+      throw new ReferenceError(`the converter ${JSON.stringify(name)} does not exist (this map has: ${known}); add your own with the map's \`converters\` option`);
+    }
     let cache = this.#converterCache.get(spec);
     if (cache === undefined) this.#converterCache.set(spec, (cache = new Map()));
     const key = args ?? '';

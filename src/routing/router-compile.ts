@@ -57,7 +57,7 @@ export function compileRoutes(
   });
   const apps = new Map<AnyRule, Served>();
   const rules: AnyRule[] = [];
-  collect(router, '', map, rules, apps, {}, 0, isRouter);
+  collect(router, '', map, rules, apps, Object.create(null) as Record<string, unknown>, 0, isRouter);
   // Rules of one path are tried in the order added: a route that names HEAD goes before the GET
   // routes, which take HEAD too (the sort is stable, so the order is otherwise kept).
   const namesHead = (rule: AnyRule): number => (rule.options.methods?.some((m) => m.toUpperCase() === 'HEAD') ? 0 : 1);

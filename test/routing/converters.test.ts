@@ -25,6 +25,12 @@ describe('converter arguments', () => {
     expect(() => new RuleMap([new Rule('/<int(1, 2, 3, true, 5):x>')])).toThrow(TypeError);
     expect(() => new RuleMap([new Rule('/<path(1):x>')])).toThrow(TypeError);
     expect(() => new RuleMap([new Rule('/<nope:x>')])).toThrow(ReferenceError);
+    // The message lists the converters there are, and says where custom ones go.
+    expect(() => new RuleMap([new Rule('/<integer:x>')])).toThrow(/"integer" does not exist \(this map has: default, string, .*int.*\); add your own with the map's `converters` option/);
+    // Names of Object.prototype members are not converters (they were found by inheritance).
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(() => new RuleMap([new Rule(`/a/<${name}:x>`)]), name).toThrow(ReferenceError);
+    }
     expect(() => new RuleMap([new Rule('/<int:x>/<x>')])).toThrow(SyntaxError);
     expect(() => new RuleMap([new Rule('/<int:>')])).toThrow(SyntaxError);
     expect(() => new Rule('no-slash')).toThrow(SyntaxError);
@@ -112,6 +118,13 @@ describe('custom converters', () => {
     expect(urls.match('/vote/yes').params).toEqual({ up: true });
     expect(() => urls.match('/vote/maybe')).toThrow(NotFound);
     expect(urls.build('vote', { up: false })).toBe('/vote/no');
+  });
+
+  it('may have the name of an Object.prototype member', () => {
+    const toString: Converter<string> = { regex: '[a-z]+', toValue: (raw) => raw.toUpperCase(), toUrl: (value) => value.toLowerCase() };
+    const urls = new RuleMap([new Rule('/s/<toString:word>', { endpoint: 'word' })], { converters: { toString } }).bind('x');
+    expect(urls.match('/s/abc').params).toEqual({ word: 'ABC' });
+    expect(urls.build('word', { word: 'XY' })).toBe('/s/xy');
   });
 
   it('take arguments through a factory', () => {

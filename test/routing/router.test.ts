@@ -162,6 +162,18 @@ describe('Router', () => {
     expect((await client.get('/x/flag/maybe')).statusCode).toBe(404);
   });
 
+  it('refuses two mounted routers that define one converter name differently, and takes any name', async () => {
+    const word = (transform: (raw: string) => string) => ({ regex: '[a-z]+', toValue: transform, toUrl: (value: string) => value.toLowerCase() });
+    const upper = new Router({ converters: { toString: word((raw) => raw.toUpperCase()) } }).get('/w/<toString:w>', (req, { w }) => new Response(w));
+    const client = new Client(new Router().mount('/a', upper));
+    expect(await (await client.get('/a/w/abc')).text()).toBe('ABC');
+    const same = new Router({ converters: { toString: word((raw) => raw) } }).get('/v/<toString:w>', (req, { w }) => new Response(w));
+    const both = new Router().mount('/a', upper).mount('/b', same);
+    // Found when the routes are compiled: by `map` at start-up, else by the first request (a 500).
+    expect(() => both.map).toThrow(/two mounted routers define the converter "toString" differently/);
+    expect((await new Client(both).get('/a/w/abc')).statusCode).toBe(500);
+  });
+
   it('builds URLs under its own SCRIPT_NAME', async () => {
     const router = todos();
     const environ = createEnviron('/todos', { method: 'POST' });
