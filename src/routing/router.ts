@@ -18,6 +18,7 @@ import type { AnyRule } from './rule.js';
 import { controllerRoutes } from './route-decorator.js';
 import { AdapterCache } from './router-binding.js';
 import { compileRoutes, type CompiledRoutes, type MountEntry, type RouteEntry, type RouteSource } from './router-compile.js';
+import { foreignSyntaxHint } from './foreign-syntax.js';
 import { checkMountPrefix } from './router-mount.js';
 import type { MountOptions, RouteHandler, RouteOptions, RouteParams, RouterOptions } from './router-types.js';
 
@@ -93,6 +94,8 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
   route<const P extends string>(path: P, options: RouteOptions, handler: RouteHandler<R, RouteParams<P, CT>>): this {
     if (typeof handler !== 'function') throw new TypeError(`router.route(${JSON.stringify(path)}): the handler is not a function`);
     if (!path.startsWith('/')) throw new SyntaxError(`route ${JSON.stringify(path)} must start with a slash`);
+    const hint = foreignSyntaxHint(path);
+    if (hint !== undefined) throw new SyntaxError(`route ${JSON.stringify(path)}: ${hint}`);
     const run = handler as unknown as (req: R, params: Record<string, unknown>) => ReturnType<typeof handler>;
     const app = wrapHandler(this.request, (req) => run(req, PARAMS_OF(req.environ)), { debug: this.#options.debug === true });
     this.#entries.push({ kind: 'route', path, options, app });

@@ -209,6 +209,16 @@ describe('Router', () => {
 
   it('rejects what cannot work', () => {
     expect(() => new Router().get('nope', () => new Response(''))).toThrow(SyntaxError);
+    // Another router's syntax would be static text, matching only itself: refused with the rule form.
+    const hello = () => new Response('');
+    expect(() => new Router().get('/users/:id', hello)).toThrow('route "/users/:id": ":id" is another router\'s syntax: write "<id>" (or "<int:id>" for a number)');
+    expect(() => new Router().get('/users/:id/posts', hello)).toThrow(/":id" is another router's syntax/);
+    expect(() => new Router().get('/users/{id}', hello)).toThrow(/"\{id\}" is another router's syntax: write "<id>"/);
+    expect(() => new Router().get('/static/*', hello)).toThrow(/a trailing "\*" is another router's syntax: write "<path:rest>"/);
+    expect(() => new Router().post('/files/**', hello)).toThrow(SyntaxError);
+    expect(() => new Router().mount('/api/:version', new Router())).toThrow(/invalid prefix "\/api\/:version"/);
+    // Colons and stars elsewhere are text, as in Werkzeug: `/v1/models/gemini:generate`, `/a*b`.
+    expect(() => new Router().get('/v1/models/<name>:generate', hello).get('/a*b', hello).get('/time/12:30', hello).map).not.toThrow();
     expect(() => new Router().get('/', { methods: ['POST'] } as never, () => new Response(''))).toThrow(TypeError);
     const router = new Router();
     expect(() => router.mount('/x', router)).toThrow(TypeError);
