@@ -209,7 +209,7 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
     const spec = Object.hasOwn(this.converters, name) ? this.converters[name] : undefined;
     if (spec === undefined) {
       const known = Object.keys(this.converters).join(', ');
-      throw new ReferenceError(`the converter ${JSON.stringify(name)} does not exist (this map has: ${known}); add your own with the map's \`converters\` option`);
+      throw new ReferenceError(`the converter ${JSON.stringify(name)} does not exist (known: ${known}); add your own with the \`converters\` option`);
     }
     let cache = this.#converterCache.get(spec);
     if (cache === undefined) this.#converterCache.set(spec, (cache = new Map()));

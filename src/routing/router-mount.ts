@@ -7,7 +7,7 @@ import { BadRequest } from '../errors.js';
 import type { App, Body, Environ, StartResponse } from '../gateway.js';
 import { hasDotSegment } from '../http/dot-segments.js';
 import { copyEnviron } from '../signal.js';
-import { foreignSyntaxHint } from './foreign-syntax.js';
+import { foreignSyntaxHint } from './route-path.js';
 
 /**
  * A mount prefix without its trailing slash (`'/api'`; `''` for the root); a `TypeError` for one
@@ -19,7 +19,7 @@ export function checkMountPrefix(prefix: string): string {
     (trimmed === '' || trimmed.startsWith('/')) &&
     trimmed.split('/').slice(1).every((s) => s !== '' && s !== '.' && s !== '..') &&
     !/[<>\\?#\0\r\n]/.test(trimmed) &&
-    // `/api/:version` would be literal text here, as in a route (foreign-syntax.ts).
+    // `/api/:version` would be literal text here, as in a route (route-path.ts).
     foreignSyntaxHint(trimmed) === undefined;
   if (!valid) throw new TypeError(`router.mount: invalid prefix ${JSON.stringify(prefix)}: use '/name' or '/a/b' (no variables, no empty, '.' or '..' segments)`);
   return trimmed;

@@ -13,12 +13,12 @@ import { RoutedMatch } from '../request/url-for.js';
 import { Response } from '../response/response.js';
 import { ROUTING_KEY, type RoutingInfo } from './environ-routing.js';
 import { withoutStack } from './exceptions.js';
-import type { ConverterTable, RuleMap } from './map.js';
+import { RuleMap, type ConverterTable } from './map.js';
 import type { AnyRule } from './rule.js';
 import { controllerRoutes } from './route-decorator.js';
 import { AdapterCache } from './router-binding.js';
 import { compileRoutes, type CompiledRoutes, type MountEntry, type RouteEntry, type RouteSource } from './router-compile.js';
-import { foreignSyntaxHint } from './foreign-syntax.js';
+import { checkRoutePath } from './route-path.js';
 import { checkMountPrefix } from './router-mount.js';
 import type { MountOptions, RouteHandler, RouteOptions, RouteParams, RouterOptions } from './router-types.js';
 
@@ -74,6 +74,8 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
   #compiled: (CompiledRoutes & { readonly generation: number }) | undefined;
   /** 405s with OPTIONS added to `Allow`, by the methods the map allowed. */
   readonly #notAllowed = new Map<string, MethodNotAllowed>();
+  /** Makes the converters that route paths are checked with when added (`checkRoutePath`). */
+  #converterMap: RuleMap<AnyRule, ConverterTable> | undefined;
 
   constructor(options: RouterOptions<R, CT> = {}) {
     super();
@@ -93,9 +95,8 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
    */
   route<const P extends string>(path: P, options: RouteOptions, handler: RouteHandler<R, RouteParams<P, CT>>): this {
     if (typeof handler !== 'function') throw new TypeError(`router.route(${JSON.stringify(path)}): the handler is not a function`);
-    if (!path.startsWith('/')) throw new SyntaxError(`route ${JSON.stringify(path)} must start with a slash`);
-    const hint = foreignSyntaxHint(path);
-    if (hint !== undefined) throw new SyntaxError(`route ${JSON.stringify(path)}: ${hint}`);
+    // Checked now, against the router's own converters: the map is compiled on the first request.
+    checkRoutePath(path, (this.#converterMap ??= new RuleMap<AnyRule, ConverterTable>([], { converters: this.#options.converters })));
     const run = handler as unknown as (req: R, params: Record<string, unknown>) => ReturnType<typeof handler>;
     const app = wrapHandler(this.request, (req) => run(req, PARAMS_OF(req.environ)), { debug: this.#options.debug === true });
     this.#entries.push({ kind: 'route', path, options, app });

@@ -26,7 +26,7 @@ describe('converter arguments', () => {
     expect(() => new RuleMap([new Rule('/<path(1):x>')])).toThrow(TypeError);
     expect(() => new RuleMap([new Rule('/<nope:x>')])).toThrow(ReferenceError);
     // The message lists the converters there are, and says where custom ones go.
-    expect(() => new RuleMap([new Rule('/<integer:x>')])).toThrow(/"integer" does not exist \(this map has: default, string, .*int.*\); add your own with the map's `converters` option/);
+    expect(() => new RuleMap([new Rule('/<integer:x>')])).toThrow(/"integer" does not exist \(known: default, string, .*int.*\); add your own with the `converters` option/);
     // Names of Object.prototype members are not converters (they were found by inheritance).
     for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
       expect(() => new RuleMap([new Rule(`/a/<${name}:x>`)]), name).toThrow(ReferenceError);

@@ -217,6 +217,14 @@ describe('Router', () => {
     expect(() => new Router().get('/static/*', hello)).toThrow(/a trailing "\*" is another router's syntax: write "<path:rest>"/);
     expect(() => new Router().post('/files/**', hello)).toThrow(SyntaxError);
     expect(() => new Router().mount('/api/:version', new Router())).toThrow(/invalid prefix "\/api\/:version"/);
+    // A malformed rule, an unknown converter or bad arguments: thrown when the route is added (the
+    // map is compiled on the first request, which would answer 500), with the route named.
+    expect(() => new Router().get('/a/<int:id', hello)).toThrow('route "/a/<int:id": malformed url rule');
+    expect(() => new Router().get('/a/<integer:id>', hello)).toThrow(/^route "\/a\/<integer:id>": the converter "integer" does not exist \(known: .*\); add your own with the `converters` option$/);
+    expect(() => new Router().get('/a/<int(nope=1):id>', hello)).toThrow('route "/a/<int(nope=1):id>": converter int has no argument "nope"');
+    expect(() => new Router().get('/a/<id>/<id>', hello)).toThrow(SyntaxError);
+    const slug = { regex: '[a-z-]+', toValue: (raw: string) => raw, toUrl: (value: string) => value };
+    expect(() => new Router({ converters: { slug } }).get('/a/<slug:s>', hello)).not.toThrow();
     // Colons and stars elsewhere are text, as in Werkzeug: `/v1/models/gemini:generate`, `/a*b`.
     expect(() => new Router().get('/v1/models/<name>:generate', hello).get('/a*b', hello).get('/time/12:30', hello).map).not.toThrow();
     expect(() => new Router().get('/', { methods: ['POST'] } as never, () => new Response(''))).toThrow(TypeError);
