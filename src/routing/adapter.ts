@@ -6,7 +6,7 @@
  */
 import { BadRequest, HTTPException, MethodNotAllowed } from '../errors.js';
 import type { Environ } from '../gateway.js';
-import { buildValues, closestRule, givenValues, partialBuild } from './build-url.js';
+import { buildValues, closestRule, givenValues, partialBuild, refusedValue } from './build-url.js';
 import { setRouting } from './environ-routing.js';
 import { BuildError, RequestRedirect } from './exceptions.js';
 import { lookup } from './lookup.js';
@@ -232,7 +232,9 @@ export class MapAdapter<R extends AnyRule = AnyRule, CT extends ConverterTable =
     const built = partialBuild(this, map.rulesFor(endpoint), map.hostMatching, values, method, options?.appendUnknown ?? true);
     if (built === undefined) {
       const given = givenValues(values);
-      throw new BuildError(endpoint, given, method, closestRule(map.rules, endpoint, given, method));
+      const closest = closestRule(map.rules, endpoint, given, method);
+      const refused = closest !== undefined && closest.endpoint === endpoint ? refusedValue(closest, values) : undefined;
+      throw new BuildError(endpoint, given, method, closest, refused);
     }
     const domain = built.domain;
     // One leading slash (a rule kept '//' with mergeSlashes off): '//x' would name a host.

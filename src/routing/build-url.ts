@@ -4,6 +4,7 @@
  * @module
  */
 import { MultiDict } from '../datastructures/multidict.js';
+import { ValidationError } from './converter.js';
 import type { AnyRule } from './rule.js';
 import { suitableFor } from './rule-build.js';
 import { similarity } from './similarity.js';
@@ -106,4 +107,26 @@ export function closestRule(
     }
   }
   return best;
+}
+
+/**
+ * For a BuildError's message: the first value the rule's converters refuse, and why (a string
+ * value with a slash, an `any` value outside its list...). Only on the error path.
+ *
+ * @example
+ * ```ts
+ * refusedValue(rule, { name: 'a/b' }); // { name: 'name', reason: 'a path segment cannot be "a/b": ...' }
+ * ```
+ */
+export function refusedValue(rule: AnyRule, values: Readonly<Record<string, unknown>>): { name: string; reason: string } | undefined {
+  for (const [name, converter] of rule.compiled?.converters ?? []) {
+    if (!Object.hasOwn(values, name)) continue;
+    try {
+      converter.toUrl(values[name]);
+    } catch (error) {
+      if (error instanceof ValidationError) return { name, reason: error.message };
+      throw error;
+    }
+  }
+  return undefined;
 }

@@ -105,14 +105,23 @@ export class BuildError extends Error {
   readonly method: string | undefined;
   /** The rule closest to what was asked, if the map has rules. */
   readonly suggested: BuildSuggestion | undefined;
+  /** A value that rule's converter refused (`toUrl` threw a `ValidationError`), and its reason. */
+  readonly refused: { readonly name: string; readonly reason: string } | undefined;
 
-  constructor(endpoint: string, values: Readonly<Record<string, unknown>>, method: string | undefined, suggested?: BuildSuggestion) {
-    super(buildErrorMessage(endpoint, values, method, suggested));
+  constructor(
+    endpoint: string,
+    values: Readonly<Record<string, unknown>>,
+    method: string | undefined,
+    suggested?: BuildSuggestion,
+    refused?: { readonly name: string; readonly reason: string },
+  ) {
+    super(buildErrorMessage(endpoint, values, method, suggested) + (refused === undefined ? '' : ` The value of ${quote(refused.name)} was refused: ${refused.reason}.`));
     this.name = 'BuildError';
     this.endpoint = endpoint;
     this.values = values;
     this.method = method;
     this.suggested = suggested;
+    this.refused = refused;
   }
 }
 

@@ -6,7 +6,9 @@
  */
 import { quoteUrlPath } from '../http/url.js';
 import { MultiDict } from '../datastructures/multidict.js';
-import { RequestRedirect, withoutStack } from './exceptions.js';
+import { BadRequest } from '../errors.js';
+import { ValidationError } from './converter.js';
+import { BuildError, RequestRedirect, withoutStack } from './exceptions.js';
 import type { AnyRule, UrlBuilder } from './rule.js';
 import { suitableFor } from './rule-build.js';
 
@@ -64,10 +66,16 @@ export function checkRedirects(
   params: Record<string, unknown>,
   method: string,
   query: QueryArgs | undefined,
-): RequestRedirect | undefined {
+): RequestRedirect | BadRequest | undefined {
   const queryArgs = query ?? context.queryArgs;
   if (rule.alias && context.redirectDefaults) {
-    const url = urls.build(rule.endpoint!, params, { method, appendUnknown: false, external: true });
+    let url: string;
+    try {
+      url = urls.build(rule.endpoint!, params, { method, appendUnknown: false, external: true });
+    } catch (error) {
+      if (error instanceof BuildError && error.refused !== undefined) return unredirectable(error.refused.name);
+      throw error;
+    }
     const queryString = encodeQueryArgs(context, queryArgs);
     return redirectTo(queryString ? `${url}?${queryString}` : url);
   }
@@ -85,15 +93,29 @@ export function checkRedirects(
   if (target === undefined) return undefined;
   let url: string;
   if (typeof target === 'string') {
+    let refused: string | undefined;
     url = target.replace(/<([^>]+)>/g, (_, name: string) => {
       const converter = rule.compiled!.converters.get(name);
-      return quoteUrlPath(converter ? converter.toUrl(params[name]) : String(params[name]));
+      try {
+        return quoteUrlPath(converter ? converter.toUrl(params[name]) : String(params[name]));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        refused ??= name;
+        return '';
+      }
     });
+    if (refused !== undefined) return unredirectable(refused);
   } else {
     url = target(urls, params);
   }
   const host = context.subdomain ? `${context.subdomain}.${context.serverName}` : context.serverName;
   return redirectTo(new URL(url, `${context.urlScheme || 'http'}://${host}${context.scriptName}`).href);
+}
+
+// A value the request's path gave (a raw "." or ".." segment: clients resolve them before sending)
+// that the redirect's target cannot be built with: the request is refused, not answered with 500.
+function unredirectable(name: string): BadRequest {
+  return withoutStack(() => new BadRequest(`The path cannot be redirected: its value for ${JSON.stringify(name)} cannot be written in a URL (a "." or ".." segment?).`));
 }
 
 function redirectTo(url: string): RequestRedirect {

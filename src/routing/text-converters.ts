@@ -3,6 +3,7 @@
  * char code (no regular expression while matching).
  * @module
  */
+import { hasDotSegment } from '../http/dot-segments.js';
 import { NO_MATCH, ValidationError, type FastConverter } from './converter.js';
 
 /**
@@ -61,8 +62,18 @@ export class StringConverter implements FastConverter<string> {
     return raw;
   }
 
+  /**
+   * Refuses what the rule could not match, so that the rule is skipped instead of building a link
+   * that leads elsewhere: a `/` (the server decodes `%2F` to one), `.` or `..` (clients resolve
+   * them), or a length out of range.
+   */
   toUrl(value: string): string {
-    return text(value);
+    const segment = text(value);
+    if (segment.includes('/') || segment === '.' || segment === '..') {
+      throw new ValidationError(`a path segment cannot be ${JSON.stringify(segment)}: use <path:...> for a value with slashes`);
+    }
+    if (this.matchSegment(segment, 0, segment.length) === NO_MATCH) throw new ValidationError('length out of range');
+    return segment;
   }
 }
 
@@ -111,8 +122,13 @@ export class PathConverter implements FastConverter<string> {
     return raw;
   }
 
+  /** Refuses what the rule could not match: empty, a leading `/`, or a `.` or `..` segment (clients resolve them). */
   toUrl(value: string): string {
-    return text(value);
+    const path = text(value);
+    if (path === '' || path.startsWith('/') || hasDotSegment(`/${path}`)) {
+      throw new ValidationError(`cannot build a path from ${JSON.stringify(path)}: it must not be empty, start with "/" or hold "." or ".." segments`);
+    }
+    return path;
   }
 }
 

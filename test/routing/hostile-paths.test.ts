@@ -21,6 +21,12 @@ const map = new RuleMap([
   new Rule('/users/', { endpoint: 'users', defaults: { page: 1 } }),
   new Rule('/users/<int:page>', { endpoint: 'users' }),
   new Rule('/alias', { endpoint: 'r0', alias: true }),
+  // Redirects that build from the request's values, which a raw '.' or '..' segment can make unbuildable.
+  new Rule('/now/<name>', { endpoint: 'now' }),
+  new Rule('/was/<name>', { redirectTo: '/now/<name>' }),
+  new Rule('/then/<name>', { endpoint: 'now', alias: true }),
+  new Rule('/tree/<path:p>', { endpoint: 'tree' }),
+  new Rule('/t/<path:p>', { endpoint: 'tree', alias: true }),
 ]);
 const urls = map.bind('example.org', { queryArgs: 'q=1' });
 
@@ -31,7 +37,7 @@ function outcome(path: string, method: string): string {
 }
 
 describe('any path', () => {
-  const pathChars = fc.constantFrom('/', '/', '/', 'a', '1', '.', '-', '%', ':', ' ', '\n', 'é', '😀', '\uD800', '\u0000', 'edit', 'user', 'static', '');
+  const pathChars = fc.constantFrom('/', '/', '/', 'a', '1', '.', '..', '-', '%', ':', ' ', '\n', 'é', '😀', '\uD800', '\u0000', 'edit', 'user', 'static', 'was/', 'then/', 't/', '');
   const paths = fc.oneof(
     fc.array(pathChars, { maxLength: 40 }).map((parts) => parts.join('')),
     fc.string({ unit: 'binary', maxLength: 60 }),
@@ -50,6 +56,15 @@ describe('any path', () => {
         expect(urls.match(path, method, { websocket }).rule).toBe(result.rule);
       }
     }), { numRuns: 3000 });
+  });
+
+  it('answers 400 when a redirect cannot be built from a raw "." or ".." segment', () => {
+    for (const path of ['/was/..', '/then/.', '/t/a/../b', '/t/..']) {
+      const result = urls.tryMatch(path, 'GET');
+      expect(result instanceof HTTPException && result.code, path).toBe(400);
+    }
+    expect(outcome('/was/x', 'GET')).toBe('308');
+    expect(outcome('/t/a/b', 'GET')).toBe('308');
   });
 
   it('gives the same answer when asked twice', () => {
