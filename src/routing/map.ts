@@ -269,7 +269,11 @@ export class RuleMap<I extends RuleInput = AnyRule, CT extends ConverterTable = 
 // Factories whose converters run no code but tsgi's own while matching.
 const BUILT_IN_FACTORIES = new Set<unknown>(Object.values(DEFAULT_CONVERTERS));
 
-function isDuplicate(a: AnyRule, b: AnyRule): boolean {
+/**
+ * @internal Two rules of the same parts clash: the same websocket flag and methods that overlap
+ * beyond HEAD and OPTIONS (or either takes every method). The `Router` checks its routes with it.
+ */
+export function isDuplicate(a: Pick<AnyRule, 'websocket' | 'methods'>, b: Pick<AnyRule, 'websocket' | 'methods'>): boolean {
   if (a.websocket !== b.websocket) return false;
   if (a.methods === undefined || b.methods === undefined) return true;
   if (a.methods.length === b.methods.length && a.methods.every((m, i) => m === b.methods![i])) return true;

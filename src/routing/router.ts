@@ -12,9 +12,9 @@ import { Request } from '../request/request.js';
 import { RoutedMatch } from '../request/url-for.js';
 import { Response } from '../response/response.js';
 import { ROUTING_KEY, type RoutingInfo } from './environ-routing.js';
-import { withoutStack } from './exceptions.js';
-import { RuleMap, type ConverterTable } from './map.js';
-import type { AnyRule } from './rule.js';
+import { DuplicateRuleError, withoutStack } from './exceptions.js';
+import { isDuplicate, RuleMap, type ConverterTable } from './map.js';
+import { Rule, type AnyRule } from './rule.js';
 import { controllerRoutes } from './route-decorator.js';
 import { AdapterCache } from './router-binding.js';
 import { compileRoutes, type CompiledRoutes, type MountEntry, type RouteEntry, type RouteSource } from './router-compile.js';
@@ -38,6 +38,11 @@ abstract class CallableRouter {
 /** A `Router` can be called like any App. */
 export interface Router<R extends Request = Request, CT extends ConverterTable = {}> {
   (environ: Environ, startResponse: StartResponse): Body | Promise<Body>;
+}
+
+/** A route as the rule the map will hold, for messages and the duplicate check. */
+function routeRule(path: string, options: RouteOptions): AnyRule {
+  return new Rule(path, { endpoint: options.name ?? path, methods: options.methods, websocket: options.websocket });
 }
 
 const PARAMS_OF = (environ: Environ): Record<string, unknown> => (environ[ROUTING_KEY] as RoutingInfo).params as Record<string, unknown>;
@@ -97,11 +102,24 @@ export class Router<R extends Request = Request, CT extends ConverterTable = {}>
     if (typeof handler !== 'function') throw new TypeError(`router.route(${JSON.stringify(path)}): the handler is not a function`);
     // Checked now, against the router's own converters: the map is compiled on the first request.
     checkRoutePath(path, (this.#converterMap ??= new RuleMap<AnyRule, ConverterTable>([], { converters: this.#options.converters })));
+    this.#checkNotAdded(path, options);
     const run = handler as unknown as (req: R, params: Record<string, unknown>) => ReturnType<typeof handler>;
     const app = wrapHandler(this.request, (req) => run(req, PARAMS_OF(req.environ)), { debug: this.#options.debug === true });
     this.#entries.push({ kind: 'route', path, options, app });
     generation++;
     return this;
+  }
+
+  // The same path with clashing methods, added to this router before: an error now, where the map
+  // would find it on the first request (a 500). Other equal rules (`<a>` and `<b>`) are still found there.
+  // Making the rule also checks the methods (a string, or a WebSocket route with POST) now.
+  #checkNotAdded(path: string, options: RouteOptions): void {
+    const added = routeRule(path, options);
+    for (const entry of this.#entries) {
+      if (entry.kind !== 'route' || entry.path !== path) continue;
+      const earlier = routeRule(path, entry.options);
+      if (isDuplicate(earlier, added)) throw new DuplicateRuleError(earlier, added);
+    }
   }
 
   /**

@@ -2,7 +2,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { abort, Request, Response, type App } from 'tsgi';
 import { Client, createEnviron } from 'tsgi/test';
-import { getRouting, Router } from 'tsgi/routing';
+import { DuplicateRuleError, getRouting, Router } from 'tsgi/routing';
 
 const store = new Map<number, { title: string }>([[1, { title: 'milk' }]]);
 
@@ -225,6 +225,12 @@ describe('Router', () => {
     expect(() => new Router().get('/a/<id>/<id>', hello)).toThrow(SyntaxError);
     const slug = { regex: '[a-z-]+', toValue: (raw: string) => raw, toUrl: (value: string) => value };
     expect(() => new Router({ converters: { slug } }).get('/a/<slug:s>', hello)).not.toThrow();
+    // The same path and method twice is a DuplicateRuleError when added; GET and an explicit HEAD
+    // route, or routes of other methods, are not.
+    expect(() => new Router().get('/a', hello).get('/a', hello)).toThrow(DuplicateRuleError);
+    expect(() => new Router().route('/a', {}, hello).post('/a', hello)).toThrow(DuplicateRuleError);
+    expect(() => new Router().get('/a', hello).head('/a', hello).post('/a', hello).route('/a', { methods: ['PUT', 'PATCH'] }, hello).map).not.toThrow();
+    expect(() => new Router().route('/ws', { websocket: true, methods: ['POST'] }, hello)).toThrow(TypeError);
     // Colons and stars elsewhere are text, as in Werkzeug: `/v1/models/gemini:generate`, `/a*b`.
     expect(() => new Router().get('/v1/models/<name>:generate', hello).get('/a*b', hello).get('/time/12:30', hello).map).not.toThrow();
     expect(() => new Router().get('/', { methods: ['POST'] } as never, () => new Response(''))).toThrow(TypeError);
