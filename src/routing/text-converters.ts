@@ -69,10 +69,13 @@ export class StringConverter implements FastConverter<string> {
    */
   toUrl(value: string): string {
     const segment = text(value);
-    if (segment.includes('/') || segment === '.' || segment === '..') {
-      throw new ValidationError(`a path segment cannot be ${JSON.stringify(segment)}: use <path:...> for a value with slashes`);
+    if (segment.includes('/')) throw new ValidationError(`a path segment cannot be ${JSON.stringify(segment)}: use <path:...> for a value with slashes`);
+    if (segment === '.' || segment === '..') throw new ValidationError(`a path segment cannot be ${JSON.stringify(segment)}: clients resolve it`);
+    if (this.matchSegment(segment, 0, segment.length) === NO_MATCH) {
+      const { minLength: min, maxLength: max } = this;
+      const range = min === max ? `${min}` : max === Infinity ? `${min} or more` : `${min} to ${max}`;
+      throw new ValidationError(`${JSON.stringify(segment)} is not ${range} characters long`);
     }
-    if (this.matchSegment(segment, 0, segment.length) === NO_MATCH) throw new ValidationError('length out of range');
     return segment;
   }
 }

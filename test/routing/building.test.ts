@@ -308,6 +308,8 @@ describe('values a rule could not match are refused when building', () => {
     expect(() => urls.build('v', { value: 'a/b' })).toThrow(
       `Could not build url for endpoint 'v' with values ['value']. The value of 'value' was refused: a path segment cannot be "a/b": use <path:...> for a value with slashes.`,
     );
+    expect(() => urls.build('v', { value: '..' })).toThrow(/The value of 'value' was refused: a path segment cannot be "\.\.": clients resolve it\.$/);
+    expect(() => urls.build('code', { code: 'abc' })).toThrow(/The value of 'code' was refused: "abc" is not 2 characters long\.$/);
     expect(() => urls.build('file', { rest: '../x' })).toThrow(/The value of 'rest' was refused: cannot build a path from "\.\.\/x": it must not be empty/);
     // A missing value is not a refused one.
     expect(() => urls.build('v', {} as never)).toThrow(/Did you forget to specify values \['value'\]\?$/);
